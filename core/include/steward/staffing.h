@@ -1,0 +1,104 @@
+// A read-only snapshot of one project's staffing, and the findings that rules derive from it.
+// Core coverage rules and plugin rules both work on this value type, so a rule can run on what
+// is stored as well as on an edit that has not been saved yet.
+#pragma once
+
+#include <steward/domain.h>
+#include <steward/export.h>
+
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace steward {
+
+using Date = std::chrono::year_month_day;
+
+struct ProjectInfo {
+    std::int64_t id = 0;
+    std::string key;
+    std::string name;
+    Industry industry = Industry::General;
+    RiskTier riskTier = RiskTier::Minimal;
+    ProjectStage stage = ProjectStage::Concept;
+    ProjectStatus status = ProjectStatus::Proposed;
+    AiActRole aiActRole = AiActRole::Deployer;
+    // Free-form characteristics that rules key on, e.g. "patient-data", "clinical-use",
+    // "credit-decision", "automated-trading", "personalisation", "churn-prediction", "customer-data".
+    std::vector<std::string> tags;
+
+    bool hasTag(std::string_view tag) const;
+};
+
+struct PersonInfo {
+    std::int64_t id = 0;
+    std::string email;
+    std::string name;
+    bool active = true;
+};
+
+struct AssignmentInfo {
+    std::int64_t id = 0;
+    std::int64_t personId = 0;
+    std::string projectKey;
+    std::string roleKey;
+    Date from{};
+    std::optional<Date> to; // inclusive; nullopt = open-ended
+    int allocationPercent = 0;
+
+    bool coversDate(Date d) const;
+};
+
+struct ResponsibilityInfo {
+    std::string key;
+    std::string roleKey;
+    std::string text;
+    LifecycleStage stage = LifecycleStage::Build;
+    bool required = false;
+};
+
+struct RaciInfo {
+    std::int64_t personId = 0;
+    std::string responsibilityKey;
+    RaciKind kind = RaciKind::Responsible;
+};
+
+struct STEWARD_CORE_API ProjectStaffing {
+    ProjectInfo project;
+    Date asOf{};
+    std::vector<PersonInfo> people;                 // everyone referenced below
+    std::vector<AssignmentInfo> assignments;        // on this project
+    std::vector<AssignmentInfo> otherAssignments;   // the same people's assignments elsewhere
+    std::vector<ResponsibilityInfo> responsibilities; // every responsibility referenced or required
+    std::vector<RaciInfo> raci;
+
+    const PersonInfo* person(std::int64_t id) const;
+    const ResponsibilityInfo* responsibility(std::string_view key) const;
+    // People holding `roleKey` on this project on the snapshot date.
+    std::vector<std::int64_t> holdersOf(std::string_view roleKey) const;
+    // Entries of one kind for one responsibility.
+    std::vector<std::int64_t> raciHolders(std::string_view responsibilityKey, RaciKind kind) const;
+};
+
+struct Finding {
+    std::string code; // stable, e.g. "NO_ACCOUNTABLE"; plugin codes are prefixed: "FINANCE_..."
+    Severity severity = Severity::Warning;
+    std::string projectKey;
+    std::string subject; // what the finding is about: a responsibility key, a person's e-mail, ...
+    std::string message; // one sentence a person can read
+    std::string remedy;  // what to do about it
+    std::string source;  // "core" or the plugin id that produced it
+};
+
+// A check over one project's staffing.
+class STEWARD_INTERFACE Rule {
+public:
+    virtual ~Rule();
+    virtual std::string key() const = 0;         // stable within its source
+    virtual std::string description() const = 0; // what it checks, one sentence
+    virtual std::vector<Finding> check(const ProjectStaffing& staffing) const = 0;
+};
+
+} // namespace steward

@@ -1,0 +1,16 @@
+# Compiler settings shared by every target of our own.
+
+# Warnings are errors in our own code; third-party headers come in as SYSTEM includes.
+function(steward_strict_warnings target)
+    target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic -Werror
+                                             -Wno-error=deprecated-declarations)
+endfunction()
+
+if(STEWARD_SANITIZE)
+    add_compile_options(-fsanitize=address,undefined -fno-omit-frame-pointer
+                        -fno-sanitize-recover=undefined)
+    add_link_options(-fsanitize=address,undefined)
+endif()
+
+# Boost.DLL header-only with std::filesystem; host and plugins must agree on this.
+add_compile_definitions(BOOST_DLL_USE_STD_FS)
