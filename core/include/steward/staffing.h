@@ -16,7 +16,7 @@ namespace steward {
 
 using Date = std::chrono::year_month_day;
 
-struct ProjectInfo {
+struct STEWARD_CORE_API ProjectInfo {
     std::int64_t id = 0;
     std::string key;
     std::string name;
@@ -39,7 +39,7 @@ struct PersonInfo {
     bool active = true;
 };
 
-struct AssignmentInfo {
+struct STEWARD_CORE_API AssignmentInfo {
     std::int64_t id = 0;
     std::int64_t personId = 0;
     std::string projectKey;
