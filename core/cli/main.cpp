@@ -1,11 +1,36 @@
+// steward: the command-line program over the Steward core services.
+#include "command.h"
+
 #include <steward/version.h>
 
 #include <QCoreApplication>
-#include <QTextStream>
+
+#include <cstdio>
+
+namespace {
+
+// Qt's own diagnostics (e.g. the PostgreSQL driver's notes about statements it could not free
+// after an error we already report) are noise to a command-line user; STEWARD_DEBUG shows them.
+void quietMessageHandler(QtMsgType type, const QMessageLogContext&, const QString& message)
+{
+    if (type == QtFatalMsg || qEnvironmentVariableIsSet("STEWARD_DEBUG"))
+        fprintf(stderr, "%s\n", qPrintable(message));
+}
+
+} // namespace
 
 int main(int argc, char* argv[])
 {
+    qInstallMessageHandler(quietMessageHandler);
     QCoreApplication app(argc, argv);
-    QTextStream(stdout) << "steward " << STEWARD_VERSION_STRING << '\n';
-    return 0;
+    QCoreApplication::setApplicationName(QStringLiteral("steward"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(STEWARD_VERSION_STRING));
+
+    steward::CommandLine cli;
+    steward::registerDatabaseCommands(cli);
+    steward::registerPeopleCommands(cli);
+    steward::registerProjectCommands(cli);
+    steward::registerStaffingCommands(cli);
+    steward::registerDataCommands(cli);
+    return cli.execute(QCoreApplication::arguments());
 }

@@ -1,0 +1,264 @@
+#include "db/database.h"
+
+#include "error.h"
+
+#include <QAtomicInteger>
+#include <QSqlDriver>
+#include <QSqlError>
+#include <QSqlRecord>
+
+#include <libpq-fe.h>
+
+#include <memory>
+
+#include <pwd.h>
+#include <unistd.h>
+
+namespace steward {
+namespace {
+
+QAtomicInteger<quint64> g_connectionCounter;
+
+struct ConninfoOptionsDeleter {
+    void operator()(PQconninfoOption* o) const { PQconninfoFree(o); }
+};
+
+// libpq quoting for a conninfo value: single quotes, with backslash and quote escaped.
+QString quoteConninfoValue(const QString& value)
+{
+    QString v = value;
+    v.replace(QLatin1Char('\\'), QLatin1String("\\\\"));
+    v.replace(QLatin1Char('\''), QLatin1String("\\'"));
+    return QLatin1Char('\'') + v + QLatin1Char('\'');
+}
+
+struct ParsedConninfo {
+    QString keyValues; // normalised key='value' form that QPSQL passes on to PQconnectdb
+    QString description;
+};
+
+// Normalises a conninfo string or URI with libpq's own parser, so URIs work through QPSQL (which
+// only takes key=value options) and errors name the offending part.
+ParsedConninfo parseConninfo(const QString& conninfo)
+{
+    char* err = nullptr;
+    std::unique_ptr<PQconninfoOption, ConninfoOptionsDeleter> options(
+        PQconninfoParse(conninfo.toUtf8().constData(), &err));
+    if (!options) {
+        const QString reason = err ? QString::fromUtf8(err).trimmed() : QStringLiteral("out of memory");
+        PQfreemem(err);
+        throw Error(ErrorKind::Validation,
+                    QStringLiteral("invalid database connection string: %1").arg(reason));
+    }
+    ParsedConninfo parsed;
+    QString user, host, port, dbname;
+    bool hasApplicationName = false;
+    for (PQconninfoOption* o = options.get(); o->keyword; ++o) {
+        if (!o->val)
+            continue;
+        const QString key = QString::fromUtf8(o->keyword);
+        const QString value = QString::fromUtf8(o->val);
+        if (value.contains(QLatin1Char(';')))
+            throw Error(ErrorKind::Validation,
+                        QStringLiteral("database connection option '%1' contains ';', which the Qt "
+                                       "PostgreSQL driver cannot pass on; use a service file or "
+                                       "PG* environment variable for it")
+                            .arg(key));
+        parsed.keyValues += key + QLatin1Char('=') + quoteConninfoValue(value) + QLatin1Char(' ');
+        if (key == QLatin1String("user"))
+            user = value;
+        else if (key == QLatin1String("host"))
+            host = value;
+        else if (key == QLatin1String("port"))
+            port = value;
+        else if (key == QLatin1String("dbname"))
+            dbname = value;
+        else if (key == QLatin1String("application_name"))
+            hasApplicationName = true;
+    }
+    if (!hasApplicationName)
+        parsed.keyValues += QStringLiteral("application_name='steward'");
+    const auto env = [](const char* name) { return qEnvironmentVariable(name); };
+    if (user.isEmpty())
+        user = env("PGUSER");
+    if (host.isEmpty())
+        host = env("PGHOST");
+    if (port.isEmpty())
+        port = env("PGPORT");
+    if (dbname.isEmpty())
+        dbname = env("PGDATABASE");
+    parsed.description = QStringLiteral("%1@%2:%3/%4")
+                             .arg(user.isEmpty() ? QStringLiteral("(default user)") : user,
+                                  host.isEmpty() ? QStringLiteral("(default host)") : host,
+                                  port.isEmpty() ? QStringLiteral("5432") : port,
+                                  dbname.isEmpty() ? QStringLiteral("(default database)") : dbname);
+    return parsed;
+}
+
+// Friendly sentences for the constraints people run into; anything else reports the server text.
+QString explainConstraint(const QString& serverText)
+{
+    static const std::pair<const char*, const char*> known[] = {
+        {"person_email_key", "a person with this e-mail address already exists"},
+        {"person_external_id_key", "a person with this external id already exists"},
+        {"project_key_key", "a project with this key already exists"},
+        {"org_unit_name_key", "an org unit with this name already exists"},
+        {"raci_one_accountable", "this responsibility already has an Accountable person on the project"},
+        {"raci_entry_project_id_responsibility_key_person_id_kind_key",
+         "this person already has that RACI letter for the responsibility"},
+        {"assignment_no_overlap",
+         "the person already holds this role on the project for an overlapping period"},
+        {"assignment_allocation_percent_check", "allocation must be between 1 and 100 percent"},
+        {"assignment_to_date_check", "the end date is before the start date"},
+    };
+    for (const auto& [constraint, sentence] : known) {
+        if (serverText.contains(QLatin1String(constraint)))
+            return QString::fromUtf8(sentence);
+    }
+    return serverText;
+}
+
+QString operatingSystemUser()
+{
+    if (const passwd* pw = getpwuid(geteuid()))
+        return QString::fromLocal8Bit(pw->pw_name);
+    return QStringLiteral("uid %1").arg(geteuid());
+}
+
+} // namespace
+
+[[noreturn]] void throwDatabaseError(const QSqlError& error, const QString& context)
+{
+    const QString state = error.nativeErrorCode();
+    const QString text = error.databaseText().trimmed().isEmpty() ? error.text().trimmed()
+                                                                  : error.databaseText().trimmed();
+    const QString message = context.isEmpty() ? explainConstraint(text)
+                                              : QStringLiteral("%1: %2").arg(context, explainConstraint(text));
+    if (state == QLatin1String("23505") || state == QLatin1String("23P01")
+        || state == QLatin1String("40001") || state == QLatin1String("40P01"))
+        throw Error(ErrorKind::Conflict, message);
+    if (state.startsWith(QLatin1String("23")) || state.startsWith(QLatin1String("22")))
+        throw Error(ErrorKind::Validation, message);
+    if (state == QLatin1String("42501"))
+        throw Error(ErrorKind::Conflict, QStringLiteral("%1 (permission denied)").arg(message));
+    if (state.startsWith(QLatin1String("08")) || state.startsWith(QLatin1String("57P"))
+        || error.type() == QSqlError::ConnectionError)
+        throw Error(ErrorKind::Unavailable, message);
+    throw Error(ErrorKind::Internal, message);
+}
+
+Database::Database(const QString& conninfo, const QString& actor)
+    : m_connectionName(QStringLiteral("steward-%1").arg(++g_connectionCounter))
+{
+    const ParsedConninfo parsed = parseConninfo(conninfo);
+    m_description = parsed.description;
+    m_db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), m_connectionName);
+    if (!m_db.isValid()) {
+        m_db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(m_connectionName);
+        throw Error(ErrorKind::Unavailable,
+                    QStringLiteral("the Qt PostgreSQL driver (QPSQL) is not installed; install "
+                                   "the Debian package libqt6sql6-psql"));
+    }
+    m_db.setConnectOptions(parsed.keyValues);
+    if (!m_db.open()) {
+        const QString reason = m_db.lastError().text().trimmed();
+        m_db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(m_connectionName);
+        throw Error(ErrorKind::Unavailable,
+                    QStringLiteral("cannot connect to the database %1: %2").arg(m_description, reason));
+    }
+    m_actor = actor.isEmpty() ? operatingSystemUser() : actor;
+    exec(QStringLiteral("SELECT set_config('steward.actor', ?, false)"), {m_actor});
+    exec(QStringLiteral("SET TIME ZONE 'UTC'"));
+}
+
+Database::~Database()
+{
+    m_db.close();
+    m_db = QSqlDatabase();
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+PGconn* Database::native() const
+{
+    const QVariant handle = m_db.driver()->handle();
+    // Qt 6 names the type after the struct behind libpq's typedef ("pg_conn*").
+    if (!handle.isValid()
+        || (qstrcmp(handle.typeName(), "PGconn*") != 0 && qstrcmp(handle.typeName(), "pg_conn*") != 0))
+        throw Error(ErrorKind::Internal, QStringLiteral("the QPSQL driver did not expose its connection"));
+    return *static_cast<PGconn* const*>(handle.constData());
+}
+
+QString Database::user() const
+{
+    return QString::fromUtf8(PQuser(native()));
+}
+
+QSqlQuery Database::exec(const QString& statement, const QVariantList& params)
+{
+    QSqlQuery query(m_db);
+    if (params.isEmpty()) {
+        if (!query.exec(statement))
+            throwDatabaseError(query.lastError(), {});
+        return query;
+    }
+    if (!query.prepare(statement))
+        throwDatabaseError(query.lastError(), {});
+    for (const QVariant& p : params) {
+        // QPSQL sends a null QString as SQL NULL; an empty text is not "no value" in our schema.
+        // Deliberate NULLs are null variants (see nullable()).
+        if (!p.isNull() && p.metaType().id() == QMetaType::QString && p.toString().isNull())
+            query.addBindValue(QStringLiteral(""));
+        else
+            query.addBindValue(p);
+    }
+    if (!query.exec())
+        throwDatabaseError(query.lastError(), {});
+    return query;
+}
+
+void Database::execScript(const QString& script, const QString& origin)
+{
+    PGresult* result = PQexec(native(), script.toUtf8().constData());
+    const ExecStatusType status = PQresultStatus(result);
+    if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) {
+        PQclear(result);
+        return;
+    }
+    QString message = QString::fromUtf8(PQresultErrorMessage(result)).trimmed();
+    if (const char* line = PQresultErrorField(result, PG_DIAG_STATEMENT_POSITION)) {
+        const int position = QByteArray(line).toInt();
+        const int lineNo = script.left(position).count(QLatin1Char('\n')) + 1;
+        message = QStringLiteral("%1:%2: %3").arg(origin).arg(lineNo).arg(message);
+    } else {
+        message = QStringLiteral("%1: %2").arg(origin, message);
+    }
+    PQclear(result);
+    throw Error(ErrorKind::Internal, message);
+}
+
+Transaction::Transaction(Database& db)
+    : m_db(db)
+{
+    if (!m_db.sql().transaction())
+        throwDatabaseError(m_db.sql().lastError(), QStringLiteral("starting a transaction"));
+    m_open = true;
+}
+
+Transaction::~Transaction()
+{
+    if (m_open)
+        m_db.sql().rollback();
+}
+
+void Transaction::commit()
+{
+    if (!m_open)
+        throw Error(ErrorKind::Internal, QStringLiteral("transaction committed twice"));
+    m_open = false;
+    if (!m_db.sql().commit())
+        throwDatabaseError(m_db.sql().lastError(), QStringLiteral("committing"));
+}
+
+} // namespace steward

@@ -1,0 +1,56 @@
+#include "db/session.h"
+
+#include "catalog/catalog_sync.h"
+#include "db/database.h"
+#include "db/embedded_cluster.h"
+#include "db/migrator.h"
+#include "error.h"
+
+namespace steward {
+
+Session::Session(Options options)
+{
+    QString conninfo = options.database;
+    if (!conninfo.isEmpty()) {
+        m_origin = QStringLiteral("--database");
+    } else if (qEnvironmentVariableIsSet("STEWARD_DATABASE") && !qEnvironmentVariableIsEmpty("STEWARD_DATABASE")) {
+        conninfo = qEnvironmentVariable("STEWARD_DATABASE");
+        m_origin = QStringLiteral("STEWARD_DATABASE");
+    } else {
+        const QString dir = options.clusterDirectory.isEmpty() ? EmbeddedCluster::defaultDirectory()
+                                                               : options.clusterDirectory;
+        m_cluster = std::make_unique<EmbeddedCluster>(dir);
+        m_cluster->start();
+        conninfo = m_cluster->conninfo();
+        m_origin = QStringLiteral("embedded cluster in %1").arg(dir);
+    }
+    m_db = std::make_unique<Database>(conninfo, options.actor);
+    if (!options.checkSchema)
+        return;
+    Migrator migrator(*m_db);
+    migrator.ensureCompatible();
+    if (migrator.needsMigration()) {
+        if (!m_cluster)
+            throw Error(ErrorKind::Conflict,
+                        QStringLiteral("the database %1 is at schema version %2 but this Steward needs "
+                                       "version %3: run `steward db migrate` first")
+                            .arg(m_db->description())
+                            .arg(migrator.currentVersion())
+                            .arg(Migrator::latestKnownVersion()));
+        migrate();
+    }
+}
+
+Session::~Session()
+{
+    m_db.reset(); // close the connection before the cluster may stop
+}
+
+int Session::migrate()
+{
+    const int applied = Migrator(*m_db).migrate();
+    syncBuiltinCatalogue(*m_db);
+    return applied;
+}
+
+} // namespace steward

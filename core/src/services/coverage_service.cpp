@@ -1,0 +1,74 @@
+#include "services/coverage_service.h"
+
+#include "coverage/core_rules.h"
+#include "coverage/staffing_loader.h"
+
+#include <algorithm>
+#include <exception>
+
+namespace steward {
+
+int CoverageReport::count(Severity severity) const
+{
+    return static_cast<int>(std::count_if(findings.begin(), findings.end(),
+                                          [severity](const Finding& f) { return f.severity == severity; }));
+}
+
+CoverageService::CoverageService(Database& db, std::vector<std::shared_ptr<const Rule>> extraRules)
+    : m_db(db)
+    , m_rules(coreCoverageRules())
+{
+    m_rules.insert(m_rules.end(), extraRules.begin(), extraRules.end());
+}
+
+std::vector<Finding> CoverageService::evaluate(const ProjectStaffing& staffing) const
+{
+    std::vector<Finding> findings;
+    for (const auto& rule : m_rules) {
+        try {
+            std::vector<Finding> found = rule->check(staffing);
+            findings.insert(findings.end(), std::make_move_iterator(found.begin()),
+                            std::make_move_iterator(found.end()));
+        } catch (const std::exception& e) {
+            findings.push_back({coverage_code::RuleFailed, Severity::Error, staffing.project.key,
+                                rule->key(), "The rule \"" + rule->key() + "\" failed: " + e.what(),
+                                "Report this to the rule's author; the project was not fully checked.",
+                                "core"});
+        }
+    }
+    std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
+        if (a.severity != b.severity)
+            return a.severity > b.severity;
+        if (a.code != b.code)
+            return a.code < b.code;
+        return a.subject < b.subject;
+    });
+    return findings;
+}
+
+CoverageReport CoverageService::run(std::vector<ProjectStaffing> snapshots, const QDate& asOf) const
+{
+    CoverageReport report;
+    report.asOf = asOf;
+    for (const ProjectStaffing& s : snapshots) {
+        report.projectKeys.push_back(s.project.key);
+        std::vector<Finding> found = evaluate(s);
+        report.findings.insert(report.findings.end(), std::make_move_iterator(found.begin()),
+                               std::make_move_iterator(found.end()));
+    }
+    return report;
+}
+
+CoverageReport CoverageService::checkProject(const QString& projectKey, const QDate& asOf)
+{
+    std::vector<ProjectStaffing> one;
+    one.push_back(StaffingLoader(m_db).load(projectKey, asOf));
+    return run(std::move(one), asOf);
+}
+
+CoverageReport CoverageService::checkAll(const QDate& asOf)
+{
+    return run(StaffingLoader(m_db).loadAll(asOf), asOf);
+}
+
+} // namespace steward

@@ -1,0 +1,45 @@
+// Conversions between SQL values and domain values that several services share.
+#pragma once
+
+#include "db/database.h"
+#include "error.h"
+
+#include <QDate>
+#include <QSqlQuery>
+#include <QVariant>
+
+#include <optional>
+#include <string_view>
+
+namespace steward {
+
+inline QVariant dateOrNull(const std::optional<QDate>& d)
+{
+    return d ? QVariant(*d) : QVariant(QMetaType(QMetaType::QDate));
+}
+
+// Reads an enumerated column. The database's CHECK constraints guarantee a known value, so an
+// unknown one means the schema and the program disagree.
+template <typename Parse>
+auto enumFromSql(Parse parse, const QVariant& value)
+{
+    const QByteArray text = value.toString().toUtf8();
+    const auto parsed = parse(std::string_view(text.constData(), static_cast<std::size_t>(text.size())));
+    if (!parsed)
+        throw Error(ErrorKind::Internal, QStringLiteral("unexpected value '%1' in the database").arg(value.toString()));
+    return *parsed;
+}
+
+// The id of the person with this e-mail, NULL for an empty e-mail; throws Validation naming
+// `field` when nobody has it.
+inline QVariant personIdOrNull(Database& db, const QString& email, const QString& field)
+{
+    if (email.trimmed().isEmpty())
+        return QVariant(QMetaType(QMetaType::LongLong));
+    QSqlQuery q = db.exec(QStringLiteral("SELECT id FROM person WHERE lower(email) = lower(?)"), {email.trimmed()});
+    if (!q.next())
+        throw notFoundError(QStringLiteral("%1: no person with e-mail %2").arg(field, email));
+    return q.value(0);
+}
+
+} // namespace steward
