@@ -1,0 +1,290 @@
+#include "io/csv.h"
+
+#include "error.h"
+
+#include <QHash>
+#include <QIODevice>
+
+#include <algorithm>
+#include <cstring>
+
+namespace steward {
+namespace {
+
+constexpr char kBom[] = "\xEF\xBB\xBF";
+
+// The first byte from which [begin, end) stops being valid UTF-8 for a text field (a NUL is
+// valid UTF-8 but no text column can hold it), or end. Overlong forms, surrogates and code points
+// above U+10FFFF are invalid, as the standard requires.
+const char* firstBadByte(const char* begin, const char* end) {
+    auto s = reinterpret_cast<const unsigned char*>(begin);
+    const auto e = reinterpret_cast<const unsigned char*>(end);
+    while (s < e) {
+        const unsigned char c = *s;
+        if (c >= 0x01 && c < 0x80) {
+            ++s;
+            continue;
+        }
+        int trailing = 0;
+        char32_t cp = 0;
+        char32_t smallest = 0;
+        if ((c & 0xE0) == 0xC0) {
+            trailing = 1, cp = c & 0x1F, smallest = 0x80;
+        } else if ((c & 0xF0) == 0xE0) {
+            trailing = 2, cp = c & 0x0F, smallest = 0x800;
+        } else if ((c & 0xF8) == 0xF0) {
+            trailing = 3, cp = c & 0x07, smallest = 0x10000;
+        } else {
+            return reinterpret_cast<const char*>(s); // NUL, a stray continuation byte, 0xF8..0xFF
+        }
+        if (e - s <= trailing)
+            return reinterpret_cast<const char*>(s);
+        for (int i = 1; i <= trailing; ++i) {
+            if ((s[i] & 0xC0) != 0x80)
+                return reinterpret_cast<const char*>(s);
+            cp = (cp << 6) | (s[i] & 0x3F);
+        }
+        if (cp < smallest || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+            return reinterpret_cast<const char*>(s);
+        s += trailing + 1;
+    }
+    return end;
+}
+
+int countLineFeeds(const char* begin, const char* end) {
+    return static_cast<int>(std::count(begin, end, '\n'));
+}
+
+// One pass over the raw bytes; each field is validated and decoded exactly once.
+class Parser {
+public:
+    Parser(const QByteArray& data, const QString& fileName)
+        : m_p(data.constData())
+        , m_end(data.constData() + data.size())
+        , m_file(fileName) {
+        if (data.startsWith(kBom))
+            m_p += 3;
+    }
+
+    CsvTable run() {
+        CsvTable table;
+        CsvRecord header;
+        if (!next(header)) {
+            problem(1,
+                    QStringLiteral("the file is empty; expected a header row naming the columns"));
+        } else {
+            checkHeader(header);
+            m_width = header.fields.size();
+            table.header = std::move(header.fields);
+            table.records.reserve(static_cast<std::size_t>(countLineFeeds(m_p, m_end)) + 1);
+            CsvRecord record;
+            while (next(record))
+                table.records.push_back(std::move(record));
+        }
+        if (!m_problems.isEmpty())
+            throw validationError(QStringLiteral("%1: not a valid CSV file").arg(m_file),
+                                  std::move(m_problems));
+        return table;
+    }
+
+private:
+    // Reads the next record that is not a wholly empty line; false at the end of the data.
+    bool next(CsvRecord& record) {
+        while (!m_truncated && m_p < m_end) {
+            if (*m_p == '\n') {
+                ++m_p, ++m_line;
+            } else if (atCrLf()) {
+                m_p += 2, ++m_line;
+            } else {
+                record.line = m_line;
+                record.fields.clear();
+                // Most rows are as wide as the header: one allocation instead of several.
+                record.fields.reserve(m_width);
+                readFields(record.fields);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // Reads fields up to and including the line end that closes the record.
+    void readFields(QStringList& fields) {
+        for (;;) {
+            if (m_p < m_end && *m_p == '"')
+                readQuoted(fields);
+            else
+                readUnquoted(fields);
+            if (m_truncated || m_p == m_end)
+                return;
+            // Both readers stop only at a comma, LF or CRLF.
+            if (*m_p == ',') {
+                ++m_p;
+                continue;
+            }
+            m_p += *m_p == '\r' ? 2 : 1;
+            ++m_line;
+            return;
+        }
+    }
+
+    void readUnquoted(QStringList& fields) {
+        const char* start = m_p;
+        for (; m_p < m_end; ++m_p) {
+            const char c = *m_p;
+            if (c == ',' || c == '\n')
+                break;
+            if (c == '\r') {
+                if (atCrLf())
+                    break;
+                problem(m_line, QStringLiteral("a carriage return that does not end a line (CR "
+                                               "without LF) must be inside a quoted field"));
+            } else if (c == '"') {
+                problem(m_line, QStringLiteral("a quote inside an unquoted field; enclose the "
+                                               "field in quotes and double the quote"));
+            }
+        }
+        fields.append(decode(start, m_p, m_line));
+    }
+
+    void readQuoted(QStringList& fields) {
+        const int openLine = m_line;
+        const char* start = ++m_p;
+        const char* segment = start;
+        QByteArray unescaped; // only for fields with doubled quotes, which are rare
+        for (;;) {
+            auto quote = static_cast<const char*>(std::memchr(m_p, '"', m_end - m_p));
+            if (!quote) {
+                m_line += countLineFeeds(m_p, m_end);
+                m_p = m_end;
+                m_truncated = true;
+                problem(openLine,
+                        QStringLiteral("the quoted field that starts here is never "
+                                       "closed; everything after it was read as its text"));
+                return;
+            }
+            m_line += countLineFeeds(m_p, quote);
+            m_p = quote + 1;
+            if (m_p < m_end && *m_p == '"') {
+                unescaped.append(segment, m_p - segment);
+                segment = ++m_p;
+                continue;
+            }
+            if (unescaped.isNull()) {
+                fields.append(decode(start, quote, openLine));
+            } else {
+                // Quotes are ASCII, so the raw span is valid UTF-8 exactly when the result is.
+                checkText(start, quote, openLine);
+                unescaped.append(segment, quote - segment);
+                fields.append(QString::fromUtf8(unescaped));
+            }
+            break;
+        }
+        if (m_p < m_end && *m_p != ',' && *m_p != '\n' && !atCrLf()) {
+            problem(m_line, QStringLiteral("text after the closing quote of a field; a quoted "
+                                           "field must be followed by a comma or the end of "
+                                           "the line"));
+            while (m_p < m_end && *m_p != ',' && *m_p != '\n' && !atCrLf())
+                ++m_p;
+        }
+    }
+
+    QString decode(const char* begin, const char* end, int line) {
+        checkText(begin, end, line);
+        return QString::fromUtf8(begin, end - begin);
+    }
+
+    void checkText(const char* begin, const char* end, int line) {
+        const char* bad = firstBadByte(begin, end);
+        if (bad == end)
+            return;
+        const int badLine = line + countLineFeeds(begin, bad);
+        if (*bad == '\0')
+            problem(badLine, QStringLiteral("a NUL byte, which text cannot contain"));
+        else
+            problem(badLine,
+                    QStringLiteral("invalid UTF-8 (byte 0x%1); save the file as UTF-8")
+                        .arg(QString::number(static_cast<unsigned char>(*bad), 16).toUpper()));
+    }
+
+    void checkHeader(const CsvRecord& header) {
+        QHash<QString, qsizetype> seen;
+        for (qsizetype i = 0; i < header.fields.size(); ++i) {
+            const QString name = header.fields[i].trimmed();
+            if (name.isEmpty()) {
+                problem(header.line,
+                        QStringLiteral("column %1 of the header row has no name").arg(i + 1));
+                continue;
+            }
+            const QString folded = name.toCaseFolded();
+            if (const auto it = seen.constFind(folded); it != seen.cend())
+                problem(header.line,
+                        QStringLiteral("column %1 of the header row repeats the name \"%2\" of "
+                                       "column %3")
+                            .arg(QString::number(i + 1), name, QString::number(*it + 1)));
+            else
+                seen.insert(folded, i);
+        }
+    }
+
+    bool atCrLf() const { return *m_p == '\r' && m_p + 1 < m_end && m_p[1] == '\n'; }
+
+    void problem(int line, const QString& what) {
+        QString text = QStringLiteral("%1:%2: %3").arg(m_file, QString::number(line), what);
+        // One report per kind of problem per line is enough (a Latin-1 line, a CR-only file).
+        if (m_problems.isEmpty() || m_problems.constLast() != text)
+            m_problems.append(std::move(text));
+    }
+
+    const char* m_p;
+    const char* const m_end;
+    const QString m_file;
+    int m_line = 1;
+    qsizetype m_width = 0;
+    bool m_truncated = false; // an unterminated quote swallowed the rest of the data
+    QStringList m_problems;
+};
+
+} // namespace
+
+CsvTable parseCsv(const QByteArray& data, const QString& fileName) {
+    return Parser(data, fileName).run();
+}
+
+CsvWriter::CsvWriter(QIODevice* out)
+    : m_out(out) {
+    if (!m_out || !m_out->isWritable())
+        throw Error(ErrorKind::Internal, QStringLiteral("CSV output is not open for writing"));
+}
+
+void CsvWriter::writeRow(const QStringList& fields) {
+    m_row.resize(0);
+    if (fields.isEmpty() || (fields.size() == 1 && fields.front().isEmpty())) {
+        m_row.append("\"\"");
+    } else {
+        for (qsizetype i = 0; i < fields.size(); ++i) {
+            if (i > 0)
+                m_row.append(',');
+            const QByteArray utf8 = fields[i].toUtf8();
+            const bool quote = std::any_of(utf8.begin(), utf8.end(), [](char c) {
+                return c == ',' || c == '"' || c == '\r' || c == '\n';
+            });
+            if (!quote) {
+                m_row.append(utf8);
+                continue;
+            }
+            m_row.append('"');
+            for (const char c : utf8) {
+                if (c == '"')
+                    m_row.append('"');
+                m_row.append(c);
+            }
+            m_row.append('"');
+        }
+    }
+    m_row.append("\r\n");
+    if (m_out->write(m_row) != m_row.size())
+        throw Error(ErrorKind::Internal,
+                    QStringLiteral("cannot write CSV output: %1").arg(m_out->errorString()));
+}
+
+} // namespace steward
