@@ -5,9 +5,9 @@
 #include <steward/plugin.h>
 #include <steward/version.h>
 
-#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QTemporaryDir>
 
 #include <gtest/gtest.h>
@@ -355,8 +355,10 @@ TEST(PluginHost, StandardLocationsAreRelativeToTheExecutable) {
     options.searchEnvironment = false;
     const QStringList dirs = PluginHost::searchDirectories(options);
     // Test programs run from the build tree's bin/, next to its lib/steward/plugins.
-    const QString buildTreePlugins = QDir::cleanPath(QCoreApplication::applicationDirPath() +
-                                                     QStringLiteral("/../lib/steward/plugins"));
+    const QString exeDir =
+        QFileInfo(QFileInfo(QStringLiteral("/proc/self/exe")).canonicalFilePath()).absolutePath();
+    const QString buildTreePlugins =
+        QDir::cleanPath(exeDir + QStringLiteral("/../lib/steward/plugins"));
     ASSERT_FALSE(dirs.isEmpty());
     EXPECT_EQ(dirs.front(), buildTreePlugins);
 }
