@@ -1,0 +1,138 @@
+#include "io/import_support.h"
+
+#include "db/database.h"
+#include "error.h"
+
+#include <QSqlQuery>
+
+#include <algorithm>
+
+namespace steward {
+namespace {
+
+// The physical line of the header: the parser skips blank lines before it.
+int headerLine(const QByteArray& data) {
+    int line = 1;
+    qsizetype i = data.startsWith("\xEF\xBB\xBF") ? 3 : 0;
+    while (i < data.size()) {
+        if (data[i] == '\n') {
+            ++line, ++i;
+        } else if (data[i] == '\r' && i + 1 < data.size() && data[i + 1] == '\n') {
+            ++line, i += 2;
+        } else {
+            break;
+        }
+    }
+    return line;
+}
+
+QString columnList(const std::vector<ImportColumn>& columns) {
+    QStringList names;
+    for (const ImportColumn& c : columns)
+        names << c.name;
+    return names.join(QStringLiteral(", "));
+}
+
+} // namespace
+
+ImportFile::ImportFile(const QByteArray& data, const QString& fileName,
+                       std::vector<ImportColumn> columns)
+    : m_fileName(fileName)
+    , m_columns(std::move(columns))
+    , m_position(m_columns.size(), -1) {
+    CsvTable table;
+    try {
+        table = parseCsv(data, fileName);
+    } catch (const Error& e) {
+        // Structural problems already read "FILE:LINE: ..."; the rows cannot be trusted further.
+        for (const QString& detail : e.details())
+            m_problems.push_back({0, -1, detail});
+        return;
+    }
+    const int line = headerLine(data);
+    for (qsizetype i = 0; i < table.header.size(); ++i) {
+        const QString name = table.header[i].trimmed();
+        const auto it =
+            std::find_if(m_columns.begin(), m_columns.end(), [&](const ImportColumn& c) {
+                return c.name.compare(name, Qt::CaseInsensitive) == 0;
+            });
+        if (it == m_columns.end())
+            rowProblem(
+                line, name,
+                QStringLiteral("unknown column; the columns are %1").arg(columnList(m_columns)),
+                -1);
+        else
+            m_position[static_cast<std::size_t>(it - m_columns.begin())] = static_cast<int>(i);
+    }
+    for (std::size_t c = 0; c < m_columns.size(); ++c) {
+        if (m_columns[c].required && m_position[c] < 0)
+            rowProblem(line, m_columns[c].name,
+                       QStringLiteral("required column is missing from the header"), -1);
+    }
+    m_records.reserve(table.records.size());
+    for (CsvRecord& record : table.records) {
+        if (record.fields.size() != table.header.size()) {
+            rowProblem(record.line, QStringLiteral("row"),
+                       QStringLiteral("has %1 fields, but the header names %2 columns")
+                           .arg(record.fields.size())
+                           .arg(table.header.size()),
+                       -1);
+            continue;
+        }
+        m_records.push_back(std::move(record));
+    }
+}
+
+QString ImportFile::field(const CsvRecord& record, int column) const {
+    const int position = m_position[static_cast<std::size_t>(column)];
+    return position < 0 ? QString() : record.fields[position].trimmed();
+}
+
+void ImportFile::problem(int line, int column, const QString& what) {
+    rowProblem(line, m_columns[static_cast<std::size_t>(column)].name, what, column);
+}
+
+void ImportFile::rowProblem(int line, const QString& label, const QString& what, int order) {
+    m_problems.push_back(
+        {line, order, QStringLiteral("%1:%2: %3: %4").arg(m_fileName).arg(line).arg(label, what)});
+}
+
+void ImportFile::addProblemsFrom(Database& db, const QString& query) {
+    QSqlQuery q = db.exec(query);
+    while (q.next())
+        problem(q.value(0).toInt(), q.value(1).toInt(), q.value(2).toString());
+}
+
+void ImportFile::throwIfProblems() {
+    if (m_problems.empty())
+        return;
+    std::stable_sort(m_problems.begin(), m_problems.end(), [](const Problem& a, const Problem& b) {
+        return a.line != b.line ? a.line < b.line : a.order < b.order;
+    });
+    QStringList details;
+    details.reserve(static_cast<qsizetype>(m_problems.size()));
+    for (const Problem& p : m_problems)
+        details << p.text;
+    const qsizetype n = details.size();
+    throw validationError(QStringLiteral("%1: %2 %3, nothing was imported")
+                              .arg(m_fileName)
+                              .arg(n)
+                              .arg(n == 1 ? QStringLiteral("problem") : QStringLiteral("problems")),
+                          std::move(details));
+}
+
+std::optional<bool> parseImportBool(const QString& text) {
+    static const QString truths[] = {QStringLiteral("true"), QStringLiteral("yes"),
+                                     QStringLiteral("1")};
+    static const QString falsehoods[] = {QStringLiteral("false"), QStringLiteral("no"),
+                                         QStringLiteral("0")};
+    for (const QString& t : truths)
+        if (text.compare(t, Qt::CaseInsensitive) == 0)
+            return true;
+    for (const QString& f : falsehoods)
+        if (text.compare(f, Qt::CaseInsensitive) == 0)
+            return false;
+    return std::nullopt;
+}
+
+} // namespace steward
