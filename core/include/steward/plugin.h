@@ -62,32 +62,39 @@ using PluginFactory = std::unique_ptr<Plugin>();
 
 } // namespace steward
 
+// clang-format off
 // Exports a plugin. Use once, at global namespace scope, in one source file of the plugin, with
 // string literals for the texts:
 //   STEWARD_PLUGIN(acme::Plugin, "acme", "1.0.0", "Acme roles", "Acme Ltd", "What it adds")
 // The plugin declares that it runs on this SDK's Steward MAJOR.MINOR and later.
-#define STEWARD_PLUGIN(Class, Id, Version, Name, Vendor, Description)                              \
+#define STEWARD_PLUGIN(Class, Id, Version, Name, Vendor, Description)                             \
     STEWARD_PLUGIN_DETAIL_EXPORT(Class, Id, Version, Name, Vendor, Description, nullptr)
 
 // As STEWARD_PLUGIN, for a plugin that needs other plugins (e.g. a checklist naming their roles):
 //   STEWARD_PLUGIN_REQUIRES(acme::Plugin, "acme", "1.0.0", "Acme", "Acme Ltd", "...", "finance")
 // The host loads the required plugins first and fails this one if any of them is not active.
-#define STEWARD_PLUGIN_REQUIRES(Class, Id, Version, Name, Vendor, Description, ...)                \
-    namespace steward_plugin_export {                                                              \
-    inline constexpr const char* requiredIds[] = {__VA_ARGS__, nullptr};                           \
-    }                                                                                              \
-    STEWARD_PLUGIN_DETAIL_EXPORT(Class, Id, Version, Name, Vendor, Description,                    \
+#define STEWARD_PLUGIN_REQUIRES(Class, Id, Version, Name, Vendor, Description, ...)               \
+    namespace steward_plugin_export {                                                             \
+    inline constexpr const char* requiredIds[] = {__VA_ARGS__, nullptr};                          \
+    }                                                                                             \
+    STEWARD_PLUGIN_DETAIL_EXPORT(Class, Id, Version, Name, Vendor, Description,                   \
                                  steward_plugin_export::requiredIds)
 
 // Implementation detail of the macros above.
-#define STEWARD_PLUGIN_DETAIL_EXPORT(Class, Id, Version, Name, Vendor, Description, Requires)      \
-    namespace steward_plugin_export {                                                              \
-    inline constexpr ::steward::PluginDescriptor descriptor = {                                    \
-        ::steward::kPluginAbiVersion, Id,      Version, Name, Vendor, Description,                 \
-        STEWARD_SDK_MIN_VERSION,      nullptr, Requires};                                          \
-    inline std::unique_ptr<::steward::Plugin> create() {                                           \
-        return std::make_unique<Class>();                                                          \
-    }                                                                                              \
-    }                                                                                              \
-    BOOST_DLL_ALIAS(steward_plugin_export::descriptor, steward_plugin_descriptor)                  \
+#define STEWARD_PLUGIN_DETAIL_EXPORT(Class, Id, Version, Name, Vendor, Description, Requires)     \
+    namespace steward_plugin_export {                                                             \
+    inline constexpr ::steward::PluginDescriptor descriptor = {                                   \
+        ::steward::kPluginAbiVersion,                                                             \
+        Id,                                                                                       \
+        Version,                                                                                  \
+        Name,                                                                                     \
+        Vendor,                                                                                   \
+        Description,                                                                              \
+        STEWARD_SDK_MIN_VERSION,                                                                  \
+        nullptr,                                                                                  \
+        Requires};                                                                                \
+    inline std::unique_ptr<::steward::Plugin> create() { return std::make_unique<Class>(); }     \
+    }                                                                                             \
+    BOOST_DLL_ALIAS(steward_plugin_export::descriptor, steward_plugin_descriptor)                 \
     BOOST_DLL_ALIAS(steward_plugin_export::create, steward_plugin_create)
+// clang-format on

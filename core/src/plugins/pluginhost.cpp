@@ -101,7 +101,8 @@ std::string_view toString(PluginState state) {
 }
 
 struct PluginHost::Private {
-    // What the host holds of one record. The instance goes before the library handle.
+    // What the host holds of one record. The instance, declared last, is destroyed before the
+    // library it came from.
     struct Handle {
         LibraryHandle library;
         std::optional<Instance> instance;
@@ -176,24 +177,24 @@ void PluginHost::discover() {
     for (const QString& file : files) {
         PluginRecord record;
         record.path = file;
-        Private::Handle slot;
-        slot.library = plugins::openPlugin(record);
-        if (slot.library) {
+        Private::Handle handle;
+        handle.library = plugins::openPlugin(record);
+        if (handle.library) {
             if (d->options.disabled.count(record.id)) {
                 record.state = PluginState::Disabled;
-                slot.library.reset();
+                handle.library.reset();
             } else if (const auto it = firstWithId.find(record.id); it != firstWithId.end()) {
                 fail(record, "plugin " + inQuotes(record.id) + " is already provided by " +
                                  d->records[it->second].path.toStdString() +
                                  ": remove one of the two files");
-                slot.library.reset();
+                handle.library.reset();
             } else {
                 record.state = PluginState::Found;
                 firstWithId.emplace(record.id, d->records.size());
             }
         }
         d->records.push_back(std::move(record));
-        d->handles.push_back(std::move(slot));
+        d->handles.push_back(std::move(handle));
     }
 }
 
