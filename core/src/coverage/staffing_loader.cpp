@@ -62,9 +62,9 @@ std::vector<ProjectStaffing> StaffingLoader::loadScope(const QString& scopeCondi
     // A read-only transaction may fill a temporary table but not create one, so it is created
     // (once per session) before the snapshot begins.
     m_db.exec(QStringLiteral("CREATE TEMP TABLE IF NOT EXISTS coverage_scope (id bigint PRIMARY KEY) ON COMMIT DELETE ROWS"));
-    // The whole read is one snapshot of the database.
+    // The whole read is one snapshot of the database. (Not READ ONLY: that forbids the temp table.)
     Transaction tx(m_db);
-    m_db.exec(QStringLiteral("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY"));
+    m_db.exec(QStringLiteral("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ"));
     m_db.exec(QStringLiteral("INSERT INTO coverage_scope SELECT p.id FROM project p WHERE ") + scopeCondition, params);
 
     std::vector<ProjectStaffing> snapshots;

@@ -10,7 +10,6 @@
 #include <libpq-fe.h>
 
 #include <memory>
-
 #include <pwd.h>
 #include <unistd.h>
 
@@ -24,8 +23,7 @@ struct ConninfoOptionsDeleter {
 };
 
 // libpq quoting for a conninfo value: single quotes, with backslash and quote escaped.
-QString quoteConninfoValue(const QString& value)
-{
+QString quoteConninfoValue(const QString& value) {
     QString v = value;
     v.replace(QLatin1Char('\\'), QLatin1String("\\\\"));
     v.replace(QLatin1Char('\''), QLatin1String("\\'"));
@@ -39,13 +37,13 @@ struct ParsedConninfo {
 
 // Normalises a conninfo string or URI with libpq's own parser, so URIs work through QPSQL (which
 // only takes key=value options) and errors name the offending part.
-ParsedConninfo parseConninfo(const QString& conninfo)
-{
+ParsedConninfo parseConninfo(const QString& conninfo) {
     char* err = nullptr;
     std::unique_ptr<PQconninfoOption, ConninfoOptionsDeleter> options(
         PQconninfoParse(conninfo.toUtf8().constData(), &err));
     if (!options) {
-        const QString reason = err ? QString::fromUtf8(err).trimmed() : QStringLiteral("out of memory");
+        const QString reason =
+            err ? QString::fromUtf8(err).trimmed() : QStringLiteral("out of memory");
         PQfreemem(err);
         throw Error(ErrorKind::Validation,
                     QStringLiteral("invalid database connection string: %1").arg(reason));
@@ -78,7 +76,9 @@ ParsedConninfo parseConninfo(const QString& conninfo)
     }
     if (!hasApplicationName)
         parsed.keyValues += QStringLiteral("application_name='steward'");
-    const auto env = [](const char* name) { return qEnvironmentVariable(name); };
+    const auto env = [](const char* name) {
+        return qEnvironmentVariable(name);
+    };
     if (user.isEmpty())
         user = env("PGUSER");
     if (host.isEmpty())
@@ -96,14 +96,14 @@ ParsedConninfo parseConninfo(const QString& conninfo)
 }
 
 // Friendly sentences for the constraints people run into; anything else reports the server text.
-QString explainConstraint(const QString& serverText)
-{
+QString explainConstraint(const QString& serverText) {
     static const std::pair<const char*, const char*> known[] = {
         {"person_email_key", "a person with this e-mail address already exists"},
         {"person_external_id_key", "a person with this external id already exists"},
         {"project_key_key", "a project with this key already exists"},
         {"org_unit_name_key", "an org unit with this name already exists"},
-        {"raci_one_accountable", "this responsibility already has an Accountable person on the project"},
+        {"raci_one_accountable",
+         "this responsibility already has an Accountable person on the project"},
         {"raci_entry_project_id_responsibility_key_person_id_kind_key",
          "this person already has that RACI letter for the responsibility"},
         {"assignment_no_overlap",
@@ -118,8 +118,7 @@ QString explainConstraint(const QString& serverText)
     return serverText;
 }
 
-QString operatingSystemUser()
-{
+QString operatingSystemUser() {
     if (const passwd* pw = getpwuid(geteuid()))
         return QString::fromLocal8Bit(pw->pw_name);
     return QStringLiteral("uid %1").arg(geteuid());
@@ -127,29 +126,28 @@ QString operatingSystemUser()
 
 } // namespace
 
-[[noreturn]] void throwDatabaseError(const QSqlError& error, const QString& context)
-{
+[[noreturn]] void throwDatabaseError(const QSqlError& error, const QString& context) {
     const QString state = error.nativeErrorCode();
     const QString text = error.databaseText().trimmed().isEmpty() ? error.text().trimmed()
                                                                   : error.databaseText().trimmed();
-    const QString message = context.isEmpty() ? explainConstraint(text)
-                                              : QStringLiteral("%1: %2").arg(context, explainConstraint(text));
-    if (state == QLatin1String("23505") || state == QLatin1String("23P01")
-        || state == QLatin1String("40001") || state == QLatin1String("40P01"))
+    const QString message = context.isEmpty()
+                                ? explainConstraint(text)
+                                : QStringLiteral("%1: %2").arg(context, explainConstraint(text));
+    if (state == QLatin1String("23505") || state == QLatin1String("23P01") ||
+        state == QLatin1String("40001") || state == QLatin1String("40P01"))
         throw Error(ErrorKind::Conflict, message);
     if (state.startsWith(QLatin1String("23")) || state.startsWith(QLatin1String("22")))
         throw Error(ErrorKind::Validation, message);
     if (state == QLatin1String("42501"))
         throw Error(ErrorKind::Conflict, QStringLiteral("%1 (permission denied)").arg(message));
-    if (state.startsWith(QLatin1String("08")) || state.startsWith(QLatin1String("57P"))
-        || error.type() == QSqlError::ConnectionError)
+    if (state.startsWith(QLatin1String("08")) || state.startsWith(QLatin1String("57P")) ||
+        error.type() == QSqlError::ConnectionError)
         throw Error(ErrorKind::Unavailable, message);
     throw Error(ErrorKind::Internal, message);
 }
 
 Database::Database(const QString& conninfo, const QString& actor)
-    : m_connectionName(QStringLiteral("steward-%1").arg(++g_connectionCounter))
-{
+    : m_connectionName(QStringLiteral("steward-%1").arg(++g_connectionCounter)) {
     const ParsedConninfo parsed = parseConninfo(conninfo);
     m_description = parsed.description;
     m_db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), m_connectionName);
@@ -165,38 +163,36 @@ Database::Database(const QString& conninfo, const QString& actor)
         const QString reason = m_db.lastError().text().trimmed();
         m_db = QSqlDatabase();
         QSqlDatabase::removeDatabase(m_connectionName);
-        throw Error(ErrorKind::Unavailable,
-                    QStringLiteral("cannot connect to the database %1: %2").arg(m_description, reason));
+        throw Error(
+            ErrorKind::Unavailable,
+            QStringLiteral("cannot connect to the database %1: %2").arg(m_description, reason));
     }
     m_actor = actor.isEmpty() ? operatingSystemUser() : actor;
     exec(QStringLiteral("SELECT set_config('steward.actor', ?, false)"), {m_actor});
     exec(QStringLiteral("SET TIME ZONE 'UTC'"));
 }
 
-Database::~Database()
-{
+Database::~Database() {
     m_db.close();
     m_db = QSqlDatabase();
     QSqlDatabase::removeDatabase(m_connectionName);
 }
 
-PGconn* Database::native() const
-{
+PGconn* Database::native() const {
     const QVariant handle = m_db.driver()->handle();
     // Qt 6 names the type after the struct behind libpq's typedef ("pg_conn*").
-    if (!handle.isValid()
-        || (qstrcmp(handle.typeName(), "PGconn*") != 0 && qstrcmp(handle.typeName(), "pg_conn*") != 0))
-        throw Error(ErrorKind::Internal, QStringLiteral("the QPSQL driver did not expose its connection"));
+    if (!handle.isValid() ||
+        (qstrcmp(handle.typeName(), "PGconn*") != 0 && qstrcmp(handle.typeName(), "pg_conn*") != 0))
+        throw Error(ErrorKind::Internal,
+                    QStringLiteral("the QPSQL driver did not expose its connection"));
     return *static_cast<PGconn* const*>(handle.constData());
 }
 
-QString Database::user() const
-{
+QString Database::user() const {
     return QString::fromUtf8(PQuser(native()));
 }
 
-QSqlQuery Database::exec(const QString& statement, const QVariantList& params)
-{
+QSqlQuery Database::exec(const QString& statement, const QVariantList& params) {
     QSqlQuery query(m_db);
     if (params.isEmpty()) {
         if (!query.exec(statement))
@@ -218,8 +214,7 @@ QSqlQuery Database::exec(const QString& statement, const QVariantList& params)
     return query;
 }
 
-void Database::execScript(const QString& script, const QString& origin)
-{
+void Database::execScript(const QString& script, const QString& origin) {
     PGresult* result = PQexec(native(), script.toUtf8().constData());
     const ExecStatusType status = PQresultStatus(result);
     if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) {
@@ -241,15 +236,31 @@ void Database::execScript(const QString& script, const QString& origin)
 Transaction::Transaction(Database& db)
     : m_db(db)
 {
-    if (!m_db.sql().transaction())
-        throwDatabaseError(m_db.sql().lastError(), QStringLiteral("starting a transaction"));
+    if (m_db.m_transactionDepth == 0) {
+        if (!m_db.sql().transaction())
+            throwDatabaseError(m_db.sql().lastError(), QStringLiteral("starting a transaction"));
+    } else {
+        m_savepoint = QStringLiteral("steward_sp_%1").arg(m_db.m_transactionDepth);
+        m_db.exec(QStringLiteral("SAVEPOINT ") + m_savepoint);
+    }
+    ++m_db.m_transactionDepth;
     m_open = true;
 }
 
 Transaction::~Transaction()
 {
-    if (m_open)
+    if (!m_open)
+        return;
+    --m_db.m_transactionDepth;
+    if (m_savepoint.isEmpty()) {
         m_db.sql().rollback();
+        return;
+    }
+    try {
+        m_db.exec(QStringLiteral("ROLLBACK TO SAVEPOINT ") + m_savepoint);
+    } catch (const Error&) {
+        // The enclosing transaction is failing as a whole; it rolls back everything.
+    }
 }
 
 void Transaction::commit()
@@ -257,6 +268,11 @@ void Transaction::commit()
     if (!m_open)
         throw Error(ErrorKind::Internal, QStringLiteral("transaction committed twice"));
     m_open = false;
+    --m_db.m_transactionDepth;
+    if (!m_savepoint.isEmpty()) {
+        m_db.exec(QStringLiteral("RELEASE SAVEPOINT ") + m_savepoint);
+        return;
+    }
     if (!m_db.sql().commit())
         throwDatabaseError(m_db.sql().lastError(), QStringLiteral("committing"));
 }

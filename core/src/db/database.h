@@ -41,6 +41,8 @@ public:
     void execScript(const QString& script, const QString& origin);
 
 private:
+    friend class Transaction;
+    int m_transactionDepth = 0;
     QString m_connectionName;
     QString m_description;
     QString m_actor;
@@ -48,6 +50,8 @@ private:
 };
 
 // A database transaction: begun on construction, rolled back on destruction unless committed.
+// Inside another Transaction on the same Database it becomes a savepoint, so a service that is
+// all-or-nothing on its own can also be one step of a larger all-or-nothing operation.
 class STEWARD_CORE_API Transaction {
 public:
     explicit Transaction(Database& db);
@@ -59,6 +63,7 @@ public:
 
 private:
     Database& m_db;
+    QString m_savepoint; // empty for the outermost transaction
     bool m_open = false;
 };
 

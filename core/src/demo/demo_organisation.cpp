@@ -508,6 +508,8 @@ DemoLoadResult DemoOrganisation::load(Database& db, const QDate& today) {
     if (!today.isValid())
         throw validationError(QStringLiteral("demo: the reference date is not a valid date"));
     const DemoLock lock(db);
+    // All or nothing: every service call below joins this transaction as a savepoint.
+    Transaction tx(db);
     {
         QSqlQuery q = db.exec(QStringLiteral(
             "SELECT EXISTS (SELECT 1 FROM person) OR EXISTS (SELECT 1 FROM project)"));
@@ -744,6 +746,7 @@ DemoLoadResult DemoOrganisation::load(Database& db, const QDate& today) {
         result.packRolesStaffed << role;
     for (const QString& role : packSkipped)
         result.packRolesSkipped << role;
+    tx.commit();
     return result;
 }
 

@@ -1,0 +1,111 @@
+#!/usr/bin/env bash
+# Steward developer entry point. On a fresh Debian 12 machine:
+#   ./dev.sh run     install what is missing, build, start Steward on its embedded database with the
+#                    demo organisation (the GUI when there is a display, else the CLI overview)
+#   ./dev.sh test    install what is missing, build, run every test (CTest) against throwaway
+#                    PostgreSQL clusters that the tests start and remove themselves
+# Further commands: build, asan (sanitizer build + tests), bench, format, deps.
+set -euo pipefail
+
+cd "$(dirname "$(readlink -f "$0")")"
+ROOT=$PWD
+BUILD_DIR=${STEWARD_BUILD_DIR:-$ROOT/build}
+JOBS=${STEWARD_JOBS:-$(nproc)}
+
+# Debian 12 packages the build, the tests and the programs need.
+PACKAGES=(
+    g++ cmake ninja-build pkg-config
+    qt6-base-dev libqt6sql6-psql qt6-charts-dev libgl-dev
+    libpq-dev postgresql-15
+    libboost-dev
+    libgtest-dev libbenchmark-dev
+    xvfb xauth
+)
+
+log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+
+ensure_packages() {
+    local missing=()
+    for p in "${PACKAGES[@]}"; do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+    done
+    [ ${#missing[@]} -eq 0 ] && return 0
+    if [ "$(id -u)" -ne 0 ]; then
+        echo "Missing Debian packages: ${missing[*]}" >&2
+        echo "Install them with:" >&2
+        echo "  sudo apt-get install -y ${missing[*]}" >&2
+        exit 1
+    fi
+    log "Installing ${missing[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+configure() {
+    local dir=$1; shift
+    if [ ! -f "$dir/build.ninja" ]; then
+        log "Configuring $dir"
+        cmake -S "$ROOT" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@" >/dev/null
+    fi
+}
+
+build() {
+    ensure_packages
+    configure "$BUILD_DIR"
+    log "Building"
+    cmake --build "$BUILD_DIR" -j "$JOBS"
+}
+
+run_tests() {
+    local dir=$1
+    log "Running the tests"
+    ctest --test-dir "$dir" --output-on-failure -j "$JOBS" --timeout 1200
+}
+
+has_display() { [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ]; }
+
+cmd=${1:-}
+shift || true
+case "$cmd" in
+    run)
+        build
+        steward=$BUILD_DIR/bin/steward
+        # The demo loads only into an empty database; an existing organisation is kept.
+        "$steward" demo load --if-empty
+        if has_display && [ -x "$BUILD_DIR/bin/steward-gui" ]; then
+            exec "$BUILD_DIR/bin/steward-gui" "$@"
+        fi
+        exec "$steward" overview "$@"
+        ;;
+    test)
+        build
+        run_tests "$BUILD_DIR"
+        ;;
+    build)
+        build
+        ;;
+    asan)
+        ensure_packages
+        configure "$ROOT/build-asan" -DSTEWARD_SANITIZE=ON -DSTEWARD_BUILD_BENCHMARKS=OFF
+        cmake --build "$ROOT/build-asan" -j "$JOBS"
+        ASAN_OPTIONS=detect_leaks=0 run_tests "$ROOT/build-asan"
+        ;;
+    bench)
+        build
+        for b in "$BUILD_DIR"/bin/steward-bench-*; do
+            log "$(basename "$b")"
+            "$b" "$@"
+        done
+        ;;
+    format)
+        git ls-files '*.cpp' '*.h' | xargs clang-format -i
+        ;;
+    deps)
+        ensure_packages
+        ;;
+    *)
+        sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//' >&2
+        exit 2
+        ;;
+esac
