@@ -3,14 +3,23 @@
 #include "json_shapes.h"
 
 #include "db/database.h"
+#include "demo/demo_organisation.h"
+#include "io/assignment_import.h"
+#include "io/csv_export.h"
+#include "io/people_import.h"
 #include "db/session.h"
+#include "error.h"
 #include "services/coverage_service.h"
 #include "services/history_service.h"
 #include "services/person_service.h"
 #include "services/project_service.h"
 
+#include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QSaveFile>
+#include <QSqlQuery>
 
 #include <map>
 
@@ -22,6 +31,67 @@ QCommandLineOption opt(const QString& name, const QString& description, const QS
     return valueName.isEmpty() ? QCommandLineOption(name, description) : QCommandLineOption(name, description, valueName);
 }
 
+QByteArray readInputFile(const QString& path)
+{
+    QFile file(path);
+    if (!QFileInfo(path).isFile())
+        throw validationError(QStringLiteral("%1: no such file").arg(path));
+    if (!file.open(QIODevice::ReadOnly))
+        throw validationError(QStringLiteral("%1: cannot read: %2").arg(path, file.errorString()));
+    return file.readAll();
+}
+
+// Runs `write` on the named file (written whole or not at all), or on stdout without a name.
+template <typename Write>
+qint64 writeOutput(const QStringList& positional, Write write)
+{
+    if (positional.isEmpty() || positional.front() == QLatin1String("-")) {
+        QFile out;
+        if (!out.open(stdout, QIODevice::WriteOnly))
+            throw Error(ErrorKind::Internal, QStringLiteral("cannot write to standard output"));
+        return write(&out);
+    }
+    QSaveFile out(positional.front());
+    if (!out.open(QIODevice::WriteOnly))
+        throw validationError(QStringLiteral("%1: cannot write: %2").arg(positional.front(), out.errorString()));
+    const qint64 rows = write(&out);
+    if (!out.commit())
+        throw validationError(QStringLiteral("%1: cannot write: %2").arg(positional.front(), out.errorString()));
+    return rows;
+}
+
+QJsonObject importJson(const ImportResult& r)
+{
+    return {{QStringLiteral("inserted"), r.inserted},
+            {QStringLiteral("updated"), r.updated},
+            {QStringLiteral("unchanged"), r.unchanged}};
+}
+
+template <typename Import>
+Command importCommand(const QString& what, const QString& columns, Import import)
+{
+    return {{QStringLiteral("import"), what},
+            QStringLiteral("Import %1 from a CSV file, all or nothing.").arg(what),
+            QStringLiteral("RFC 4180 CSV, UTF-8 with or without BOM, with a header row. Columns: %1.\n"
+                           "A file with any problem is rejected as a whole; every problem is listed as "
+                           "FILE:LINE: column: what is wrong, and the database is left unchanged.")
+                .arg(columns),
+            {},
+            {{QStringLiteral("FILE"), QStringLiteral("The CSV file.")}},
+            true,
+            [what, import](Invocation& inv) {
+                const QString path = inv.positional().at(0);
+                const QByteArray data = readInputFile(path);
+                const ImportResult r = import(inv.session().db(), data, path);
+                if (inv.json())
+                    inv.printJson(importJson(r));
+                else
+                    inv.out() << "Imported " << r.total() << " " << what << " from " << path << ": " << r.inserted
+                              << " added, " << r.updated << " updated, " << r.unchanged << " unchanged.\n";
+                return exit_code::Success;
+            }};
+}
+
 } // namespace
 
 std::vector<std::shared_ptr<const Rule>> coverageRules(Invocation&)
@@ -31,6 +101,97 @@ std::vector<std::shared_ptr<const Rule>> coverageRules(Invocation&)
 
 void registerDataCommands(CommandLine& cli)
 {
+    cli.add(importCommand(QStringLiteral("people"),
+                          QStringLiteral("email, name (required); org_unit, title, external_id, active (true/false)"),
+                          [](Database& db, const QByteArray& data, const QString& file) { return importPeople(db, data, file); }));
+    cli.add(importCommand(QStringLiteral("assignments"),
+                          QStringLiteral("email, project, role, from (required); to, allocation (percent, default 100)"),
+                          [](Database& db, const QByteArray& data, const QString& file) { return importAssignments(db, data, file); }));
+
+    cli.add({{QStringLiteral("export"), QStringLiteral("people")},
+             QStringLiteral("Write the directory as CSV, in the format 'import people' reads."),
+             {},
+             {},
+             {{QStringLiteral("[FILE]"), QStringLiteral("Output file (default: standard output).")}},
+             false,
+             [](Invocation& inv) {
+                 const qint64 rows = writeOutput(inv.positional(), [&](QIODevice* out) { return exportPeople(inv.session().db(), out); });
+                 if (!inv.positional().isEmpty())
+                     inv.out() << "Wrote " << rows << " people to " << inv.positional().front() << ".\n";
+                 return exit_code::Success;
+             }});
+    cli.add({{QStringLiteral("export"), QStringLiteral("assignments")},
+             QStringLiteral("Write role assignments as CSV, in the format 'import assignments' reads."),
+             {},
+             {QCommandLineOption(QStringLiteral("project"), QStringLiteral("Only this project."), QStringLiteral("key"))},
+             {{QStringLiteral("[FILE]"), QStringLiteral("Output file (default: standard output).")}},
+             false,
+             [](Invocation& inv) {
+                 const qint64 rows = writeOutput(inv.positional(), [&](QIODevice* out) {
+                     return exportAssignments(inv.session().db(), out, inv.value(QStringLiteral("project")));
+                 });
+                 if (!inv.positional().isEmpty())
+                     inv.out() << "Wrote " << rows << " assignments to " << inv.positional().front() << ".\n";
+                 return exit_code::Success;
+             }});
+    cli.add({{QStringLiteral("export"), QStringLiteral("raci")},
+             QStringLiteral("Write a project's RACI matrix as CSV: responsibilities by people."),
+             {},
+             {QCommandLineOption(QStringLiteral("project"), QStringLiteral("Project key."), QStringLiteral("key"))},
+             {{QStringLiteral("[FILE]"), QStringLiteral("Output file (default: standard output).")}},
+             false,
+             [](Invocation& inv) {
+                 const QString project = inv.required(QStringLiteral("project"));
+                 const qint64 rows = writeOutput(inv.positional(), [&](QIODevice* out) {
+                     return exportRaciMatrix(inv.session().db(), project, out);
+                 });
+                 if (!inv.positional().isEmpty())
+                     inv.out() << "Wrote the RACI matrix of " << project << " (" << rows << " responsibilities) to "
+                               << inv.positional().front() << ".\n";
+                 return exit_code::Success;
+             }});
+
+    cli.add({{QStringLiteral("demo"), QStringLiteral("load")},
+             QStringLiteral("Load the demo organisation into an empty database."),
+             QStringLiteral("About 40 people in several org units and eight projects across healthcare, finance and "
+                            "marketing, mostly staffed, with a few deliberate coverage gaps for 'steward coverage' "
+                            "to find. Dates are relative to today."),
+             {QCommandLineOption(QStringLiteral("if-empty"),
+                                 QStringLiteral("Do nothing (and succeed) when the database already holds people or projects."))},
+             {},
+             true,
+             [](Invocation& inv) {
+                 Database& db = inv.session().db();
+                 if (inv.isSet(QStringLiteral("if-empty"))) {
+                     QSqlQuery q = db.exec(QStringLiteral("SELECT EXISTS (SELECT 1 FROM person) OR EXISTS (SELECT 1 FROM project)"));
+                     if (q.next() && q.value(0).toBool()) {
+                         if (!inv.json())
+                             inv.out() << "The database already holds an organisation; the demo was not loaded.\n";
+                         else
+                             inv.printJson(QJsonObject{{QStringLiteral("loaded"), false}});
+                         return exit_code::Success;
+                     }
+                 }
+                 const DemoLoadResult r = DemoOrganisation::load(db, QDate::currentDate());
+                 if (inv.json()) {
+                     inv.printJson(QJsonObject{{QStringLiteral("loaded"), true},
+                                               {QStringLiteral("people"), r.people},
+                                               {QStringLiteral("org_units"), r.orgUnits},
+                                               {QStringLiteral("projects"), r.projects},
+                                               {QStringLiteral("assignments"), r.assignments},
+                                               {QStringLiteral("raci_entries"), r.raciEntries},
+                                               {QStringLiteral("pack_roles_skipped"), QJsonArray::fromStringList(r.packRolesSkipped)}});
+                     return exit_code::Success;
+                 }
+                 inv.out() << "Loaded the demo organisation: " << r.people << " people in " << r.orgUnits << " org units, "
+                           << r.projects << " projects, " << r.assignments << " assignments, " << r.raciEntries
+                           << " RACI entries.\n";
+                 if (!r.packRolesSkipped.isEmpty())
+                     inv.out() << "Not staffed (their role packs are not active): " << r.packRolesSkipped.join(QStringLiteral(", "))
+                               << ".\n";
+                 return exit_code::Success;
+             }});
+
     cli.add({{QStringLiteral("history")},
              QStringLiteral("Show who changed what and when, newest first."),
              {},

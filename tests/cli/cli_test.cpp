@@ -1,0 +1,249 @@
+// Runs the real `steward` program against a fresh database per test and checks what a user or a
+// script sees: exit codes, messages on stderr, and JSON that parses into the documented shape.
+#include "database_fixture.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+
+#include <gtest/gtest.h>
+
+namespace steward {
+namespace {
+
+struct CliRun {
+    int exitCode = -1;
+    QString out;
+    QString err;
+
+    QJsonDocument json() const
+    {
+        QJsonParseError error;
+        const QJsonDocument doc = QJsonDocument::fromJson(out.toUtf8(), &error);
+        EXPECT_EQ(error.error, QJsonParseError::NoError) << error.errorString().toStdString() << "\n" << out.toStdString();
+        return doc;
+    }
+};
+
+class Cli : public DatabaseTest {
+protected:
+    CliRun steward(QStringList args, bool withDatabase = true)
+    {
+        if (withDatabase)
+            args.prepend(QStringLiteral("--database=") + conninfo());
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(QStringLiteral("STEWARD_DATABASE"));
+        p.setProcessEnvironment(env);
+        p.start(QStringLiteral(STEWARD_CLI_PATH), args);
+        EXPECT_TRUE(p.waitForFinished(120000)) << "steward did not finish";
+        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
+                QString::fromUtf8(p.readAllStandardError())};
+    }
+
+    QString writeFile(const QString& name, const QByteArray& content)
+    {
+        const QString path = m_dir.filePath(name);
+        QFile f(path);
+        EXPECT_TRUE(f.open(QIODevice::WriteOnly));
+        f.write(content);
+        return path;
+    }
+
+    QTemporaryDir m_dir;
+};
+
+TEST_F(Cli, VersionAndHelpNeedNoDatabase)
+{
+    CliRun r = steward({QStringLiteral("--version")}, false);
+    EXPECT_EQ(r.exitCode, 0);
+    EXPECT_TRUE(r.out.startsWith(QStringLiteral("steward "))) << r.out.toStdString();
+    r = steward({QStringLiteral("--help")}, false);
+    EXPECT_EQ(r.exitCode, 0);
+    EXPECT_TRUE(r.out.contains(QStringLiteral("coverage")));
+}
+
+TEST_F(Cli, EveryCommandHasHelp)
+{
+    const CliRun overview = steward({QStringLiteral("--help")}, false);
+    static const QRegularExpression line(QStringLiteral("^  ([a-z]+(?: [a-z]+)?)  "), QRegularExpression::MultilineOption);
+    int commands = 0;
+    for (auto it = line.globalMatch(overview.out); it.hasNext();) {
+        const QStringList path = it.next().captured(1).split(QLatin1Char(' '));
+        const CliRun r = steward(path + QStringList{QStringLiteral("--help")}, false);
+        EXPECT_EQ(r.exitCode, 0) << path.join(QLatin1Char(' ')).toStdString();
+        EXPECT_TRUE(r.out.contains(QStringLiteral("Usage:"))) << path.join(QLatin1Char(' ')).toStdString();
+        ++commands;
+    }
+    EXPECT_GE(commands, 25);
+}
+
+TEST_F(Cli, UsageMistakesExitWithTwo)
+{
+    EXPECT_EQ(steward({QStringLiteral("frobnicate")}, false).exitCode, 2);
+    EXPECT_EQ(steward({QStringLiteral("person")}, false).exitCode, 2);
+    EXPECT_EQ(steward({QStringLiteral("person"), QStringLiteral("list"), QStringLiteral("--no-such-option")}, false).exitCode, 2);
+    const CliRun r = steward({QStringLiteral("person"), QStringLiteral("add"), QStringLiteral("--name"), QStringLiteral("Ada")});
+    EXPECT_EQ(r.exitCode, 2);
+    EXPECT_TRUE(r.err.contains(QStringLiteral("--email is required"))) << r.err.toStdString();
+    EXPECT_EQ(steward({QStringLiteral("coverage"), QStringLiteral("--as-of"), QStringLiteral("yesterday")}).exitCode, 2);
+    EXPECT_EQ(steward({QStringLiteral("project"), QStringLiteral("add"), QStringLiteral("--key"), QStringLiteral("P"),
+                       QStringLiteral("--name"), QStringLiteral("x"), QStringLiteral("--risk-tier"), QStringLiteral("extreme")})
+                  .exitCode,
+              2);
+}
+
+TEST_F(Cli, RefusedRequestsExitWithOneAndNameTheInput)
+{
+    CliRun r = steward({QStringLiteral("person"), QStringLiteral("add"), QStringLiteral("--email"), QStringLiteral("not-an-address"),
+                     QStringLiteral("--name"), QStringLiteral("Ada")});
+    EXPECT_EQ(r.exitCode, 1);
+    EXPECT_TRUE(r.err.contains(QStringLiteral("email: 'not-an-address' is not an e-mail address"))) << r.err.toStdString();
+    r = steward({QStringLiteral("person"), QStringLiteral("show"), QStringLiteral("nobody@example.org")});
+    EXPECT_EQ(r.exitCode, 1);
+    EXPECT_TRUE(r.err.contains(QStringLiteral("nobody@example.org")));
+    EXPECT_TRUE(r.out.isEmpty());
+}
+
+TEST_F(Cli, AnUnreachableDatabaseExitsWithThree)
+{
+    const CliRun r = steward({QStringLiteral("--database"), QStringLiteral("host=/nonexistent-steward-socket dbname=steward connect_timeout=2"),
+                           QStringLiteral("person"), QStringLiteral("list")},
+                          false);
+    EXPECT_EQ(r.exitCode, 3);
+    EXPECT_TRUE(r.err.contains(QStringLiteral("cannot connect"))) << r.err.toStdString();
+}
+
+TEST_F(Cli, PeopleAndProjectsRoundTripThroughJson)
+{
+    ASSERT_EQ(steward({QStringLiteral("person"), QStringLiteral("add"), QStringLiteral("--email"), QStringLiteral("ada@example.org"),
+                       QStringLiteral("--name"), QStringLiteral("Ada Lovelace"), QStringLiteral("--org-unit"), QStringLiteral("Research")})
+                  .exitCode,
+              0);
+    CliRun r = steward({QStringLiteral("person"), QStringLiteral("list"), QStringLiteral("--json")});
+    ASSERT_EQ(r.exitCode, 0);
+    const QJsonArray people = r.json().array();
+    ASSERT_EQ(people.size(), 1);
+    const QJsonObject ada = people.at(0).toObject();
+    EXPECT_EQ(ada.value(QStringLiteral("email")).toString(), QStringLiteral("ada@example.org"));
+    EXPECT_EQ(ada.value(QStringLiteral("org_unit")).toString(), QStringLiteral("Research"));
+    EXPECT_TRUE(ada.value(QStringLiteral("external_id")).isNull());
+    EXPECT_EQ(ada.value(QStringLiteral("version")).toInt(), 1);
+
+    ASSERT_EQ(steward({QStringLiteral("project"), QStringLiteral("add"), QStringLiteral("--key"), QStringLiteral("FRAUD-WATCH"),
+                       QStringLiteral("--name"), QStringLiteral("Fraud watch"), QStringLiteral("--industry"), QStringLiteral("finance"),
+                       QStringLiteral("--risk-tier"), QStringLiteral("high"), QStringLiteral("--tag"), QStringLiteral("credit-decision"),
+                       QStringLiteral("--owner"), QStringLiteral("ada@example.org")})
+                  .exitCode,
+              0);
+    r = steward({QStringLiteral("project"), QStringLiteral("show"), QStringLiteral("FRAUD-WATCH"), QStringLiteral("--json")});
+    ASSERT_EQ(r.exitCode, 0);
+    const QJsonObject project = r.json().object();
+    EXPECT_EQ(project.value(QStringLiteral("risk_tier")).toString(), QStringLiteral("high"));
+    EXPECT_EQ(project.value(QStringLiteral("tags")).toArray().at(0).toString(), QStringLiteral("credit-decision"));
+    EXPECT_TRUE(project.value(QStringLiteral("findings")).isArray());
+
+    // Optimistic locking from the command line.
+    r = steward({QStringLiteral("person"), QStringLiteral("update"), QStringLiteral("ada@example.org"), QStringLiteral("--title"),
+                 QStringLiteral("Engineer"), QStringLiteral("--expect-version"), QStringLiteral("7")});
+    EXPECT_EQ(r.exitCode, 1);
+    EXPECT_TRUE(r.err.contains(QStringLiteral("changed by someone else"))) << r.err.toStdString();
+}
+
+TEST_F(Cli, TheDemoCoverageReportListsTheDeliberateGaps)
+{
+    ASSERT_EQ(steward({QStringLiteral("demo"), QStringLiteral("load")}).exitCode, 0);
+    EXPECT_EQ(steward({QStringLiteral("demo"), QStringLiteral("load")}).exitCode, 1) << "a second load is refused";
+    EXPECT_EQ(steward({QStringLiteral("demo"), QStringLiteral("load"), QStringLiteral("--if-empty")}).exitCode, 0);
+
+    CliRun r = steward({QStringLiteral("coverage"), QStringLiteral("--json")});
+    ASSERT_EQ(r.exitCode, 0) << "gaps alone do not fail without --fail-on-gaps";
+    const QJsonObject report = r.json().object();
+    EXPECT_GT(report.value(QStringLiteral("summary")).toObject().value(QStringLiteral("error")).toInt(), 0);
+    QStringList codes;
+    for (const QJsonValue& f : report.value(QStringLiteral("findings")).toArray())
+        codes << f.toObject().value(QStringLiteral("code")).toString();
+    EXPECT_TRUE(codes.contains(QStringLiteral("NO_ACCOUNTABLE")));
+    EXPECT_TRUE(codes.contains(QStringLiteral("OVER_ALLOCATED")));
+    EXPECT_EQ(steward({QStringLiteral("coverage"), QStringLiteral("--fail-on-gaps")}).exitCode, 1);
+    EXPECT_EQ(steward({QStringLiteral("coverage"), QStringLiteral("--project"), QStringLiteral("CARDIO-TRIAGE"),
+                       QStringLiteral("--fail-on-gaps")})
+                  .exitCode,
+              0);
+
+    r = steward({QStringLiteral("overview"), QStringLiteral("--json")});
+    ASSERT_EQ(r.exitCode, 0);
+    EXPECT_GE(r.json().object().value(QStringLiteral("people")).toInt(), 40);
+    r = steward({QStringLiteral("history"), QStringLiteral("verify"), QStringLiteral("--json")});
+    ASSERT_EQ(r.exitCode, 0);
+    EXPECT_TRUE(r.json().object().value(QStringLiteral("intact")).toBool());
+    r = steward({QStringLiteral("history"), QStringLiteral("--table"), QStringLiteral("person"), QStringLiteral("--limit"),
+                 QStringLiteral("5"), QStringLiteral("--json")});
+    ASSERT_EQ(r.exitCode, 0);
+    EXPECT_EQ(r.json().array().size(), 5);
+}
+
+TEST_F(Cli, ImportIsAllOrNothingAndExportReadsBack)
+{
+    const QString good = writeFile(QStringLiteral("people.csv"),
+                                   "\xEF\xBB\xBF" "email,name,org_unit\r\nada@example.org,\"Lovelace, Ada\",Research\r\n"
+                                   "bob@example.org,Bob,Research\r\n");
+    CliRun r = steward({QStringLiteral("import"), QStringLiteral("people"), good, QStringLiteral("--json")});
+    ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+    EXPECT_EQ(r.json().object().value(QStringLiteral("inserted")).toInt(), 2);
+
+    const QVariant historyBefore = scalar(QStringLiteral("SELECT count(*) FROM history"));
+    const QString bad = writeFile(QStringLiteral("bad.csv"), "email,name\ncarol@example.org,Carol\nnot-an-address,Dan\n");
+    r = steward({QStringLiteral("import"), QStringLiteral("people"), bad});
+    EXPECT_EQ(r.exitCode, 1);
+    EXPECT_TRUE(r.err.contains(bad + QStringLiteral(":3: email"))) << r.err.toStdString();
+    EXPECT_EQ(scalar(QStringLiteral("SELECT count(*) FROM history")), historyBefore);
+    EXPECT_EQ(scalar(QStringLiteral("SELECT count(*) FROM person")).toInt(), 2) << "Carol's good row was not imported either";
+
+    r = steward({QStringLiteral("import"), QStringLiteral("people"), m_dir.filePath(QStringLiteral("missing.csv"))});
+    EXPECT_EQ(r.exitCode, 1);
+    EXPECT_TRUE(r.err.contains(QStringLiteral("no such file")));
+
+    const QString exported = m_dir.filePath(QStringLiteral("export.csv"));
+    ASSERT_EQ(steward({QStringLiteral("export"), QStringLiteral("people"), exported}).exitCode, 0);
+    r = steward({QStringLiteral("import"), QStringLiteral("people"), exported, QStringLiteral("--json")});
+    ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+    EXPECT_EQ(r.json().object().value(QStringLiteral("unchanged")).toInt(), 2);
+}
+
+TEST_F(Cli, StaffingCommandsWork)
+{
+    steward({QStringLiteral("person"), QStringLiteral("add"), QStringLiteral("--email"), QStringLiteral("ada@example.org"),
+             QStringLiteral("--name"), QStringLiteral("Ada")});
+    steward({QStringLiteral("project"), QStringLiteral("add"), QStringLiteral("--key"), QStringLiteral("P1"), QStringLiteral("--name"),
+             QStringLiteral("One")});
+    CliRun r = steward({QStringLiteral("assign"), QStringLiteral("add"), QStringLiteral("--project"), QStringLiteral("P1"),
+                     QStringLiteral("--person"), QStringLiteral("ada@example.org"), QStringLiteral("--role"),
+                     QStringLiteral("ai-project-manager"), QStringLiteral("--allocation"), QStringLiteral("40"), QStringLiteral("--json")});
+    ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+    EXPECT_EQ(r.json().object().value(QStringLiteral("allocation_percent")).toInt(), 40);
+    r = steward({QStringLiteral("raci"), QStringLiteral("set"), QStringLiteral("--project"), QStringLiteral("P1"),
+                 QStringLiteral("--responsibility"), QStringLiteral("ai-project-manager.define-goals-and-scope"),
+                 QStringLiteral("--person"), QStringLiteral("ada@example.org"), QStringLiteral("--kind"), QStringLiteral("A")});
+    ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+    r = steward({QStringLiteral("raci"), QStringLiteral("show"), QStringLiteral("--project"), QStringLiteral("P1"), QStringLiteral("--json")});
+    ASSERT_EQ(r.exitCode, 0);
+    ASSERT_EQ(r.json().array().size(), 1);
+    EXPECT_EQ(r.json().array().at(0).toObject().value(QStringLiteral("kind")).toString(), QStringLiteral("A"));
+    r = steward({QStringLiteral("role"), QStringLiteral("list"), QStringLiteral("--pack"), QStringLiteral("builtin"), QStringLiteral("--json")});
+    ASSERT_EQ(r.exitCode, 0);
+    EXPECT_EQ(r.json().array().size(), 12);
+    r = steward({QStringLiteral("export"), QStringLiteral("raci"), QStringLiteral("--project"), QStringLiteral("P1")});
+    ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+    EXPECT_TRUE(r.out.contains(QStringLiteral("ai-project-manager.define-goals-and-scope")));
+    r = steward({QStringLiteral("db"), QStringLiteral("status"), QStringLiteral("--json")});
+    ASSERT_EQ(r.exitCode, 0);
+    EXPECT_EQ(r.json().object().value(QStringLiteral("schema_version")).toInt(),
+              r.json().object().value(QStringLiteral("latest_known_version")).toInt());
+}
+
+} // namespace
+} // namespace steward
