@@ -167,6 +167,9 @@ Database::Database(const QString& conninfo, const QString& actor)
             ErrorKind::Unavailable,
             QStringLiteral("cannot connect to the database %1: %2").arg(m_description, reason));
     }
+    // Server notices ("relation already exists, skipping") are diagnostics, not output.
+    PQsetNoticeProcessor(
+        native(), [](void*, const char* message) { qDebug("PostgreSQL: %s", message); }, nullptr);
     m_actor = actor.isEmpty() ? operatingSystemUser() : actor;
     exec(QStringLiteral("SELECT set_config('steward.actor', ?, false)"), {m_actor});
     exec(QStringLiteral("SET TIME ZONE 'UTC'"));
