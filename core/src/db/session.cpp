@@ -5,6 +5,7 @@
 #include "db/embedded_cluster.h"
 #include "db/migrator.h"
 #include "error.h"
+#include "plugins/plugin_runtime.h"
 
 namespace steward {
 
@@ -25,6 +26,7 @@ Session::Session(Options options)
         m_origin = QStringLiteral("embedded cluster in %1").arg(dir);
     }
     m_db = std::make_unique<Database>(conninfo, options.actor);
+    m_loadPlugins = options.loadPlugins;
     if (!options.checkSchema)
         return;
     Migrator migrator(*m_db);
@@ -43,7 +45,15 @@ Session::Session(Options options)
 
 Session::~Session()
 {
+    m_plugins.reset();
     m_db.reset(); // close the connection before the cluster may stop
+}
+
+PluginRuntime& Session::plugins()
+{
+    if (!m_plugins)
+        m_plugins = m_loadPlugins ? std::make_unique<PluginRuntime>(*m_db) : std::make_unique<PluginRuntime>();
+    return *m_plugins;
 }
 
 int Session::migrate()

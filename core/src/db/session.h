@@ -16,6 +16,7 @@ namespace steward {
 
 class Database;
 class EmbeddedCluster;
+class PluginRuntime;
 
 class STEWARD_CORE_API Session {
 public:
@@ -24,6 +25,7 @@ public:
         QString actor;           // who is making changes; empty: the OS user
         QString clusterDirectory; // embedded cluster location; empty: EmbeddedCluster::defaultDirectory()
         bool checkSchema = true;  // false for `steward db ...`, which manages the schema itself
+        bool loadPlugins = true;  // false: plugins() offers none and the database is left as is
     };
 
     explicit Session(Options options);
@@ -37,6 +39,10 @@ public:
     // Where the connection came from: "--database", "STEWARD_DATABASE" or "embedded cluster in DIR".
     QString origin() const { return m_origin; }
 
+    // The plugins, loaded and synchronised into the database on first use; they stay loaded for
+    // the life of the session.
+    PluginRuntime& plugins();
+
     // Applies pending migrations and brings the built-in catalogue up to date. Returns how many
     // migrations were applied.
     int migrate();
@@ -44,7 +50,9 @@ public:
 private:
     std::unique_ptr<EmbeddedCluster> m_cluster; // declared first: outlives the connection
     std::unique_ptr<Database> m_db;
+    std::unique_ptr<PluginRuntime> m_plugins;
     QString m_origin;
+    bool m_loadPlugins = true;
 };
 
 } // namespace steward
