@@ -104,6 +104,12 @@ private:
     std::vector<Command> m_commands;
 };
 
+// A command option; with a value name it takes a value.
+inline QCommandLineOption option(const QString& name, const QString& description, const QString& valueName = {})
+{
+    return valueName.isEmpty() ? QCommandLineOption(name, description) : QCommandLineOption(name, description, valueName);
+}
+
 // Aligned plain-text table for people to read.
 class TextTable {
 public:
@@ -124,5 +130,6 @@ void registerPeopleCommands(CommandLine& cli);
 void registerProjectCommands(CommandLine& cli);
 void registerStaffingCommands(CommandLine& cli);
 void registerDataCommands(CommandLine& cli);
+void registerPluginCommands(CommandLine& cli);
 
 } // namespace steward

@@ -7,6 +7,7 @@
 #include "io/assignment_import.h"
 #include "io/csv_export.h"
 #include "io/people_import.h"
+#include "plugins/plugin_runtime.h"
 #include "db/session.h"
 #include "error.h"
 #include "services/coverage_service.h"
@@ -25,11 +26,6 @@
 
 namespace steward {
 namespace {
-
-QCommandLineOption opt(const QString& name, const QString& description, const QString& valueName = {})
-{
-    return valueName.isEmpty() ? QCommandLineOption(name, description) : QCommandLineOption(name, description, valueName);
-}
 
 QByteArray readInputFile(const QString& path)
 {
@@ -94,9 +90,9 @@ Command importCommand(const QString& what, const QString& columns, Import import
 
 } // namespace
 
-std::vector<std::shared_ptr<const Rule>> coverageRules(Invocation&)
+std::vector<std::shared_ptr<const Rule>> coverageRules(Invocation& inv)
 {
-    return {};
+    return inv.session().plugins().rules();
 }
 
 void registerDataCommands(CommandLine& cli)
@@ -195,11 +191,11 @@ void registerDataCommands(CommandLine& cli)
     cli.add({{QStringLiteral("history")},
              QStringLiteral("Show who changed what and when, newest first."),
              {},
-             {opt(QStringLiteral("table"), QStringLiteral("Only this table (person, project, assignment, raci_entry, role, ...)."),
+             {option(QStringLiteral("table"), QStringLiteral("Only this table (person, project, assignment, raci_entry, role, ...)."),
                   QStringLiteral("table")),
-              opt(QStringLiteral("key"), QStringLiteral("Only this row (its id or key)."), QStringLiteral("key")),
-              opt(QStringLiteral("by"), QStringLiteral("Only changes made by this actor."), QStringLiteral("name")),
-              opt(QStringLiteral("limit"), QStringLiteral("At most this many entries (default 50)."), QStringLiteral("n"))},
+              option(QStringLiteral("key"), QStringLiteral("Only this row (its id or key)."), QStringLiteral("key")),
+              option(QStringLiteral("by"), QStringLiteral("Only changes made by this actor."), QStringLiteral("name")),
+              option(QStringLiteral("limit"), QStringLiteral("At most this many entries (default 50)."), QStringLiteral("n"))},
              {},
              true,
              [](Invocation& inv) {

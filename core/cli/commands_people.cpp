@@ -11,11 +11,6 @@
 namespace steward {
 namespace {
 
-QCommandLineOption opt(const QString& name, const QString& description, const QString& valueName = {})
-{
-    return valueName.isEmpty() ? QCommandLineOption(name, description) : QCommandLineOption(name, description, valueName);
-}
-
 bool parseBool(const QString& option, const QString& value)
 {
     const QString v = value.trimmed().toLower();
@@ -43,16 +38,16 @@ void printPerson(QTextStream& out, const Person& p)
 void registerPeopleCommands(CommandLine& cli)
 {
     const QList<QCommandLineOption> personFields{
-        opt(QStringLiteral("email"), QStringLiteral("E-mail address (unique, case-insensitive)."), QStringLiteral("email")),
-        opt(QStringLiteral("name"), QStringLiteral("Full name."), QStringLiteral("name")),
-        opt(QStringLiteral("org-unit"), QStringLiteral("Org unit name (created if new)."), QStringLiteral("unit")),
-        opt(QStringLiteral("title"), QStringLiteral("Job title."), QStringLiteral("title")),
-        opt(QStringLiteral("external-id"), QStringLiteral("Id in the HR system."), QStringLiteral("id")),
+        option(QStringLiteral("email"), QStringLiteral("E-mail address (unique, case-insensitive)."), QStringLiteral("email")),
+        option(QStringLiteral("name"), QStringLiteral("Full name."), QStringLiteral("name")),
+        option(QStringLiteral("org-unit"), QStringLiteral("Org unit name (created if new)."), QStringLiteral("unit")),
+        option(QStringLiteral("title"), QStringLiteral("Job title."), QStringLiteral("title")),
+        option(QStringLiteral("external-id"), QStringLiteral("Id in the HR system."), QStringLiteral("id")),
     };
 
     {
         auto options = personFields;
-        options << opt(QStringLiteral("inactive"), QStringLiteral("Record the person as inactive."));
+        options << option(QStringLiteral("inactive"), QStringLiteral("Record the person as inactive."));
         cli.add({{QStringLiteral("person"), QStringLiteral("add")},
                  QStringLiteral("Add a person to the directory."),
                  {},
@@ -78,11 +73,11 @@ void registerPeopleCommands(CommandLine& cli)
 
     {
         auto options = personFields;
-        options << opt(QStringLiteral("active"), QStringLiteral("true or false."), QStringLiteral("bool"))
-                << opt(QStringLiteral("expect-version"),
+        options << option(QStringLiteral("active"), QStringLiteral("true or false."), QStringLiteral("bool"))
+                << option(QStringLiteral("expect-version"),
                        QStringLiteral("Refuse unless the stored row is still at this version (optimistic locking)."),
                        QStringLiteral("n"));
-        options[0] = opt(QStringLiteral("email"), QStringLiteral("New e-mail address."), QStringLiteral("email"));
+        options[0] = option(QStringLiteral("email"), QStringLiteral("New e-mail address."), QStringLiteral("email"));
         cli.add({{QStringLiteral("person"), QStringLiteral("update")},
                  QStringLiteral("Change a person's details."),
                  QStringLiteral("Only the options given are changed."),
@@ -118,12 +113,12 @@ void registerPeopleCommands(CommandLine& cli)
     cli.add({{QStringLiteral("person"), QStringLiteral("list")},
              QStringLiteral("List people, sorted by name."),
              {},
-             {opt(QStringLiteral("search"), QStringLiteral("Part of a name or e-mail."), QStringLiteral("text")),
-              opt(QStringLiteral("org-unit"), QStringLiteral("Only this org unit."), QStringLiteral("unit")),
-              opt(QStringLiteral("active-only"), QStringLiteral("Only active people.")),
-              opt(QStringLiteral("inactive-only"), QStringLiteral("Only inactive people.")),
-              opt(QStringLiteral("limit"), QStringLiteral("At most this many."), QStringLiteral("n")),
-              opt(QStringLiteral("offset"), QStringLiteral("Skip this many first."), QStringLiteral("n"))},
+             {option(QStringLiteral("search"), QStringLiteral("Part of a name or e-mail."), QStringLiteral("text")),
+              option(QStringLiteral("org-unit"), QStringLiteral("Only this org unit."), QStringLiteral("unit")),
+              option(QStringLiteral("active-only"), QStringLiteral("Only active people.")),
+              option(QStringLiteral("inactive-only"), QStringLiteral("Only inactive people.")),
+              option(QStringLiteral("limit"), QStringLiteral("At most this many."), QStringLiteral("n")),
+              option(QStringLiteral("offset"), QStringLiteral("Skip this many first."), QStringLiteral("n"))},
              {},
              true,
              [](Invocation& inv) {
@@ -193,8 +188,8 @@ void registerPeopleCommands(CommandLine& cli)
     cli.add({{QStringLiteral("role"), QStringLiteral("list")},
              QStringLiteral("List the role catalogue: built-in roles and those of role-pack plugins."),
              {},
-             {opt(QStringLiteral("pack"), QStringLiteral("Only roles of this pack (builtin or a plugin id)."), QStringLiteral("pack")),
-              opt(QStringLiteral("include-retired"), QStringLiteral("Also list retired roles."))},
+             {option(QStringLiteral("pack"), QStringLiteral("Only roles of this pack (builtin or a plugin id)."), QStringLiteral("pack")),
+              option(QStringLiteral("include-retired"), QStringLiteral("Also list retired roles."))},
              {},
              true,
              [](Invocation& inv) {

@@ -17,11 +17,6 @@
 namespace steward {
 namespace {
 
-QCommandLineOption opt(const QString& name, const QString& description, const QString& valueName = {})
-{
-    return valueName.isEmpty() ? QCommandLineOption(name, description) : QCommandLineOption(name, description, valueName);
-}
-
 template <typename Parse>
 auto enumOption(const Invocation& inv, const QString& option, Parse parse, const char* allowed)
 {
@@ -40,20 +35,20 @@ constexpr const char* kAiActRoles = "provider, deployer, provider-and-deployer";
 
 QList<QCommandLineOption> projectFieldOptions()
 {
-    return {opt(QStringLiteral("name"), QStringLiteral("Project name."), QStringLiteral("name")),
-            opt(QStringLiteral("description"), QStringLiteral("What the AI system does."), QStringLiteral("text")),
-            opt(QStringLiteral("industry"), QStringLiteral("One of: %1.").arg(QLatin1String(kIndustries)), QStringLiteral("industry")),
-            opt(QStringLiteral("risk-tier"), QStringLiteral("EU AI Act risk tier: %1.").arg(QLatin1String(kRiskTiers)), QStringLiteral("tier")),
-            opt(QStringLiteral("stage"), QStringLiteral("Lifecycle stage: %1.").arg(QLatin1String(kStages)), QStringLiteral("stage")),
-            opt(QStringLiteral("status"), QStringLiteral("Status: %1.").arg(QLatin1String(kStatuses)), QStringLiteral("status")),
-            opt(QStringLiteral("ai-act-role"), QStringLiteral("The organisation's EU AI Act role: %1.").arg(QLatin1String(kAiActRoles)),
+    return {option(QStringLiteral("name"), QStringLiteral("Project name."), QStringLiteral("name")),
+            option(QStringLiteral("description"), QStringLiteral("What the AI system does."), QStringLiteral("text")),
+            option(QStringLiteral("industry"), QStringLiteral("One of: %1.").arg(QLatin1String(kIndustries)), QStringLiteral("industry")),
+            option(QStringLiteral("risk-tier"), QStringLiteral("EU AI Act risk tier: %1.").arg(QLatin1String(kRiskTiers)), QStringLiteral("tier")),
+            option(QStringLiteral("stage"), QStringLiteral("Lifecycle stage: %1.").arg(QLatin1String(kStages)), QStringLiteral("stage")),
+            option(QStringLiteral("status"), QStringLiteral("Status: %1.").arg(QLatin1String(kStatuses)), QStringLiteral("status")),
+            option(QStringLiteral("ai-act-role"), QStringLiteral("The organisation's EU AI Act role: %1.").arg(QLatin1String(kAiActRoles)),
                 QStringLiteral("role")),
-            opt(QStringLiteral("tag"), QStringLiteral("A characteristic rules key on (repeatable), e.g. patient-data, "
+            option(QStringLiteral("tag"), QStringLiteral("A characteristic rules key on (repeatable), e.g. patient-data, "
                                                       "credit-decision, personalisation, customer-data."),
                 QStringLiteral("tag")),
-            opt(QStringLiteral("owner"), QStringLiteral("E-mail of the project owner."), QStringLiteral("email")),
-            opt(QStringLiteral("start"), QStringLiteral("Start date, YYYY-MM-DD."), QStringLiteral("date")),
-            opt(QStringLiteral("end"), QStringLiteral("End date, YYYY-MM-DD."), QStringLiteral("date"))};
+            option(QStringLiteral("owner"), QStringLiteral("E-mail of the project owner."), QStringLiteral("email")),
+            option(QStringLiteral("start"), QStringLiteral("Start date, YYYY-MM-DD."), QStringLiteral("date")),
+            option(QStringLiteral("end"), QStringLiteral("End date, YYYY-MM-DD."), QStringLiteral("date"))};
 }
 
 void applyProjectFields(const Invocation& inv, Project& p)
@@ -101,7 +96,7 @@ void registerProjectCommands(CommandLine& cli)
 {
     {
         auto options = projectFieldOptions();
-        options.prepend(opt(QStringLiteral("key"), QStringLiteral("Project key: upper-case letters, digits, hyphens (e.g. FRAUD-WATCH)."),
+        options.prepend(option(QStringLiteral("key"), QStringLiteral("Project key: upper-case letters, digits, hyphens (e.g. FRAUD-WATCH)."),
                             QStringLiteral("key")));
         cli.add({{QStringLiteral("project"), QStringLiteral("add")},
                  QStringLiteral("Add a project."),
@@ -124,7 +119,7 @@ void registerProjectCommands(CommandLine& cli)
     }
     {
         auto options = projectFieldOptions();
-        options << opt(QStringLiteral("expect-version"),
+        options << option(QStringLiteral("expect-version"),
                        QStringLiteral("Refuse unless the stored row is still at this version (optimistic locking)."),
                        QStringLiteral("n"));
         cli.add({{QStringLiteral("project"), QStringLiteral("update")},
@@ -149,11 +144,11 @@ void registerProjectCommands(CommandLine& cli)
     cli.add({{QStringLiteral("project"), QStringLiteral("list")},
              QStringLiteral("List projects."),
              {},
-             {opt(QStringLiteral("industry"), QStringLiteral("Only this industry."), QStringLiteral("industry")),
-              opt(QStringLiteral("risk-tier"), QStringLiteral("Only this risk tier."), QStringLiteral("tier")),
-              opt(QStringLiteral("stage"), QStringLiteral("Only this stage."), QStringLiteral("stage")),
-              opt(QStringLiteral("status"), QStringLiteral("Only this status."), QStringLiteral("status")),
-              opt(QStringLiteral("search"), QStringLiteral("Part of the key or name."), QStringLiteral("text"))},
+             {option(QStringLiteral("industry"), QStringLiteral("Only this industry."), QStringLiteral("industry")),
+              option(QStringLiteral("risk-tier"), QStringLiteral("Only this risk tier."), QStringLiteral("tier")),
+              option(QStringLiteral("stage"), QStringLiteral("Only this stage."), QStringLiteral("stage")),
+              option(QStringLiteral("status"), QStringLiteral("Only this status."), QStringLiteral("status")),
+              option(QStringLiteral("search"), QStringLiteral("Part of the key or name."), QStringLiteral("text"))},
              {},
              true,
              [](Invocation& inv) {
@@ -228,12 +223,12 @@ void registerStaffingCommands(CommandLine& cli)
     cli.add({{QStringLiteral("assign"), QStringLiteral("add")},
              QStringLiteral("Assign a person to a role on a project."),
              {},
-             {opt(QStringLiteral("project"), QStringLiteral("Project key."), QStringLiteral("key")),
-              opt(QStringLiteral("person"), QStringLiteral("Person's e-mail."), QStringLiteral("email")),
-              opt(QStringLiteral("role"), QStringLiteral("Role key (see 'steward role list')."), QStringLiteral("role")),
-              opt(QStringLiteral("from"), QStringLiteral("First day, YYYY-MM-DD (default today)."), QStringLiteral("date")),
-              opt(QStringLiteral("to"), QStringLiteral("Last day, YYYY-MM-DD (default open-ended)."), QStringLiteral("date")),
-              opt(QStringLiteral("allocation"), QStringLiteral("Percent of the person's time, 1-100 (default 100)."), QStringLiteral("percent"))},
+             {option(QStringLiteral("project"), QStringLiteral("Project key."), QStringLiteral("key")),
+              option(QStringLiteral("person"), QStringLiteral("Person's e-mail."), QStringLiteral("email")),
+              option(QStringLiteral("role"), QStringLiteral("Role key (see 'steward role list')."), QStringLiteral("role")),
+              option(QStringLiteral("from"), QStringLiteral("First day, YYYY-MM-DD (default today)."), QStringLiteral("date")),
+              option(QStringLiteral("to"), QStringLiteral("Last day, YYYY-MM-DD (default open-ended)."), QStringLiteral("date")),
+              option(QStringLiteral("allocation"), QStringLiteral("Percent of the person's time, 1-100 (default 100)."), QStringLiteral("percent"))},
              {},
              true,
              [](Invocation& inv) {
@@ -255,8 +250,8 @@ void registerStaffingCommands(CommandLine& cli)
     cli.add({{QStringLiteral("assign"), QStringLiteral("list")},
              QStringLiteral("List the assignments of a project or a person."),
              {},
-             {opt(QStringLiteral("project"), QStringLiteral("Project key."), QStringLiteral("key")),
-              opt(QStringLiteral("person"), QStringLiteral("Person's e-mail."), QStringLiteral("email"))},
+             {option(QStringLiteral("project"), QStringLiteral("Project key."), QStringLiteral("key")),
+              option(QStringLiteral("person"), QStringLiteral("Person's e-mail."), QStringLiteral("email"))},
              {},
              true,
              [](Invocation& inv) {
@@ -280,8 +275,8 @@ void registerStaffingCommands(CommandLine& cli)
     cli.add({{QStringLiteral("assign"), QStringLiteral("end")},
              QStringLiteral("End an assignment on a given day."),
              {},
-             {opt(QStringLiteral("to"), QStringLiteral("Last day, YYYY-MM-DD (default today)."), QStringLiteral("date")),
-              opt(QStringLiteral("expect-version"), QStringLiteral("Refuse unless the assignment is still at this version."),
+             {option(QStringLiteral("to"), QStringLiteral("Last day, YYYY-MM-DD (default today)."), QStringLiteral("date")),
+              option(QStringLiteral("expect-version"), QStringLiteral("Refuse unless the assignment is still at this version."),
                   QStringLiteral("n"))},
              {{QStringLiteral("ID"), QStringLiteral("Assignment id (see 'steward assign list').")}},
              false,
@@ -303,10 +298,10 @@ void registerStaffingCommands(CommandLine& cli)
              }});
 
     const QList<QCommandLineOption> raciOptions{
-        opt(QStringLiteral("project"), QStringLiteral("Project key."), QStringLiteral("key")),
-        opt(QStringLiteral("responsibility"), QStringLiteral("Responsibility key (see 'steward role show ROLE')."), QStringLiteral("key")),
-        opt(QStringLiteral("person"), QStringLiteral("Person's e-mail."), QStringLiteral("email")),
-        opt(QStringLiteral("kind"), QStringLiteral("R (Responsible), A (Accountable), C (Consulted) or I (Informed)."), QStringLiteral("letter"))};
+        option(QStringLiteral("project"), QStringLiteral("Project key."), QStringLiteral("key")),
+        option(QStringLiteral("responsibility"), QStringLiteral("Responsibility key (see 'steward role show ROLE')."), QStringLiteral("key")),
+        option(QStringLiteral("person"), QStringLiteral("Person's e-mail."), QStringLiteral("email")),
+        option(QStringLiteral("kind"), QStringLiteral("R (Responsible), A (Accountable), C (Consulted) or I (Informed)."), QStringLiteral("letter"))};
     cli.add({{QStringLiteral("raci"), QStringLiteral("set")},
              QStringLiteral("Give a person a RACI letter for a responsibility on a project."),
              QStringLiteral("A responsibility has at most one Accountable person per project."),
@@ -346,7 +341,7 @@ void registerStaffingCommands(CommandLine& cli)
     cli.add({{QStringLiteral("raci"), QStringLiteral("show")},
              QStringLiteral("Show a project's RACI entries by responsibility."),
              {},
-             {opt(QStringLiteral("project"), QStringLiteral("Project key."), QStringLiteral("key"))},
+             {option(QStringLiteral("project"), QStringLiteral("Project key."), QStringLiteral("key"))},
              {},
              true,
              [](Invocation& inv) {
@@ -365,9 +360,9 @@ void registerStaffingCommands(CommandLine& cli)
     cli.add({{QStringLiteral("coverage")},
              QStringLiteral("Check that projects are properly staffed: RACI shape, roles, allocation, inactive people, pack rules."),
              QStringLiteral("Checks every project that is not completed or cancelled, or one project."),
-             {opt(QStringLiteral("project"), QStringLiteral("Check only this project."), QStringLiteral("key")),
-              opt(QStringLiteral("as-of"), QStringLiteral("Judge staffing on this day, YYYY-MM-DD (default today)."), QStringLiteral("date")),
-              opt(QStringLiteral("fail-on-gaps"), QStringLiteral("Exit with 1 when there is any error-level finding."))},
+             {option(QStringLiteral("project"), QStringLiteral("Check only this project."), QStringLiteral("key")),
+              option(QStringLiteral("as-of"), QStringLiteral("Judge staffing on this day, YYYY-MM-DD (default today)."), QStringLiteral("date")),
+              option(QStringLiteral("fail-on-gaps"), QStringLiteral("Exit with 1 when there is any error-level finding."))},
              {},
              true,
              [](Invocation& inv) {

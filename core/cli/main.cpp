@@ -32,5 +32,6 @@ int main(int argc, char* argv[])
     steward::registerProjectCommands(cli);
     steward::registerStaffingCommands(cli);
     steward::registerDataCommands(cli);
+    steward::registerPluginCommands(cli);
     return cli.execute(QCoreApplication::arguments());
 }

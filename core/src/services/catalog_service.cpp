@@ -3,6 +3,7 @@
 #include "db/database.h"
 #include "error.h"
 #include "services/sql_values.h"
+#include "services/staffing_service.h"
 
 #include <QSqlQuery>
 
@@ -83,29 +84,8 @@ std::vector<Responsibility> CatalogService::responsibilities(const QString& role
 
 std::vector<Assignment> CatalogService::holders(const QString& roleKey)
 {
-    role(roleKey);
-    QSqlQuery q = m_db.exec(QStringLiteral(
-                                "SELECT a.id, pr.key, pe.email, pe.name, a.role_key, a.from_date, a.to_date, "
-                                "a.allocation_percent, a.version FROM assignment a JOIN project pr ON pr.id = a.project_id "
-                                "JOIN person pe ON pe.id = a.person_id WHERE a.role_key = ? "
-                                "AND (a.to_date IS NULL OR a.to_date >= current_date) ORDER BY pr.key, lower(pe.name)"),
-                            {roleKey});
-    std::vector<Assignment> result;
-    while (q.next()) {
-        Assignment a;
-        a.id = q.value(0).toLongLong();
-        a.projectKey = q.value(1).toString();
-        a.personEmail = q.value(2).toString();
-        a.personName = q.value(3).toString();
-        a.roleKey = q.value(4).toString();
-        a.from = q.value(5).toDate();
-        if (!q.value(6).isNull())
-            a.to = q.value(6).toDate();
-        a.allocationPercent = q.value(7).toInt();
-        a.version = q.value(8).toInt();
-        result.push_back(std::move(a));
-    }
-    return result;
+    role(roleKey); // NotFound for an unknown role
+    return StaffingService(m_db).currentHoldersOf(roleKey);
 }
 
 } // namespace steward

@@ -163,6 +163,17 @@ std::vector<Assignment> StaffingService::assignmentsOf(const QString& personEmai
     return result;
 }
 
+std::vector<Assignment> StaffingService::currentHoldersOf(const QString& roleKey)
+{
+    QSqlQuery q = m_db.exec(kAssignmentSelect + QStringLiteral("WHERE a.role_key = ? AND (a.to_date IS NULL OR a.to_date >= current_date) "
+                                                               "ORDER BY pr.key, lower(pe.name)"),
+                            {roleKey});
+    std::vector<Assignment> result;
+    while (q.next())
+        result.push_back(readAssignment(q));
+    return result;
+}
+
 RaciEntry StaffingService::setRaci(const QString& projectKey, const QString& responsibilityKey,
                                    const QString& personEmail, RaciKind kind)
 {

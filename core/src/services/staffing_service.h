@@ -24,6 +24,8 @@ public:
     void removeAssignment(qint64 id);
     std::vector<Assignment> assignments(const QString& projectKey);
     std::vector<Assignment> assignmentsOf(const QString& personEmail);
+    // Current and future assignments of a role, across projects.
+    std::vector<Assignment> currentHoldersOf(const QString& roleKey);
 
     // Gives `personEmail` the RACI letter `kind` for a responsibility on a project. A second
     // Accountable is refused (by the database as well).
