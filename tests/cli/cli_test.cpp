@@ -11,6 +11,10 @@
 
 #include <gtest/gtest.h>
 
+#include <libpq-fe.h>
+
+#include <map>
+
 namespace steward {
 namespace {
 
@@ -30,13 +34,15 @@ struct CliRun {
 
 class Cli : public DatabaseTest {
 protected:
-    CliRun steward(QStringList args, bool withDatabase = true)
+    CliRun steward(QStringList args, bool withDatabase = true, const std::map<QString, QString>& extraEnv = {})
     {
         if (withDatabase)
             args.prepend(QStringLiteral("--database=") + conninfo());
         QProcess p;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.remove(QStringLiteral("STEWARD_DATABASE"));
+        for (const auto& [name, value] : extraEnv)
+            env.insert(name, value);
         p.setProcessEnvironment(env);
         p.start(QStringLiteral(STEWARD_CLI_PATH), args);
         EXPECT_TRUE(p.waitForFinished(120000)) << "steward did not finish";
@@ -115,6 +121,57 @@ TEST_F(Cli, AnUnreachableDatabaseExitsWithThree)
                           false);
     EXPECT_EQ(r.exitCode, 3);
     EXPECT_TRUE(r.err.contains(QStringLiteral("cannot connect"))) << r.err.toStdString();
+}
+
+// The test database's connection parameters, keyword by keyword.
+std::map<QString, QString> connectionParameters(const QString& conninfo)
+{
+    std::map<QString, QString> result;
+    PQconninfoOption* options = PQconninfoParse(conninfo.toUtf8().constData(), nullptr);
+    for (PQconninfoOption* o = options; o && o->keyword; ++o)
+        if (o->val)
+            result[QString::fromUtf8(o->keyword)] = QString::fromUtf8(o->val);
+    PQconninfoFree(options);
+    return result;
+}
+
+TEST_F(Cli, AConfiguredServerIsReachedWithOrdinaryLibpqSettings)
+{
+    auto params = connectionParameters(conninfo());
+    ASSERT_TRUE(params.count(QStringLiteral("host")) && params.count(QStringLiteral("password")));
+
+    // PG* variables alone, selected by an empty URI in STEWARD_DATABASE.
+    CliRun r = steward({QStringLiteral("db"), QStringLiteral("status"), QStringLiteral("--json")}, false,
+                       {{QStringLiteral("STEWARD_DATABASE"), QStringLiteral("postgresql://")},
+                        {QStringLiteral("PGHOST"), params[QStringLiteral("host")]},
+                        {QStringLiteral("PGPORT"), params[QStringLiteral("port")]},
+                        {QStringLiteral("PGUSER"), params[QStringLiteral("user")]},
+                        {QStringLiteral("PGDATABASE"), params[QStringLiteral("dbname")]},
+                        {QStringLiteral("PGPASSWORD"), params[QStringLiteral("password")]}});
+    ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+    EXPECT_EQ(r.json().object().value(QStringLiteral("origin")).toString(), QStringLiteral("STEWARD_DATABASE"));
+
+    // A service file names the server; the password comes from a .pgpass file.
+    const QString services = writeFile(QStringLiteral("pg_service.conf"),
+                                       QStringLiteral("[steward-test]\nhost=%1\nport=%2\nuser=%3\ndbname=%4\n")
+                                           .arg(params[QStringLiteral("host")], params[QStringLiteral("port")],
+                                                params[QStringLiteral("user")], params[QStringLiteral("dbname")])
+                                           .toUtf8());
+    const QString pgpass = writeFile(QStringLiteral("pgpass"), QStringLiteral("*:*:*:%1:%2\n")
+                                                                   .arg(params[QStringLiteral("user")], params[QStringLiteral("password")])
+                                                                   .toUtf8());
+    QFile::setPermissions(pgpass, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    r = steward({QStringLiteral("--database"), QStringLiteral("service=steward-test"), QStringLiteral("person"), QStringLiteral("list"),
+                 QStringLiteral("--json")},
+                false, {{QStringLiteral("PGSERVICEFILE"), services}, {QStringLiteral("PGPASSFILE"), pgpass}});
+    ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+    EXPECT_TRUE(r.json().isArray());
+
+    // Without the password file the same service is refused as unavailable, naming the server.
+    r = steward({QStringLiteral("--database"), QStringLiteral("service=steward-test"), QStringLiteral("person"), QStringLiteral("list")},
+                false, {{QStringLiteral("PGSERVICEFILE"), services}, {QStringLiteral("PGPASSFILE"), m_dir.filePath(QStringLiteral("none"))}});
+    EXPECT_EQ(r.exitCode, 3);
+    EXPECT_TRUE(r.err.contains(params[QStringLiteral("host")])) << r.err.toStdString();
 }
 
 TEST_F(Cli, PeopleAndProjectsRoundTripThroughJson)
