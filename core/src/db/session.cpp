@@ -41,6 +41,10 @@ Session::Session(Options options)
                             .arg(Migrator::latestKnownVersion()));
         migrate();
     }
+    // Before any command runs, so that pack roles exist for whatever it does (loading the demo,
+    // assigning people) and the plugin table says what was loaded.
+    if (m_loadPlugins)
+        plugins();
 }
 
 Session::~Session()

@@ -39,8 +39,8 @@ public:
     // Where the connection came from: "--database", "STEWARD_DATABASE" or "embedded cluster in DIR".
     QString origin() const { return m_origin; }
 
-    // The plugins, loaded and synchronised into the database on first use; they stay loaded for
-    // the life of the session.
+    // The plugins, loaded and synchronised into the database once the schema is checked; they stay
+    // loaded for the life of the session. Without a schema check, on first use.
     PluginRuntime& plugins();
 
     // Applies pending migrations and brings the built-in catalogue up to date. Returns how many
