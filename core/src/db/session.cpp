@@ -56,7 +56,8 @@ Session::~Session()
 PluginRuntime& Session::plugins()
 {
     if (!m_plugins)
-        m_plugins = m_loadPlugins ? std::make_unique<PluginRuntime>(*m_db) : std::make_unique<PluginRuntime>();
+        m_plugins = m_loadPlugins ? std::make_unique<PluginRuntime>(*m_db)
+                                  : std::make_unique<PluginRuntime>();
     return *m_plugins;
 }
 
