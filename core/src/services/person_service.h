@@ -12,12 +12,17 @@ namespace steward {
 
 class Database;
 
+// The order of a listing; ties are broken by id, so pages never overlap.
+enum class PersonOrder { Name, Email, OrgUnit, Title };
+
 struct PersonFilter {
     QString search;  // case-insensitive substring of name or e-mail
     QString orgUnit; // exact org unit name
     std::optional<bool> active;
     int limit = 0; // 0: no limit
     int offset = 0;
+    PersonOrder orderBy = PersonOrder::Name;
+    bool descending = false;
 };
 
 class STEWARD_CORE_API PersonService {

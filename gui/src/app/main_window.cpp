@@ -1,0 +1,215 @@
+#include "app/main_window.h"
+
+#include "app/navigation_sidebar.h"
+#include "catalogue/catalogue_screen.h"
+#include "common/workspace.h"
+#include "db/database.h"
+#include "history/history_screen.h"
+#include "overview/overview_screen.h"
+#include "people/people_screen.h"
+#include "projects/projects_screen.h"
+#include "raci/raci_editor.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QStackedWidget>
+#include <QStatusBar>
+
+namespace steward::gui {
+
+MainWindow::MainWindow(Workspace& workspace, const QString& connectionDescription, QWidget* parent)
+    : QMainWindow(parent)
+    , m_workspace(workspace)
+    , m_sidebar(new NavigationSidebar(this))
+    , m_stack(new QStackedWidget(this))
+    , m_status(new QLabel(this))
+    , m_overview(new OverviewScreen(workspace, this))
+    , m_people(new PeopleScreen(workspace, this))
+    , m_projects(new ProjectsScreen(workspace, this))
+    , m_raci(new RaciEditor(workspace, this))
+    , m_catalogue(new CatalogueScreen(workspace, this))
+    , m_history(new HistoryScreen(workspace, this))
+{
+    setWindowTitle(tr("Steward"));
+    for (int s = 0; s < ScreenCount; ++s) {
+        QWidget* w = screen(static_cast<Screen>(s));
+        w->setAccessibleName(screenTitle(static_cast<Screen>(s)));
+        m_stack->addWidget(w);
+        m_sidebar->addScreen(screenTitle(static_cast<Screen>(s)),
+                             QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + s))
+                                 .toString(QKeySequence::NativeText));
+    }
+    auto* central = new QWidget(this);
+    auto* layout = new QHBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_sidebar);
+    layout->addWidget(m_stack, 1);
+    setCentralWidget(central);
+
+    m_status->setText(
+        tr("Connected as %1 to %2").arg(workspace.db().actor(), connectionDescription));
+    m_status->setAccessibleName(tr("Connection"));
+    statusBar()->addWidget(m_status, 1);
+
+    connect(m_sidebar, &QListWidget::currentRowChanged, this, [this](int row) {
+        if (row >= 0)
+            m_stack->setCurrentIndex(row);
+    });
+    // Moving between screens: whatever one screen points at, the other shows.
+    connect(m_overview, &OverviewScreen::riskTierActivated, this, [this](RiskTier tier) {
+        ProjectFilter f;
+        f.riskTier = tier;
+        m_projects->setFilter(f);
+        showScreen(Projects);
+    });
+    connect(m_overview, &OverviewScreen::stageActivated, this, [this](ProjectStage stage) {
+        ProjectFilter f;
+        f.stage = stage;
+        m_projects->setFilter(f);
+        showScreen(Projects);
+    });
+    auto openProject = [this](const QString& key) {
+        m_projects->showProject(key);
+        showScreen(Projects);
+    };
+    auto openPerson = [this](const QString& email) {
+        m_people->showPerson(email);
+        showScreen(People);
+    };
+    connect(m_overview, &OverviewScreen::projectActivated, this, openProject);
+    connect(m_people, &PeopleScreen::projectActivated, this, openProject);
+    connect(m_catalogue, &CatalogueScreen::projectActivated, this, openProject);
+    connect(m_projects, &ProjectsScreen::personActivated, this, openPerson);
+    connect(m_catalogue, &CatalogueScreen::personActivated, this, openPerson);
+    connect(m_projects, &ProjectsScreen::editRaciRequested, this, [this](const QString& key) {
+        if (m_raci->openProject(key))
+            showScreen(Raci);
+    });
+    connect(m_raci, &RaciEditor::saved, this, [this] {
+        m_projects->reload();
+        m_overview->reload();
+    });
+
+    createMenus();
+    showScreen(Overview);
+    restoreWindowState();
+}
+
+QWidget* MainWindow::screen(Screen s) const
+{
+    switch (s) {
+    case Overview:
+        return m_overview;
+    case People:
+        return m_people;
+    case Projects:
+        return m_projects;
+    case Raci:
+        return m_raci;
+    case Catalogue:
+        return m_catalogue;
+    case History:
+        return m_history;
+    case ScreenCount:
+        break;
+    }
+    return nullptr;
+}
+
+QString MainWindow::screenTitle(Screen s) const
+{
+    switch (s) {
+    case Overview:
+        return tr("Overview");
+    case People:
+        return tr("People");
+    case Projects:
+        return tr("Projects");
+    case Raci:
+        return tr("RACI matrix");
+    case Catalogue:
+        return tr("Role catalogue");
+    case History:
+        return tr("History");
+    case ScreenCount:
+        break;
+    }
+    return {};
+}
+
+void MainWindow::showScreen(Screen s)
+{
+    m_sidebar->setCurrentRow(s);
+    m_stack->setCurrentIndex(s);
+}
+
+MainWindow::Screen MainWindow::currentScreen() const
+{
+    return static_cast<Screen>(m_stack->currentIndex());
+}
+
+QString MainWindow::statusText() const
+{
+    return m_status->text();
+}
+
+void MainWindow::createMenus()
+{
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    QAction* connectAction = file->addAction(tr("&Connect to a database…"));
+    connect(connectAction, &QAction::triggered, this, &MainWindow::connectRequested);
+    QAction* reload = file->addAction(tr("&Reload"));
+    reload->setShortcut(QKeySequence::Refresh);
+    connect(reload, &QAction::triggered, this, [this] {
+        m_overview->reload();
+        m_people->reload();
+        m_projects->reload();
+        m_catalogue->reload();
+        m_history->reload();
+    });
+    file->addSeparator();
+    QAction* quit = file->addAction(tr("&Quit"));
+    quit->setShortcut(QKeySequence::Quit);
+    connect(quit, &QAction::triggered, this, &QWidget::close);
+
+    QMenu* go = menuBar()->addMenu(tr("&Go"));
+    for (int s = 0; s < ScreenCount; ++s) {
+        QAction* action = go->addAction(screenTitle(static_cast<Screen>(s)));
+        action->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + s)));
+        connect(action, &QAction::triggered, this,
+                [this, s] { showScreen(static_cast<Screen>(s)); });
+    }
+}
+
+void MainWindow::restoreWindowState()
+{
+    QSettings settings;
+    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
+        resize(1280, 800);
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    const int last = settings.value(QStringLiteral("window/screen"), int{Overview}).toInt();
+    if (last >= 0 && last < ScreenCount)
+        showScreen(static_cast<Screen>(last));
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    if (!m_raci->confirmDiscard()) {
+        event->ignore();
+        return;
+    }
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    settings.setValue(QStringLiteral("window/screen"), int{currentScreen()});
+    event->accept();
+}
+
+} // namespace steward::gui

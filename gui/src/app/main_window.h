@@ -1,0 +1,67 @@
+// The main window: the navigation sidebar beside a stack of screens, a status bar saying whom
+// you are connected as and where, and the window state remembered between runs.
+#pragma once
+
+#include <QMainWindow>
+
+class QLabel;
+class QStackedWidget;
+
+namespace steward::gui {
+
+class CatalogueScreen;
+class HistoryScreen;
+class NavigationSidebar;
+class OverviewScreen;
+class PeopleScreen;
+class ProjectsScreen;
+class RaciEditor;
+class Workspace;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+
+public:
+    enum Screen { Overview, People, Projects, Raci, Catalogue, History, ScreenCount };
+
+    // `connectionDescription` is the status bar's "where", e.g. the embedded cluster's folder.
+    MainWindow(Workspace& workspace, const QString& connectionDescription,
+               QWidget* parent = nullptr);
+
+    void showScreen(Screen screen);
+    Screen currentScreen() const;
+    QWidget* screen(Screen screen) const;
+    QString screenTitle(Screen screen) const;
+    QString statusText() const;
+
+    OverviewScreen* overview() const { return m_overview; }
+    PeopleScreen* people() const { return m_people; }
+    ProjectsScreen* projects() const { return m_projects; }
+    RaciEditor* raci() const { return m_raci; }
+    CatalogueScreen* catalogue() const { return m_catalogue; }
+    HistoryScreen* history() const { return m_history; }
+
+signals:
+    // The user asked to connect elsewhere (File > Connect).
+    void connectRequested();
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    void createMenus();
+    void restoreWindowState();
+
+    Workspace& m_workspace;
+    NavigationSidebar* m_sidebar;
+    QStackedWidget* m_stack;
+    QLabel* m_status;
+    OverviewScreen* m_overview;
+    PeopleScreen* m_people;
+    ProjectsScreen* m_projects;
+    RaciEditor* m_raci;
+    CatalogueScreen* m_catalogue;
+    HistoryScreen* m_history;
+};
+
+} // namespace steward::gui

@@ -1,0 +1,60 @@
+#include "app/screenshots.h"
+
+#include "app/main_window.h"
+#include "catalogue/catalogue_screen.h"
+#include "error.h"
+#include "people/people_screen.h"
+#include "projects/projects_screen.h"
+#include "raci/raci_editor.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QPixmap>
+#include <QTableView>
+
+namespace steward::gui {
+namespace {
+
+// The demo organisation's most telling examples: an over-allocated person, a project with a
+// coverage gap, and that gap in the RACI matrix.
+const QString kDemoPerson = QStringLiteral("kwame.mensah@demo.steward.example");
+const QString kDemoProject = QStringLiteral("SEPSIS-ALERT");
+const QString kDemoRole = QStringLiteral("ai-ethicist");
+
+void settle()
+{
+    for (int i = 0; i < 5; ++i)
+        QApplication::processEvents();
+}
+
+} // namespace
+
+QStringList renderScreenshots(MainWindow& window, const QString& directory, const QSize& size)
+{
+    if (!QDir().mkpath(directory))
+        throw Error(ErrorKind::Validation,
+                    QStringLiteral("cannot create the folder %1").arg(directory));
+    window.resize(size);
+    window.show();
+    window.people()->showPerson(kDemoPerson);
+    window.projects()->showProject(kDemoProject);
+    window.raci()->openProject(kDemoProject);
+    window.catalogue()->showRole(kDemoRole);
+
+    const QStringList names{QStringLiteral("overview"),       QStringLiteral("people"),
+                            QStringLiteral("projects"),       QStringLiteral("raci-matrix"),
+                            QStringLiteral("role-catalogue"), QStringLiteral("history")};
+    QStringList written;
+    for (int s = 0; s < MainWindow::ScreenCount; ++s) {
+        window.showScreen(static_cast<MainWindow::Screen>(s));
+        settle();
+        const QString file = QDir(directory).filePath(
+            QStringLiteral("%1-%2.png").arg(s + 1, 2, 10, QLatin1Char('0')).arg(names.at(s)));
+        if (!window.grab().save(file))
+            throw Error(ErrorKind::Internal, QStringLiteral("cannot write %1").arg(file));
+        written << file;
+    }
+    return written;
+}
+
+} // namespace steward::gui

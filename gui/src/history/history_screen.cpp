@@ -1,0 +1,179 @@
+#include "history/history_screen.h"
+
+#include "common/message_bar.h"
+#include "common/workspace.h"
+#include "services/history_service.h"
+
+#include <QComboBox>
+#include <QFontDatabase>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace steward::gui {
+namespace {
+
+constexpr int kBeforeRole = Qt::UserRole + 1;
+constexpr int kAfterRole = Qt::UserRole + 2;
+
+QString prettyJson(const QString& json)
+{
+    if (json.isEmpty())
+        return HistoryScreen::tr("(none)");
+    const QJsonDocument doc = QJsonDocument::fromJson(json.toUtf8());
+    return doc.isNull() ? json : QString::fromUtf8(doc.toJson(QJsonDocument::Indented));
+}
+
+QString operationLabel(const QString& op)
+{
+    if (op.startsWith(QLatin1String("INSERT"), Qt::CaseInsensitive))
+        return HistoryScreen::tr("Added");
+    if (op.startsWith(QLatin1String("UPDATE"), Qt::CaseInsensitive))
+        return HistoryScreen::tr("Changed");
+    if (op.startsWith(QLatin1String("DELETE"), Qt::CaseInsensitive))
+        return HistoryScreen::tr("Removed");
+    return op;
+}
+
+} // namespace
+
+HistoryScreen::HistoryScreen(Workspace& workspace, QWidget* parent)
+    : QWidget(parent)
+    , m_workspace(workspace)
+    , m_tableFilter(new QComboBox(this))
+    , m_rowKey(new QLineEdit(this))
+    , m_actor(new QLineEdit(this))
+    , m_limit(new QSpinBox(this))
+    , m_message(new MessageBar(this))
+    , m_table(new QTableWidget(0, 5, this))
+    , m_details(new QPlainTextEdit(this))
+{
+    m_tableFilter->setEditable(true);
+    m_tableFilter->addItem(tr("Everything"), QString());
+    for (const char* t :
+         {"person", "project", "assignment", "raci_entry", "role", "responsibility", "org_unit"})
+        m_tableFilter->addItem(QString::fromLatin1(t), QString::fromLatin1(t));
+    m_tableFilter->setAccessibleName(tr("What changed"));
+    m_rowKey->setPlaceholderText(tr("Row id or key"));
+    m_rowKey->setAccessibleName(tr("Row id or key"));
+    m_actor->setPlaceholderText(tr("Who"));
+    m_actor->setAccessibleName(tr("Who made the change"));
+    m_limit->setRange(10, 10000);
+    m_limit->setValue(500);
+    m_limit->setSingleStep(100);
+    m_limit->setPrefix(tr("Newest "));
+    m_limit->setAccessibleName(tr("How many changes to show"));
+    auto* apply = new QPushButton(tr("&Filter"), this);
+    apply->setAccessibleName(tr("Apply the history filter"));
+
+    m_table->setHorizontalHeaderLabels(
+        {tr("When"), tr("Who"), tr("What"), tr("Row"), tr("Change")});
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setAlternatingRowColors(true);
+    m_table->verticalHeader()->setVisible(false);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->setAccessibleName(tr("Changes"));
+    m_details->setReadOnly(true);
+    m_details->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_details->setAccessibleName(tr("Before and after"));
+
+    auto* filters = new QHBoxLayout;
+    filters->addWidget(new QLabel(tr("What:"), this));
+    filters->addWidget(m_tableFilter);
+    filters->addWidget(m_rowKey);
+    filters->addWidget(new QLabel(tr("Who:"), this));
+    filters->addWidget(m_actor);
+    filters->addWidget(m_limit);
+    filters->addWidget(apply);
+    filters->addStretch(1);
+
+    auto* splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->addWidget(m_table);
+    splitter->addWidget(m_details);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(filters);
+    layout->addWidget(m_message);
+    layout->addWidget(splitter, 1);
+
+    connect(apply, &QPushButton::clicked, this, &HistoryScreen::reload);
+    connect(m_rowKey, &QLineEdit::returnPressed, this, &HistoryScreen::reload);
+    connect(m_actor, &QLineEdit::returnPressed, this, &HistoryScreen::reload);
+    connect(m_tableFilter, &QComboBox::activated, this, &HistoryScreen::reload);
+    connect(m_table, &QTableWidget::currentCellChanged, this,
+            [this](int row) { showDetails(row); });
+    reload();
+}
+
+void HistoryScreen::showFor(const QString& table, const QString& rowKey)
+{
+    const int index = m_tableFilter->findData(table);
+    if (index >= 0)
+        m_tableFilter->setCurrentIndex(index);
+    else
+        m_tableFilter->setEditText(table);
+    m_rowKey->setText(rowKey);
+    reload();
+}
+
+void HistoryScreen::reload()
+{
+    m_message->clear();
+    m_table->setRowCount(0);
+    m_details->clear();
+    HistoryFilter filter;
+    // An edited combo text that is not one of the items is a table name typed by hand.
+    const int index = m_tableFilter->findText(m_tableFilter->currentText());
+    filter.table = index >= 0 ? m_tableFilter->itemData(index).toString()
+                              : m_tableFilter->currentText().trimmed();
+    filter.rowKey = m_rowKey->text().trimmed();
+    filter.actor = m_actor->text().trimmed();
+    filter.limit = m_limit->value();
+    try {
+        const auto entries = HistoryService(m_workspace.db()).list(filter);
+        m_table->setRowCount(static_cast<int>(entries.size()));
+        int row = 0;
+        for (const HistoryEntry& e : entries) {
+            auto* when =
+                new QTableWidgetItem(QLocale().toString(e.at.toLocalTime(), QLocale::ShortFormat));
+            when->setData(kBeforeRole, e.before);
+            when->setData(kAfterRole, e.after);
+            m_table->setItem(row, 0, when);
+            auto* who = new QTableWidgetItem(e.actor);
+            who->setToolTip(tr("database user %1").arg(e.dbUser));
+            m_table->setItem(row, 1, who);
+            m_table->setItem(row, 2, new QTableWidgetItem(e.table));
+            m_table->setItem(row, 3, new QTableWidgetItem(e.rowKey));
+            m_table->setItem(row, 4, new QTableWidgetItem(operationLabel(e.operation)));
+            ++row;
+        }
+        m_table->resizeColumnsToContents();
+    } catch (const std::exception& e) {
+        m_message->showMessage(MessageBar::Kind::Error, describeFailure(e));
+    }
+}
+
+void HistoryScreen::showDetails(int row)
+{
+    const QTableWidgetItem* item = row >= 0 ? m_table->item(row, 0) : nullptr;
+    if (!item) {
+        m_details->clear();
+        return;
+    }
+    m_details->setPlainText(tr("Before:\n%1\n\nAfter:\n%2")
+                                .arg(prettyJson(item->data(kBeforeRole).toString()),
+                                     prettyJson(item->data(kAfterRole).toString())));
+}
+
+} // namespace steward::gui

@@ -1,0 +1,181 @@
+#include "people/person_page.h"
+
+#include "common/labels.h"
+#include "common/message_bar.h"
+#include "common/workspace.h"
+#include "coverage/core_rules.h"
+#include "services/catalog_service.h"
+#include "services/coverage_service.h"
+#include "services/person_service.h"
+#include "services/staffing_service.h"
+
+#include <QHeaderView>
+#include <QLabel>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+#include <map>
+#include <set>
+
+namespace steward::gui {
+namespace {
+
+QTableWidget* makeTable(const QStringList& headers, const QString& accessibleName, QWidget* parent)
+{
+    auto* table = new QTableWidget(0, static_cast<int>(headers.size()), parent);
+    table->setHorizontalHeaderLabels(headers);
+    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table->setAlternatingRowColors(true);
+    table->verticalHeader()->setVisible(false);
+    table->horizontalHeader()->setStretchLastSection(true);
+    table->setAccessibleName(accessibleName);
+    return table;
+}
+
+void setRow(QTableWidget* table, int row, const QStringList& cells)
+{
+    for (int c = 0; c < cells.size(); ++c)
+        table->setItem(row, c, new QTableWidgetItem(cells[c]));
+}
+
+QString dateText(const std::optional<QDate>& d, const QString& none)
+{
+    return d ? QLocale().toString(*d, QLocale::ShortFormat) : none;
+}
+
+} // namespace
+
+PersonPage::PersonPage(Workspace& workspace, QWidget* parent)
+    : QWidget(parent)
+    , m_workspace(workspace)
+    , m_name(new QLabel(this))
+    , m_details(new QLabel(this))
+    , m_warning(new MessageBar(this))
+    , m_assignments(makeTable({tr("Project"), tr("Role"), tr("From"), tr("To"), tr("Allocation")},
+                              tr("Roles held"), this))
+    , m_raci(makeTable({tr("Project"), tr("Responsibility"), tr("RACI")}, tr("RACI entries"), this))
+{
+    QFont big = m_name->font();
+    big.setPointSizeF(big.pointSizeF() * 1.4);
+    big.setBold(true);
+    m_name->setFont(big);
+    m_name->setAccessibleName(tr("Person name"));
+    m_details->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_details->setAccessibleName(tr("Person details"));
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(m_name);
+    layout->addWidget(m_details);
+    layout->addWidget(m_warning);
+    layout->addWidget(new QLabel(tr("Roles held"), this));
+    layout->addWidget(m_assignments, 3);
+    layout->addWidget(new QLabel(tr("RACI entries"), this));
+    layout->addWidget(m_raci, 2);
+
+    connect(m_assignments, &QTableWidget::cellActivated, this, [this](int row, int) {
+        if (auto* item = m_assignments->item(row, 0))
+            emit projectActivated(item->text());
+    });
+    connect(m_raci, &QTableWidget::cellActivated, this, [this](int row, int) {
+        if (auto* item = m_raci->item(row, 0))
+            emit projectActivated(item->text());
+    });
+    clear();
+}
+
+void PersonPage::clear()
+{
+    m_email.clear();
+    m_name->setText(tr("No person selected"));
+    m_details->clear();
+    m_warning->clear();
+    m_assignments->setRowCount(0);
+    m_raci->setRowCount(0);
+}
+
+void PersonPage::showPerson(const QString& email)
+{
+    clear();
+    if (email.isEmpty())
+        return;
+    Database& db = m_workspace.db();
+    try {
+        const Person p = PersonService(db).byEmail(email);
+        StaffingService staffing(db);
+        const auto assignments = staffing.assignmentsOf(p.email);
+        const auto raci = staffing.raciOf(p.email);
+
+        std::map<QString, QString> roleNames;
+        for (const Role& r : CatalogService(db).roles(true))
+            roleNames[r.key] = r.name;
+        std::map<QString, QString> responsibilityTexts;
+        for (const Responsibility& r : CatalogService(db).responsibilities({}, true))
+            responsibilityTexts[r.key] = r.text;
+
+        m_email = p.email;
+        m_name->setText(p.name);
+        QStringList details{p.email};
+        if (!p.title.isEmpty())
+            details << p.title;
+        if (!p.orgUnit.isEmpty())
+            details << p.orgUnit;
+        details << (p.active ? tr("Active") : tr("Inactive"));
+        m_details->setText(details.join(QStringLiteral(" · ")));
+
+        m_assignments->setRowCount(static_cast<int>(assignments.size()));
+        int row = 0;
+        for (const Assignment& a : assignments) {
+            const auto name = roleNames.find(a.roleKey);
+            setRow(m_assignments, row,
+                   {a.projectKey, name != roleNames.end() ? name->second : a.roleKey,
+                    dateText(a.from, {}), dateText(a.to, tr("open-ended")),
+                    tr("%1 %").arg(a.allocationPercent)});
+            m_assignments->item(row, 1)->setToolTip(a.roleKey);
+            ++row;
+        }
+        m_raci->setRowCount(static_cast<int>(raci.size()));
+        row = 0;
+        for (const RaciEntry& r : raci) {
+            const auto text = responsibilityTexts.find(r.responsibilityKey);
+            setRow(m_raci, row,
+                   {r.projectKey,
+                    text != responsibilityTexts.end() ? text->second : r.responsibilityKey,
+                    Labels::of(r.kind)});
+            m_raci->item(row, 1)->setToolTip(r.responsibilityKey);
+            ++row;
+        }
+        m_assignments->resizeColumnsToContents();
+        m_raci->resizeColumnsToContents();
+
+        const QStringList overAllocated = overAllocationMessages(assignments);
+        if (!overAllocated.isEmpty())
+            m_warning->showMessage(
+                MessageBar::Kind::Warning,
+                tr("Over-allocated: %1").arg(overAllocated.join(QLatin1Char('\n'))));
+    } catch (const std::exception& e) {
+        m_warning->showMessage(MessageBar::Kind::Error, describeFailure(e));
+    }
+}
+
+QStringList PersonPage::overAllocationMessages(const std::vector<Assignment>& assignments)
+{
+    const QDate today = QDate::currentDate();
+    std::set<QString> projects;
+    for (const Assignment& a : assignments)
+        if (!a.to || *a.to >= today)
+            projects.insert(a.projectKey);
+    // The same over-allocation is reported on every project involved; say it once.
+    std::set<QString> messages;
+    CoverageService coverage = m_workspace.coverage();
+    const QString email = m_email.toLower();
+    for (const QString& key : projects) {
+        for (const Finding& f : coverage.checkProject(key, today).findings) {
+            if (f.code == coverage_code::OverAllocated && qs(f.subject).toLower() == email)
+                messages.insert(qs(f.message));
+        }
+    }
+    return QStringList(messages.begin(), messages.end());
+}
+
+} // namespace steward::gui

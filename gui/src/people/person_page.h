@@ -1,0 +1,51 @@
+// One person: who they are, the roles they hold on each project with dates and allocation, their
+// RACI entries, and a warning when the coverage check finds them over-allocated.
+#pragma once
+
+#include "domain/records.h"
+
+#include <QWidget>
+
+#include <optional>
+
+class QLabel;
+class QTableWidget;
+
+namespace steward::gui {
+
+class MessageBar;
+class Workspace;
+
+class PersonPage : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit PersonPage(Workspace& workspace, QWidget* parent = nullptr);
+
+    // Shows the person with this e-mail; an empty e-mail shows nothing.
+    void showPerson(const QString& email);
+    QString currentEmail() const { return m_email; }
+
+    QTableWidget* assignmentsTable() const { return m_assignments; }
+    QTableWidget* raciTable() const { return m_raci; }
+    // The over-allocation warning (empty and hidden when there is none) and load errors.
+    MessageBar* warningBar() const { return m_warning; }
+
+signals:
+    void projectActivated(const QString& projectKey);
+
+private:
+    void clear();
+    // OVER_ALLOCATED findings about this person on the projects they currently work on.
+    QStringList overAllocationMessages(const std::vector<Assignment>& assignments);
+
+    Workspace& m_workspace;
+    QString m_email;
+    QLabel* m_name;
+    QLabel* m_details;
+    MessageBar* m_warning;
+    QTableWidget* m_assignments;
+    QTableWidget* m_raci;
+};
+
+} // namespace steward::gui

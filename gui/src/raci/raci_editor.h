@@ -1,0 +1,67 @@
+// The RACI matrix editor: pick a project, set R/A/C/I by typing the letter (Delete clears) or
+// with the buttons and the context menu, watch broken shapes light up, and save.
+#pragma once
+
+#include <QWidget>
+
+class QAction;
+class QComboBox;
+class QLabel;
+class QListWidget;
+class QPushButton;
+class QTableView;
+
+namespace steward::gui {
+
+class MessageBar;
+class RaciMatrixModel;
+class Workspace;
+
+class RaciEditor : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit RaciEditor(Workspace& workspace, QWidget* parent = nullptr);
+
+    // Opens a project's matrix. Returns false when the user keeps unsaved edits instead.
+    bool openProject(const QString& key);
+    void reloadProjects();
+
+    RaciMatrixModel* model() const { return m_model; }
+    QTableView* view() const { return m_view; }
+    QComboBox* projectSelector() const { return m_project; }
+    QPushButton* saveButton() const { return m_save; }
+    MessageBar* messageBar() const { return m_message; }
+    QListWidget* findingsList() const { return m_findings; }
+
+    bool save();
+    // Whether unsaved edits may be thrown away; asks when there are any.
+    bool confirmDiscard();
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
+signals:
+    void saved(const QString& projectKey);
+
+private:
+    void load(const QString& key);
+    void updateActions();
+    void updateFindings();
+    void showContextMenu(const QPoint& pos);
+
+    Workspace& m_workspace;
+    RaciMatrixModel* m_model;
+    QComboBox* m_project;
+    QPushButton* m_save;
+    QPushButton* m_revert;
+    QList<QAction*> m_letterActions;
+    QAction* m_clearAction;
+    MessageBar* m_message;
+    QTableView* m_view;
+    QLabel* m_findingsTitle;
+    QListWidget* m_findings;
+    QString m_currentKey;
+};
+
+} // namespace steward::gui
