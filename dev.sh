@@ -20,6 +20,7 @@ PACKAGES=(
     libboost-dev
     libgtest-dev libbenchmark-dev
     xvfb xauth
+    python3 python3-jsonschema python3-regex
 )
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
