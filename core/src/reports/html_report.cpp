@@ -41,7 +41,7 @@ table { border-collapse: collapse; width: 100%; margin: 2pt 0 6pt 0; }
 th { background-color: #e3e9f0; text-align: left; font-weight: bold; }
 th, td { border: 0.5pt solid #9aa7b5; padding: 3pt; vertical-align: top; }
 tr { page-break-inside: avoid; }
-table.facts th { width: 22%; background-color: #f1f4f7; }
+table.facts th { width: 20%; background-color: #f1f4f7; }
 td.num, th.num { text-align: right; }
 tr.total td { font-weight: bold; background-color: #f1f4f7; }
 .muted { color: #5b6878; }
@@ -52,13 +52,12 @@ tr.total td { font-weight: bold; background-color: #f1f4f7; }
 .r-not-satisfied { background-color: #f9d6d5; }
 .r-not-assessed { background-color: #e6e6e6; }
 .r-not-applicable { background-color: #eef1f4; color: #5b6878; }
-.signoff { border: 1pt solid #12304f; padding: 6pt; }
 @media print { a { color: inherit; text-decoration: none; } }
 )css";
 
 void factRow(QString& html, const QString& name, const QString& valueHtml)
 {
-    html += QStringLiteral("<tr><th>%1</th><td>%2</td></tr>\n").arg(name, valueHtml);
+    html += QStringLiteral("<tr><th width=\"20%\">%1</th><td>%2</td></tr>\n").arg(name, valueHtml);
 }
 
 QString scoreRow(const Score& s, const QString& name, bool total)
@@ -94,7 +93,7 @@ QString evidenceLine(const Evidence& e)
 
 void itemRow(QString& html, const AuditReportData& data, const AuditItem& item)
 {
-    QString details = QStringLiteral("<b>%1</b>").arg(esc(item.text));
+    QString details = esc(item.text);
     if (!item.notApplicableReason.isEmpty())
         details += QStringLiteral("<br><span class=\"muted\">Not applicable: %1</span>")
                        .arg(esc(item.notApplicableReason));
@@ -149,7 +148,8 @@ QString renderHtmlReport(const AuditReportData& data)
                 .arg(esc(a.projectName), esc(a.projectKey), esc(a.checklistTitle),
                      esc(a.checklistVersionLabel));
 
-    html += QStringLiteral("<h2>Audit</h2>\n<table class=\"facts\">\n");
+    html += QStringLiteral(
+        "<h2>Audit</h2>\n<table class=\"facts\" width=\"100%\" cellspacing=\"0\">\n");
     factRow(html, QStringLiteral("Audit"),
             QStringLiteral("#%1, %2").arg(QString::number(a.id), label(a.status)));
     factRow(html, QStringLiteral("Project"),
@@ -178,7 +178,8 @@ QString renderHtmlReport(const AuditReportData& data)
     html += QStringLiteral(
         "<h2>Scores</h2>\n<p class=\"muted small\">Share of applicable items satisfied; a "
         "partially satisfied item counts half, a not assessed one as not satisfied.</p>\n"
-        "<table>\n<tr><th>Section</th><th class=\"num\">Applicable</th><th "
+        "<table width=\"100%\" cellspacing=\"0\">\n<tr><th>Section</th><th "
+        "class=\"num\">Applicable</th><th "
         "class=\"num\">Satisfied</th>"
         "<th class=\"num\">Partial</th><th class=\"num\">Not satisfied</th>"
         "<th class=\"num\">Not assessed</th><th class=\"num\">Score</th></tr>\n");
@@ -192,8 +193,8 @@ QString renderHtmlReport(const AuditReportData& data)
         html += QStringLiteral(
             "<p>This is the first audit of this project against this checklist.</p>\n");
     } else {
-        html += QStringLiteral(
-            "<table>\n<tr><th>Audit</th><th class=\"num\">Overall score</th></tr>\n");
+        html += QStringLiteral("<table width=\"100%\" cellspacing=\"0\">\n<tr><th>Audit</th><th "
+                               "class=\"num\">Overall score</th></tr>\n");
         for (const auto& [id, percent] : data.trend) {
             html += QStringLiteral("<tr><td>#%1</td><td class=\"num\">%2</td></tr>\n")
                         .arg(QString::number(id), report::percentText(percent));
@@ -211,11 +212,12 @@ QString renderHtmlReport(const AuditReportData& data)
             if (open)
                 html += QStringLiteral("</table>\n");
             section = item.sectionId;
-            html += QStringLiteral(
-                        "<h3>%1 %2</h3>\n<table>\n<tr><th width=\"11%\">Item</th><th width=\"55%\">"
-                        "Requirement, note, evidence</th><th width=\"14%\">Result</th>"
-                        "<th width=\"20%\">Respondent</th></tr>\n")
-                        .arg(esc(item.sectionId), esc(item.sectionTitle));
+            html +=
+                QStringLiteral("<h3>%1 %2</h3>\n<table width=\"100%\" cellspacing=\"0\">\n<tr><th "
+                               "width=\"11%\">Item</th><th width=\"55%\">"
+                               "Requirement, note, evidence</th><th width=\"14%\">Result</th>"
+                               "<th width=\"20%\">Respondent</th></tr>\n")
+                    .arg(esc(item.sectionId), esc(item.sectionTitle));
             open = true;
         }
         itemRow(html, data, item);
@@ -228,8 +230,11 @@ QString renderHtmlReport(const AuditReportData& data)
         html += QStringLiteral("<p>No findings.</p>\n");
     } else {
         html += QStringLiteral(
-            "<table>\n<tr><th>Finding</th><th>Item</th><th>Severity</th><th>Status</th>"
-            "<th>Owner</th><th>Due</th><th>Description and remediation</th></tr>\n");
+            "<table width=\"100%\" cellspacing=\"0\">\n<tr><th width=\"7%\">Finding</th><th "
+            "width=\"13%\">Item</th>"
+            "<th width=\"9%\">Severity</th><th width=\"10%\">Status</th><th "
+            "width=\"19%\">Owner</th>"
+            "<th width=\"10%\">Due</th><th width=\"32%\">Description and remediation</th></tr>\n");
         for (const AuditFinding& f : data.findings) {
             QString text = esc(f.description);
             if (!f.remediation.isEmpty())
@@ -256,8 +261,9 @@ QString renderHtmlReport(const AuditReportData& data)
         html += QStringLiteral("<p>No evidence recorded.</p>\n");
     } else {
         html += QStringLiteral(
-            "<table>\n<tr><th>Evidence</th><th>Location and description</th><th>Effective</th>"
-            "<th>Recorded</th></tr>\n");
+            "<table width=\"100%\" cellspacing=\"0\">\n<tr><th width=\"9%\">Evidence</th><th "
+            "width=\"55%\">Location and description</th><th width=\"12%\">Effective</th>"
+            "<th width=\"24%\">Recorded</th></tr>\n");
         for (const Evidence& e : data.evidence) {
             QString where = esc(e.location);
             if (!e.description.isEmpty())
@@ -280,7 +286,7 @@ QString renderHtmlReport(const AuditReportData& data)
 
     html += QStringLiteral("<h2>Sign-off</h2>\n");
     if (a.status == AuditStatus::Closed) {
-        html += QStringLiteral("<table class=\"facts\">\n");
+        html += QStringLiteral("<table class=\"facts\" width=\"100%\" cellspacing=\"0\">\n");
         factRow(html, QStringLiteral("Signed off by"), orDash(a.signedOffBy));
         factRow(html, QStringLiteral("Closed"), report::dateTimeText(a.closedAt));
         factRow(html, QStringLiteral("Statement"), orDash(a.signOffStatement));
