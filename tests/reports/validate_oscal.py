@@ -2,9 +2,11 @@
 """Validates Steward's OSCAL export against NIST's OSCAL assessment-results JSON schema.
 
     validate_oscal.py SCHEMA GENERATOR
+    validate_oscal.py SCHEMA --document FILE
 
 GENERATOR (steward-report-sample) prints the OSCAL export of sample audits; each must be valid,
-and deliberately broken copies of it must not be, so the check cannot pass vacuously.
+and deliberately broken copies of it must not be, so the check cannot pass vacuously. With
+--document, FILE (e.g. written by `steward audit export`) must be valid.
 
 The schema's patterns are ECMA-262 regular expressions with Unicode property escapes (\\p{L}),
 which Python's `re` rejects. They are checked here with the `regex` module, after translating the
@@ -108,9 +110,13 @@ def broken_copies(document):
 
 
 def main():
-    if len(sys.argv) != 3:
+    if len(sys.argv) == 4 and sys.argv[2] == "--document":
+        schema_path, document_path = sys.argv[1], sys.argv[3]
+        generator = None
+    elif len(sys.argv) == 3:
+        schema_path, generator = sys.argv[1:]
+    else:
         sys.exit(__doc__)
-    schema_path, generator = sys.argv[1:]
     with open(schema_path, "rb") as f:
         raw = f.read()
     digest = hashlib.sha256(raw).hexdigest()
@@ -136,6 +142,10 @@ def main():
     assert list(ecma_pattern(validator, token, "govern-1.1\n", {})) != []
     assert list(ecma_pattern(validator, r"^\S(.*\S)?$", "a\u2028b", {})) != []
 
+    if generator is None:
+        with open(document_path, encoding="utf-8") as f:
+            expect_valid(validator, document_path, json.load(f))
+        return
     for variant in ("closed", "planned"):
         output = subprocess.run([generator, "oscal", variant], check=True, capture_output=True).stdout
         document = json.loads(output)
