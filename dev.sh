@@ -4,7 +4,7 @@
 #                    demo organisation (the GUI when there is a display, else the CLI overview)
 #   ./dev.sh test    install what is missing, build, run every test (CTest) against throwaway
 #                    PostgreSQL clusters that the tests start and remove themselves
-# Further commands: build, asan (sanitizer build + tests), bench, format, deps.
+# Further commands: build, asan (sanitizer build + tests), bench, screenshots (docs/screenshots), format, deps.
 set -euo pipefail
 
 cd "$(dirname "$(readlink -f "$0")")"
@@ -98,6 +98,16 @@ case "$cmd" in
             log "$(basename "$b")"
             "$b" "$@"
         done
+        ;;
+    screenshots)
+        # Every GUI screen on the demo organisation, at 1280x800, without a display. A throwaway
+        # embedded database keeps real data out of the pictures; its server stops with the program.
+        build
+        shots=$(mktemp -d /var/tmp/steward-screenshots.XXXXXX)
+        chmod 755 "$shots" # the server's own account must reach it when running as root
+        trap 'rm -rf "$shots"' EXIT
+        QT_QPA_PLATFORM=offscreen "$BUILD_DIR/bin/steward-gui" --cluster "$shots/cluster" \
+            --screenshots "$ROOT/docs/screenshots"
         ;;
     format)
         git ls-files '*.cpp' '*.h' | xargs clang-format -i

@@ -8,6 +8,7 @@
 #include "db/database.h"
 #include "db/session.h"
 #include "demo/demo_organisation.h"
+#include "plugins/plugin_runtime.h"
 #include "services/person_service.h"
 #include "services/project_service.h"
 
@@ -29,7 +30,7 @@ int renderScreenshots(const QString& database, const QString& cluster, const QSt
         Database& db = session->db();
         if (PersonService(db).count() == 0 && ProjectService(db).list().empty())
             DemoOrganisation::load(db, QDate::currentDate());
-        gui::Workspace workspace(db);
+        gui::Workspace workspace(db, &session->plugins());
         gui::MainWindow window(workspace, gui::describeConnection(*session));
         const QStringList files = gui::renderScreenshots(window, directory, QSize(1280, 800));
         QTextStream out(stdout);

@@ -14,6 +14,8 @@
 #include "people/people_screen.h"
 #include "people/person_list_model.h"
 #include "people/person_page.h"
+#include "plugins/plugin_runtime.h"
+#include "plugins/plugins_screen.h"
 #include "projects/project_list_model.h"
 #include "projects/project_page.h"
 #include "projects/projects_screen.h"
@@ -28,6 +30,7 @@
 #include <QBarSet>
 #include <QChart>
 #include <QComboBox>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPlainTextEdit>
@@ -138,8 +141,13 @@ private slots:
         QCOMPARE(page->currentEmail(), kKwame);
         QCOMPARE(page->assignmentsTable()->rowCount(),
                  static_cast<int>(StaffingService(*m_db).assignmentsOf(kKwame).size()));
+        // One row per duty, with all the letters the person holds for it.
         QCOMPARE(page->raciTable()->rowCount(),
-                 static_cast<int>(StaffingService(*m_db).raciOf(kKwame).size()));
+                 count(QStringLiteral("SELECT count(DISTINCT (r.project_id, r.responsibility_key)) "
+                                      "FROM raci_entry r JOIN person pe ON pe.id = r.person_id "
+                                      "WHERE pe.email = ?"),
+                       {kKwame}));
+        QVERIFY(page->warningBar()->text().contains(QStringLiteral("CHURN-PREDICT")));
         QVERIFY(page->warningBar()->isVisibleTo(page));
         QCOMPARE(page->warningBar()->kind(), MessageBar::Kind::Warning);
         QVERIFY2(page->warningBar()->text().contains(QStringLiteral("120 %")),
@@ -367,6 +375,38 @@ private slots:
             QCOMPARE(screen.table()->item(row, 2)->text(), QStringLiteral("project"));
         screen.table()->setCurrentCell(0, 0);
         QVERIFY(screen.details()->toPlainText().contains(QStringLiteral("After:")));
+    }
+
+    void pluginsScreenShowsBundledAndFailedPlugins()
+    {
+        PluginHostOptions options;
+        options.searchEnvironment = false;
+        options.files << QStringLiteral(STEWARD_FIXTURE_PLUGIN_DIR
+                                        "/steward-plugin-fixture-throwing-factory.so");
+        PluginRuntime plugins(*m_db, options);
+        Workspace workspace(*m_db, &plugins);
+        PluginsScreen screen(workspace);
+        const QTableWidget* table = screen.table();
+        QCOMPARE(table->rowCount(), static_cast<int>(plugins.records().size()));
+        int failed = -1;
+        int active = 0;
+        for (int row = 0; row < table->rowCount(); ++row) {
+            const QString state = table->item(row, PluginsScreen::StateColumn)->text();
+            if (state == QStringLiteral("Failed"))
+                failed = row;
+            if (state == QStringLiteral("Active"))
+                ++active;
+        }
+        QVERIFY(failed >= 0);
+        const PluginRecord* record = plugins.record("throwing-factory");
+        QVERIFY(record);
+        QCOMPARE(table->item(failed, PluginsScreen::ContributesColumn)->text(), record->error);
+        QVERIFY(!record->error.isEmpty());
+        // The bundled role packs load and say what they contribute.
+        QVERIFY(active >= 3);
+        QVERIFY(plugins.record("healthcare"));
+        screen.table()->setCurrentCell(failed, 0);
+        QVERIFY(screen.details()->text().contains(QStringLiteral("Failed")));
     }
 
     void mainWindowNavigatesAndOverviewOpensTheListBehindABar()

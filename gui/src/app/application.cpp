@@ -8,6 +8,7 @@
 #include "db/database.h"
 #include "db/embedded_cluster.h"
 #include "db/session.h"
+#include "plugins/plugin_runtime.h"
 
 #include <QApplication>
 #include <QEventLoop>
@@ -96,7 +97,7 @@ bool Application::start(const QString& database, const QString& clusterDirectory
             ConnectionSettings::setDatabase(target);
         }
     }
-    m_workspace = std::make_unique<Workspace>(m_session->db());
+    m_workspace = std::make_unique<Workspace>(m_session->db(), &m_session->plugins());
     m_window = std::make_unique<MainWindow>(*m_workspace, describeConnection(*m_session));
     // Queued: the window that asks is deleted while reconnecting.
     connect(m_window.get(), &MainWindow::connectRequested, this, &Application::reconnect,

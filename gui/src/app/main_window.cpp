@@ -7,6 +7,7 @@
 #include "history/history_screen.h"
 #include "overview/overview_screen.h"
 #include "people/people_screen.h"
+#include "plugins/plugins_screen.h"
 #include "projects/projects_screen.h"
 #include "raci/raci_editor.h"
 
@@ -34,6 +35,7 @@ MainWindow::MainWindow(Workspace& workspace, const QString& connectionDescriptio
     , m_projects(new ProjectsScreen(workspace, this))
     , m_raci(new RaciEditor(workspace, this))
     , m_catalogue(new CatalogueScreen(workspace, this))
+    , m_plugins(new PluginsScreen(workspace, this))
     , m_history(new HistoryScreen(workspace, this))
 {
     setWindowTitle(tr("Steward"));
@@ -115,6 +117,8 @@ QWidget* MainWindow::screen(Screen s) const
         return m_raci;
     case Catalogue:
         return m_catalogue;
+    case Plugins:
+        return m_plugins;
     case History:
         return m_history;
     case ScreenCount:
@@ -136,8 +140,33 @@ QString MainWindow::screenTitle(Screen s) const
         return tr("RACI matrix");
     case Catalogue:
         return tr("Role catalogue");
+    case Plugins:
+        return tr("Plugins");
     case History:
         return tr("History");
+    case ScreenCount:
+        break;
+    }
+    return {};
+}
+
+QString MainWindow::screenSlug(Screen s)
+{
+    switch (s) {
+    case Overview:
+        return QStringLiteral("overview");
+    case People:
+        return QStringLiteral("people");
+    case Projects:
+        return QStringLiteral("projects");
+    case Raci:
+        return QStringLiteral("raci-matrix");
+    case Catalogue:
+        return QStringLiteral("role-catalogue");
+    case Plugins:
+        return QStringLiteral("plugins");
+    case History:
+        return QStringLiteral("history");
     case ScreenCount:
         break;
     }
@@ -172,6 +201,7 @@ void MainWindow::createMenus()
         m_people->reload();
         m_projects->reload();
         m_catalogue->reload();
+        m_plugins->reload();
         m_history->reload();
     });
     file->addSeparator();

@@ -14,6 +14,7 @@ class HistoryScreen;
 class NavigationSidebar;
 class OverviewScreen;
 class PeopleScreen;
+class PluginsScreen;
 class ProjectsScreen;
 class RaciEditor;
 class Workspace;
@@ -22,7 +23,7 @@ class MainWindow : public QMainWindow {
     Q_OBJECT
 
 public:
-    enum Screen { Overview, People, Projects, Raci, Catalogue, History, ScreenCount };
+    enum Screen { Overview, People, Projects, Raci, Catalogue, Plugins, History, ScreenCount };
 
     // `connectionDescription` is the status bar's "where", e.g. the embedded cluster's folder.
     MainWindow(Workspace& workspace, const QString& connectionDescription,
@@ -32,6 +33,8 @@ public:
     Screen currentScreen() const;
     QWidget* screen(Screen screen) const;
     QString screenTitle(Screen screen) const;
+    // A file-name-friendly name of the screen: "overview", "raci-matrix", ...
+    static QString screenSlug(Screen screen);
     QString statusText() const;
 
     OverviewScreen* overview() const { return m_overview; }
@@ -39,6 +42,7 @@ public:
     ProjectsScreen* projects() const { return m_projects; }
     RaciEditor* raci() const { return m_raci; }
     CatalogueScreen* catalogue() const { return m_catalogue; }
+    PluginsScreen* plugins() const { return m_plugins; }
     HistoryScreen* history() const { return m_history; }
 
 signals:
@@ -61,6 +65,7 @@ private:
     ProjectsScreen* m_projects;
     RaciEditor* m_raci;
     CatalogueScreen* m_catalogue;
+    PluginsScreen* m_plugins;
     HistoryScreen* m_history;
 };
 

@@ -9,6 +9,7 @@
 
 #include <QApplication>
 #include <QDir>
+#include <QListWidget>
 #include <QPixmap>
 #include <QTableView>
 
@@ -41,15 +42,18 @@ QStringList renderScreenshots(MainWindow& window, const QString& directory, cons
     window.raci()->openProject(kDemoProject);
     window.catalogue()->showRole(kDemoRole);
 
-    const QStringList names{QStringLiteral("overview"),       QStringLiteral("people"),
-                            QStringLiteral("projects"),       QStringLiteral("raci-matrix"),
-                            QStringLiteral("role-catalogue"), QStringLiteral("history")};
     QStringList written;
     for (int s = 0; s < MainWindow::ScreenCount; ++s) {
         window.showScreen(static_cast<MainWindow::Screen>(s));
         settle();
+        if (s == MainWindow::Raci && window.raci()->findingsList()->count() > 0) {
+            window.raci()->findingsList()->setCurrentRow(0); // scrolls to the gap
+            settle();
+        }
         const QString file = QDir(directory).filePath(
-            QStringLiteral("%1-%2.png").arg(s + 1, 2, 10, QLatin1Char('0')).arg(names.at(s)));
+            QStringLiteral("%1-%2.png")
+                .arg(s + 1, 2, 10, QLatin1Char('0'))
+                .arg(MainWindow::screenSlug(static_cast<MainWindow::Screen>(s))));
         if (!window.grab().save(file))
             throw Error(ErrorKind::Internal, QStringLiteral("cannot write %1").arg(file));
         written << file;

@@ -1,13 +1,16 @@
 #include "common/workspace.h"
 
+#include "plugins/plugin_runtime.h"
 #include "services/coverage_service.h"
 
 namespace steward::gui {
 
-Workspace::Workspace(Database& db, std::vector<std::shared_ptr<const Rule>> pluginRules)
+Workspace::Workspace(Database& db, PluginRuntime* plugins)
     : m_db(db)
-    , m_pluginRules(std::move(pluginRules))
+    , m_plugins(plugins)
 {
+    if (m_plugins)
+        m_pluginRules = m_plugins->rules();
 }
 
 CoverageService Workspace::coverage() const

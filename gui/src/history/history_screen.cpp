@@ -9,6 +9,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -32,15 +33,37 @@ QString prettyJson(const QString& json)
     return doc.isNull() ? json : QString::fromUtf8(doc.toJson(QJsonDocument::Indented));
 }
 
-QString operationLabel(const QString& op)
+// What a row is called in a sentence: its name, e-mail or key, whichever it has.
+QString rowLabel(const QJsonObject& row)
 {
-    if (op.startsWith(QLatin1String("INSERT"), Qt::CaseInsensitive))
-        return HistoryScreen::tr("Added");
-    if (op.startsWith(QLatin1String("UPDATE"), Qt::CaseInsensitive))
-        return HistoryScreen::tr("Changed");
-    if (op.startsWith(QLatin1String("DELETE"), Qt::CaseInsensitive))
-        return HistoryScreen::tr("Removed");
-    return op;
+    for (const char* field : {"name", "email", "key", "responsibility_key"}) {
+        const QString value = row.value(QLatin1String(field)).toVariant().toString();
+        if (!value.isEmpty()) {
+            const QString kind = row.value(QLatin1String("kind")).toString();
+            return kind.isEmpty() ? value : HistoryScreen::tr("%1 (%2)").arg(value, kind);
+        }
+    }
+    return {};
+}
+
+// One line per change: "Added Ada Lovelace", "Changed title, active", "Removed ...".
+QString summarise(const HistoryEntry& e)
+{
+    const QJsonObject before = QJsonDocument::fromJson(e.before.toUtf8()).object();
+    const QJsonObject after = QJsonDocument::fromJson(e.after.toUtf8()).object();
+    if (e.operation.startsWith(QLatin1String("INSERT"), Qt::CaseInsensitive))
+        return HistoryScreen::tr("Added %1").arg(rowLabel(after)).trimmed();
+    if (e.operation.startsWith(QLatin1String("DELETE"), Qt::CaseInsensitive))
+        return HistoryScreen::tr("Removed %1").arg(rowLabel(before)).trimmed();
+    QStringList changed;
+    for (auto it = after.begin(); it != after.end(); ++it) {
+        if (it.key() == QLatin1String("version") || it.key() == QLatin1String("updated_at"))
+            continue;
+        if (before.value(it.key()) != it.value())
+            changed << it.key();
+    }
+    return HistoryScreen::tr("Changed %1 of %2")
+        .arg(changed.join(QStringLiteral(", ")), rowLabel(after));
 }
 
 } // namespace
@@ -81,6 +104,7 @@ HistoryScreen::HistoryScreen(Workspace& workspace, QWidget* parent)
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setAlternatingRowColors(true);
     m_table->verticalHeader()->setVisible(false);
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setAccessibleName(tr("Changes"));
     m_details->setReadOnly(true);
@@ -155,10 +179,13 @@ void HistoryScreen::reload()
             m_table->setItem(row, 1, who);
             m_table->setItem(row, 2, new QTableWidgetItem(e.table));
             m_table->setItem(row, 3, new QTableWidgetItem(e.rowKey));
-            m_table->setItem(row, 4, new QTableWidgetItem(operationLabel(e.operation)));
+            m_table->setItem(row, 4, new QTableWidgetItem(summarise(e)));
             ++row;
         }
-        m_table->resizeColumnsToContents();
+        for (int c = 0; c < 4; ++c)
+            m_table->resizeColumnToContents(c);
+        if (m_table->rowCount() > 0)
+            m_table->setCurrentCell(0, 0);
     } catch (const std::exception& e) {
         m_message->showMessage(MessageBar::Kind::Error, describeFailure(e));
     }

@@ -55,6 +55,9 @@ QBarSet* fillBarChart(QChart* chart, const QStringList& categories, const QList<
     chart->addSeries(series);
     auto* x = new QBarCategoryAxis;
     x->append(categories);
+    QFont small = x->labelsFont();
+    small.setPointSizeF(small.pointSizeF() * 0.85);
+    x->setLabelsFont(small);
     chart->addAxis(x, Qt::AlignBottom);
     series->attachAxis(x);
     auto* y = new QValueAxis;
@@ -92,6 +95,8 @@ OverviewScreen::OverviewScreen(Workspace& workspace, QWidget* parent)
     grid->addWidget(makeView(m_riskChart, tr("Projects by risk tier"), this), 0, 0);
     grid->addWidget(makeView(m_stageChart, tr("Projects by lifecycle stage"), this), 0, 1);
     grid->addWidget(makeView(m_coverageChart, tr("Coverage health per project"), this), 1, 0, 1, 2);
+    grid->setColumnStretch(0, 2);
+    grid->setColumnStretch(1, 3);
     grid->setRowStretch(0, 2);
     grid->setRowStretch(1, 3);
 

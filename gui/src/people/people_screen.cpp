@@ -75,8 +75,9 @@ PeopleScreen::PeopleScreen(Workspace& workspace, QWidget* parent)
     auto* splitter = new QSplitter(Qt::Horizontal, this);
     splitter->addWidget(listPane);
     splitter->addWidget(m_page);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({560, 520});
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(splitter);
     updateCount();
@@ -94,19 +95,25 @@ void PeopleScreen::reload()
 
 void PeopleScreen::showPerson(const QString& email)
 {
+    auto select = [this, &email] {
+        // Only the first page is searched: a large directory is never walked row by row.
+        const int rows = std::min(m_model->rowCount(), int{PersonListModel::kPageSize});
+        for (int row = 0; row < rows; ++row) {
+            const Person* p = m_model->personAt(row);
+            if (p && p->email.compare(email, Qt::CaseInsensitive) == 0) {
+                m_view->setCurrentIndex(m_model->index(row, PersonListModel::NameColumn));
+                m_view->scrollTo(m_view->currentIndex());
+                return true;
+            }
+        }
+        return false;
+    };
+    if (select())
+        return;
     m_search->setText(email);
     m_searchDelay->stop();
     m_model->setSearch(email);
-    // The search matches substrings: pick the exact match among the first page.
-    const int rows = std::min(m_model->rowCount(), int{PersonListModel::kPageSize});
-    for (int row = 0; row < rows; ++row) {
-        const Person* p = m_model->personAt(row);
-        if (p && p->email.compare(email, Qt::CaseInsensitive) == 0) {
-            m_view->setCurrentIndex(m_model->index(row, PersonListModel::NameColumn));
-            m_view->scrollTo(m_view->currentIndex());
-            return;
-        }
-    }
+    select();
 }
 
 } // namespace steward::gui

@@ -134,48 +134,58 @@ void PersonPage::showPerson(const QString& email)
             m_assignments->item(row, 1)->setToolTip(a.roleKey);
             ++row;
         }
-        m_raci->setRowCount(static_cast<int>(raci.size()));
+        // One row per duty, with every letter the person holds for it.
+        std::map<std::pair<QString, QString>, QStringList> duties;
+        for (const RaciEntry& r : raci)
+            duties[{r.projectKey, r.responsibilityKey}] << Labels::of(r.kind);
+        m_raci->setRowCount(static_cast<int>(duties.size()));
         row = 0;
-        for (const RaciEntry& r : raci) {
-            const auto text = responsibilityTexts.find(r.responsibilityKey);
+        for (const auto& [duty, kinds] : duties) {
+            const auto text = responsibilityTexts.find(duty.second);
             setRow(m_raci, row,
-                   {r.projectKey,
-                    text != responsibilityTexts.end() ? text->second : r.responsibilityKey,
-                    Labels::of(r.kind)});
-            m_raci->item(row, 1)->setToolTip(r.responsibilityKey);
+                   {duty.first, text != responsibilityTexts.end() ? text->second : duty.second,
+                    kinds.join(QStringLiteral(", "))});
+            m_raci->item(row, 1)->setToolTip(duty.second);
             ++row;
         }
         m_assignments->resizeColumnsToContents();
         m_raci->resizeColumnsToContents();
+        m_raci->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
 
-        const QStringList overAllocated = overAllocationMessages(assignments);
+        const QString overAllocated = overAllocationMessage(assignments);
         if (!overAllocated.isEmpty())
-            m_warning->showMessage(
-                MessageBar::Kind::Warning,
-                tr("Over-allocated: %1").arg(overAllocated.join(QLatin1Char('\n'))));
+            m_warning->showMessage(MessageBar::Kind::Warning, overAllocated);
     } catch (const std::exception& e) {
         m_warning->showMessage(MessageBar::Kind::Error, describeFailure(e));
     }
 }
 
-QStringList PersonPage::overAllocationMessages(const std::vector<Assignment>& assignments)
+QString PersonPage::overAllocationMessage(const std::vector<Assignment>& assignments)
 {
     const QDate today = QDate::currentDate();
     std::set<QString> projects;
     for (const Assignment& a : assignments)
         if (!a.to || *a.to >= today)
             projects.insert(a.projectKey);
-    // The same over-allocation is reported on every project involved; say it once.
-    std::set<QString> messages;
+    // Every project involved reports the same over-allocation; say it once and name them.
+    QString message;
+    QStringList flaggedOn;
     CoverageService coverage = m_workspace.coverage();
-    const QString email = m_email.toLower();
     for (const QString& key : projects) {
         for (const Finding& f : coverage.checkProject(key, today).findings) {
-            if (f.code == coverage_code::OverAllocated && qs(f.subject).toLower() == email)
-                messages.insert(qs(f.message));
+            if (f.code != coverage_code::OverAllocated ||
+                qs(f.subject).compare(m_email, Qt::CaseInsensitive) != 0)
+                continue;
+            if (message.isEmpty())
+                message = qs(f.message) + QLatin1Char(' ') + qs(f.remedy);
+            flaggedOn << key;
+            break;
         }
     }
-    return QStringList(messages.begin(), messages.end());
+    if (message.isEmpty())
+        return {};
+    return tr("Over-allocated (flagged on %1): %2")
+        .arg(flaggedOn.join(QStringLiteral(", ")), message);
 }
 
 } // namespace steward::gui

@@ -36,8 +36,9 @@ signals:
 
 private:
     void clear();
-    // OVER_ALLOCATED findings about this person on the projects they currently work on.
-    QStringList overAllocationMessages(const std::vector<Assignment>& assignments);
+    // The OVER_ALLOCATED finding about this person on the projects they currently work on, with
+    // what to do; empty when there is none.
+    QString overAllocationMessage(const std::vector<Assignment>& assignments);
 
     Workspace& m_workspace;
     QString m_email;

@@ -113,8 +113,9 @@ ProjectsScreen::ProjectsScreen(Workspace& workspace, QWidget* parent)
     auto* splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(listPane);
     splitter->addWidget(m_page);
-    splitter->setStretchFactor(0, 2);
-    splitter->setStretchFactor(1, 3);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 2);
+    splitter->setSizes({250, 500});
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(splitter);
     updateCount();

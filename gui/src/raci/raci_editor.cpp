@@ -21,6 +21,8 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace steward::gui {
 
 RaciEditor::RaciEditor(Workspace& workspace, QWidget* parent)
@@ -48,7 +50,8 @@ RaciEditor::RaciEditor(Workspace& workspace, QWidget* parent)
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers); // letters are typed directly
     m_view->verticalHeader()->setVisible(false);
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    m_view->horizontalHeader()->setDefaultSectionSize(84);
+    m_view->horizontalHeader()->setDefaultSectionSize(92);
+    m_view->horizontalHeader()->setMinimumSectionSize(60);
     m_view->horizontalHeader()->setDefaultAlignment(Qt::AlignCenter);
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
     m_view->setAccessibleName(tr("RACI matrix"));
@@ -98,6 +101,7 @@ RaciEditor::RaciEditor(Workspace& workspace, QWidget* parent)
     splitter->addWidget(bottom);
     splitter->setStretchFactor(0, 4);
     splitter->setStretchFactor(1, 1);
+    splitter->setSizes({560, 120});
 
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(bar);
@@ -120,10 +124,25 @@ RaciEditor::RaciEditor(Workspace& workspace, QWidget* parent)
         for (int row = 0; row < m_model->rowCount(); ++row)
             if (m_model->index(row, 0).data(RaciMatrixModel::StageHeaderRole).toBool())
                 m_view->setSpan(row, 0, 1, m_model->columnCount());
-        m_view->setColumnWidth(RaciMatrixModel::ResponsibilityColumn, 380);
+        // The responsibility column takes what the people columns leave, within reason.
+        const int people = m_model->columnCount() - 1;
+        const int available =
+            m_view->viewport()->width() - people * m_view->horizontalHeader()->defaultSectionSize();
+        m_view->setColumnWidth(RaciMatrixModel::ResponsibilityColumn,
+                               std::clamp(available, 300, 520));
         m_view->resizeRowsToContents();
     });
     connect(m_view, &QWidget::customContextMenuRequested, this, &RaciEditor::showContextMenu);
+    // A finding leads to its responsibility's row.
+    connect(m_findings, &QListWidget::currentItemChanged, this, [this](QListWidgetItem* item) {
+        const int row =
+            item ? m_model->responsibilityRow(item->data(Qt::UserRole + 1).toString()) : -1;
+        if (row < 0)
+            return;
+        const QModelIndex index = m_model->index(row, RaciMatrixModel::ResponsibilityColumn);
+        m_view->scrollTo(index, QAbstractItemView::PositionAtCenter);
+        m_view->setCurrentIndex(index);
+    });
     reloadProjects();
     updateActions();
 }
@@ -222,6 +241,7 @@ void RaciEditor::updateFindings()
         auto* item = new QListWidgetItem(
             tr("%1: %2 %3").arg(Labels::of(f.severity), qs(f.message), qs(f.remedy)), m_findings);
         item->setData(Qt::UserRole, qs(f.code));
+        item->setData(Qt::UserRole + 1, qs(f.subject));
         if (f.severity == Severity::Error)
             item->setForeground(QColor(0xb7, 0x1c, 0x1c));
     }

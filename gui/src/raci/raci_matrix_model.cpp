@@ -432,10 +432,15 @@ QVariant RaciMatrixModel::headerData(int section, Qt::Orientation orientation, i
         return {};
     switch (role) {
     case Qt::DisplayRole: {
-        // Two lines keep the columns narrow enough for a whole team to fit.
-        const QString name = qs(p->name);
-        const qsizetype space = name.indexOf(QLatin1Char(' '));
-        return space < 0 ? name : name.left(space) + QLatin1Char('\n') + name.mid(space + 1);
+        // Names wrap onto short lines so that a whole team fits in narrow columns.
+        QStringList lines;
+        for (const QString& word : qs(p->name).split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+            if (!lines.isEmpty() && lines.back().size() + 1 + word.size() <= 11)
+                lines.back() += QLatin1Char(' ') + word;
+            else
+                lines << word;
+        }
+        return lines.join(QLatin1Char('\n'));
     }
     case Qt::ToolTipRole: {
         const auto roles = m_rolesOf.find(p->id);
