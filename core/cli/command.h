@@ -131,5 +131,6 @@ void registerProjectCommands(CommandLine& cli);
 void registerStaffingCommands(CommandLine& cli);
 void registerDataCommands(CommandLine& cli);
 void registerPluginCommands(CommandLine& cli);
+void registerAuditCommands(CommandLine& cli);
 
 } // namespace steward

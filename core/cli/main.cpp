@@ -33,5 +33,6 @@ int main(int argc, char* argv[])
     steward::registerStaffingCommands(cli);
     steward::registerDataCommands(cli);
     steward::registerPluginCommands(cli);
+    steward::registerAuditCommands(cli);
     return cli.execute(QCoreApplication::arguments());
 }

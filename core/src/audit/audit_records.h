@@ -3,6 +3,8 @@
 // them (audit_service.h); reports and exports only read them (core/src/reports/).
 #pragma once
 
+#include <steward/export.h>
+
 #include <QDate>
 #include <QDateTime>
 #include <QString>
@@ -21,14 +23,14 @@ enum class FindingSeverity { Low, Medium, High, Critical };
 // Text forms, as stored in PostgreSQL and printed by --json: "planned", "in-progress",
 // "in-review", "closed"; "not-assessed", "satisfied", "partially-satisfied", "not-satisfied",
 // "not-applicable"; "open", "in-progress", "resolved", "risk-accepted"; "low" ... "critical".
-QString toText(AuditStatus v);
-QString toText(ItemResult v);
-QString toText(FindingStatus v);
-QString toText(FindingSeverity v);
-std::optional<AuditStatus> parseAuditStatus(const QString& s);
-std::optional<ItemResult> parseItemResult(const QString& s);
-std::optional<FindingStatus> parseFindingStatus(const QString& s);
-std::optional<FindingSeverity> parseFindingSeverity(const QString& s);
+STEWARD_CORE_API QString toText(AuditStatus v);
+STEWARD_CORE_API QString toText(ItemResult v);
+STEWARD_CORE_API QString toText(FindingStatus v);
+STEWARD_CORE_API QString toText(FindingSeverity v);
+STEWARD_CORE_API std::optional<AuditStatus> parseAuditStatus(const QString& s);
+STEWARD_CORE_API std::optional<ItemResult> parseItemResult(const QString& s);
+STEWARD_CORE_API std::optional<FindingStatus> parseFindingStatus(const QString& s);
+STEWARD_CORE_API std::optional<FindingSeverity> parseFindingSeverity(const QString& s);
 
 struct Audit {
     qint64 id = 0;

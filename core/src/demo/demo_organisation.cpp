@@ -10,6 +10,7 @@
 #include "demo/demo_organisation.h"
 
 #include "db/database.h"
+#include "demo/demo_audits.h"
 #include "error.h"
 #include "services/person_service.h"
 #include "services/project_service.h"
@@ -741,6 +742,10 @@ DemoLoadResult DemoOrganisation::load(Database& db, const QDate& today) {
         p.active = false;
         personService.update(p);
     }
+
+    // The audits need the checklist plugins; without them the demo is complete without audits.
+    if (demoAuditChecklistsAvailable(db))
+        result.audits = loadDemoAudits(db, today);
 
     for (const QString& role : packStaffed)
         result.packRolesStaffed << role;

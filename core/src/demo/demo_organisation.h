@@ -55,6 +55,7 @@ struct DemoLoadResult {
     int projects = 0;
     int assignments = 0;
     int raciEntries = 0;
+    int audits = 0; // 0 when the checklist plugins are not synchronised
     // Pack roles that were staffed, and those skipped because their pack is not synchronised
     // (or no longer offers them).
     QStringList packRolesStaffed;
