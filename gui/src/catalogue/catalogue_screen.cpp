@@ -3,6 +3,7 @@
 #include "common/labels.h"
 #include "common/message_bar.h"
 #include "common/workspace.h"
+#include "plugins/plugin_runtime.h"
 #include "services/catalog_service.h"
 
 #include <QHeaderView>
@@ -34,10 +35,14 @@ QTableWidget* makeTable(const QStringList& headers, const QString& accessibleNam
     return table;
 }
 
-QString packTitle(const QString& pack)
+// A pack is named by its plugin when that is loaded, else by its id.
+QString packTitle(const Workspace& workspace, const QString& pack)
 {
     if (pack == QLatin1String("builtin"))
         return CatalogueScreen::tr("Built-in");
+    if (const PluginRuntime* plugins = workspace.plugins())
+        if (const PluginRecord* r = plugins->record(pack.toStdString()); r && !r->name.empty())
+            return qs(r->name);
     return pack;
 }
 
@@ -111,7 +116,7 @@ void CatalogueScreen::reload()
         for (const Role& r : CatalogService(m_workspace.db()).roles()) {
             QTreeWidgetItem*& pack = packs[r.pack];
             if (!pack) {
-                pack = new QTreeWidgetItem(m_roles, {packTitle(r.pack)});
+                pack = new QTreeWidgetItem(m_roles, {packTitle(m_workspace, r.pack)});
                 pack->setFlags(Qt::ItemIsEnabled);
                 QFont bold = pack->font(0);
                 bold.setBold(true);
@@ -157,7 +162,8 @@ void CatalogueScreen::showRoleDetails(const QString& key)
         m_roleTitle->setText(role.name);
         QString summary = role.summary;
         if (!role.category.isEmpty())
-            summary = tr("%1 · %2 · %3").arg(role.category, packTitle(role.pack), role.summary);
+            summary = tr("%1 · %2 · %3")
+                          .arg(role.category, packTitle(m_workspace, role.pack), role.summary);
         m_roleSummary->setText(summary);
 
         auto responsibilities = catalog.responsibilities(key);

@@ -62,8 +62,10 @@ QString summarise(const HistoryEntry& e)
         if (before.value(it.key()) != it.value())
             changed << it.key();
     }
-    return HistoryScreen::tr("Changed %1 of %2")
-        .arg(changed.join(QStringLiteral(", ")), rowLabel(after));
+    const QString fields = changed.join(QStringLiteral(", "));
+    const QString label = rowLabel(after);
+    return label.isEmpty() ? HistoryScreen::tr("Changed %1").arg(fields)
+                           : HistoryScreen::tr("Changed %1 of %2").arg(fields, label);
 }
 
 } // namespace
@@ -124,8 +126,9 @@ HistoryScreen::HistoryScreen(Workspace& workspace, QWidget* parent)
     auto* splitter = new QSplitter(Qt::Horizontal, this);
     splitter->addWidget(m_table);
     splitter->addWidget(m_details);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
+    splitter->setStretchFactor(0, 2);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({720, 360});
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(filters);
     layout->addWidget(m_message);
@@ -179,7 +182,9 @@ void HistoryScreen::reload()
             m_table->setItem(row, 1, who);
             m_table->setItem(row, 2, new QTableWidgetItem(e.table));
             m_table->setItem(row, 3, new QTableWidgetItem(e.rowKey));
-            m_table->setItem(row, 4, new QTableWidgetItem(summarise(e)));
+            auto* change = new QTableWidgetItem(summarise(e));
+            change->setToolTip(change->text());
+            m_table->setItem(row, 4, change);
             ++row;
         }
         for (int c = 0; c < 4; ++c)

@@ -95,8 +95,8 @@ OverviewScreen::OverviewScreen(Workspace& workspace, QWidget* parent)
     grid->addWidget(makeView(m_riskChart, tr("Projects by risk tier"), this), 0, 0);
     grid->addWidget(makeView(m_stageChart, tr("Projects by lifecycle stage"), this), 0, 1);
     grid->addWidget(makeView(m_coverageChart, tr("Coverage health per project"), this), 1, 0, 1, 2);
-    grid->setColumnStretch(0, 2);
-    grid->setColumnStretch(1, 3);
+    grid->setColumnStretch(0, 1);
+    grid->setColumnStretch(1, 1);
     grid->setRowStretch(0, 2);
     grid->setRowStretch(1, 3);
 

@@ -135,16 +135,19 @@ void PersonPage::showPerson(const QString& email)
             ++row;
         }
         // One row per duty, with every letter the person holds for it.
-        std::map<std::pair<QString, QString>, QStringList> duties;
+        std::map<std::pair<QString, QString>, std::set<RaciKind>> duties;
         for (const RaciEntry& r : raci)
-            duties[{r.projectKey, r.responsibilityKey}] << Labels::of(r.kind);
+            duties[{r.projectKey, r.responsibilityKey}].insert(r.kind);
         m_raci->setRowCount(static_cast<int>(duties.size()));
         row = 0;
         for (const auto& [duty, kinds] : duties) {
             const auto text = responsibilityTexts.find(duty.second);
+            QStringList letters; // in R, A, C, I order
+            for (RaciKind k : kinds)
+                letters << Labels::of(k);
             setRow(m_raci, row,
                    {duty.first, text != responsibilityTexts.end() ? text->second : duty.second,
-                    kinds.join(QStringLiteral(", "))});
+                    letters.join(QStringLiteral(", "))});
             m_raci->item(row, 1)->setToolTip(duty.second);
             ++row;
         }

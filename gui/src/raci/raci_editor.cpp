@@ -50,7 +50,7 @@ RaciEditor::RaciEditor(Workspace& workspace, QWidget* parent)
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers); // letters are typed directly
     m_view->verticalHeader()->setVisible(false);
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    m_view->horizontalHeader()->setDefaultSectionSize(92);
+    m_view->horizontalHeader()->setDefaultSectionSize(80);
     m_view->horizontalHeader()->setMinimumSectionSize(60);
     m_view->horizontalHeader()->setDefaultAlignment(Qt::AlignCenter);
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);

@@ -435,7 +435,7 @@ QVariant RaciMatrixModel::headerData(int section, Qt::Orientation orientation, i
         // Names wrap onto short lines so that a whole team fits in narrow columns.
         QStringList lines;
         for (const QString& word : qs(p->name).split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
-            if (!lines.isEmpty() && lines.back().size() + 1 + word.size() <= 11)
+            if (!lines.isEmpty() && lines.back().size() + 1 + word.size() <= 10)
                 lines.back() += QLatin1Char(' ') + word;
             else
                 lines << word;
