@@ -132,5 +132,6 @@ void registerStaffingCommands(CommandLine& cli);
 void registerDataCommands(CommandLine& cli);
 void registerPluginCommands(CommandLine& cli);
 void registerAuditCommands(CommandLine& cli);
+void registerAuditReportCommands(CommandLine& cli);
 
 } // namespace steward

@@ -4,8 +4,10 @@
 #include <steward/version.h>
 
 #include <QCoreApplication>
+#include <QGuiApplication>
 
 #include <cstdio>
+#include <memory>
 
 namespace {
 
@@ -17,12 +19,39 @@ void quietMessageHandler(QtMsgType type, const QMessageLogContext&, const QStrin
         fprintf(stderr, "%s\n", qPrintable(message));
 }
 
+// Only `steward audit report` draws: its PDF needs QtGui's fonts and text layout, which need a
+// QGuiApplication. Every other command stays a QCoreApplication and loads no platform plugin. The
+// command is found the way CommandLine finds it: the leading words after the global options.
+bool drawsDocuments(int argc, char* argv[])
+{
+    QStringList words;
+    for (int i = 1; i < argc && words.size() < 2; ++i) {
+        const QString arg = QString::fromLocal8Bit(argv[i]);
+        if (arg.startsWith(QLatin1String("--database")) ||
+            arg.startsWith(QLatin1String("--actor"))) {
+            if (!arg.contains(QLatin1Char('=')))
+                ++i; // its value
+            continue;
+        }
+        words << arg;
+    }
+    return words == QStringList{QStringLiteral("audit"), QStringLiteral("report")};
+}
+
 } // namespace
 
 int main(int argc, char* argv[])
 {
     qInstallMessageHandler(quietMessageHandler);
-    QCoreApplication app(argc, argv);
+    std::unique_ptr<QCoreApplication> app;
+    if (drawsDocuments(argc, argv)) {
+        // A report never shows a window, so it renders offscreen: no display needed, and a
+        // QT_QPA_PLATFORM meant for desktop programs cannot make it fail.
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+        app = std::make_unique<QGuiApplication>(argc, argv);
+    } else {
+        app = std::make_unique<QCoreApplication>(argc, argv);
+    }
     QCoreApplication::setApplicationName(QStringLiteral("steward"));
     QCoreApplication::setApplicationVersion(QStringLiteral(STEWARD_VERSION_STRING));
 
@@ -34,5 +63,6 @@ int main(int argc, char* argv[])
     steward::registerDataCommands(cli);
     steward::registerPluginCommands(cli);
     steward::registerAuditCommands(cli);
+    steward::registerAuditReportCommands(cli);
     return cli.execute(QCoreApplication::arguments());
 }
