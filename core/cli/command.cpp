@@ -15,15 +15,19 @@
 namespace steward {
 namespace {
 
-const QCommandLineOption kJsonOption(QStringLiteral("json"), QStringLiteral("Print the result as JSON (see README, \"JSON output\")."));
-const QCommandLineOption kDatabaseOption(QStringLiteral("database"),
-                                         QStringLiteral("PostgreSQL connection URI or conninfo; overrides STEWARD_DATABASE "
-                                                        "and the embedded cluster."),
-                                         QStringLiteral("uri"));
-const QCommandLineOption kActorOption(QStringLiteral("actor"),
-                                      QStringLiteral("Name recorded in the history as the author of changes "
-                                                     "(default: your login name)."),
-                                      QStringLiteral("name"));
+const QCommandLineOption
+    kJsonOption(QStringLiteral("json"),
+                QStringLiteral("Print the result as JSON (see README, \"JSON output\")."));
+const QCommandLineOption kDatabaseOption(
+    QStringLiteral("database"),
+    QStringLiteral("PostgreSQL connection URI or conninfo; overrides STEWARD_DATABASE "
+                   "and the embedded cluster."),
+    QStringLiteral("uri"));
+const QCommandLineOption
+    kActorOption(QStringLiteral("actor"),
+                 QStringLiteral("Name recorded in the history as the author of changes "
+                                "(default: your login name)."),
+                 QStringLiteral("name"));
 
 int exitCodeFor(ErrorKind kind)
 {
@@ -32,7 +36,8 @@ int exitCodeFor(ErrorKind kind)
 
 } // namespace
 
-Invocation::Invocation(const QCommandLineParser& parser, GlobalOptions globals, QTextStream& out, QTextStream& err)
+Invocation::Invocation(const QCommandLineParser& parser, GlobalOptions globals, QTextStream& out,
+                       QTextStream& err)
     : m_parser(parser)
     , m_globals(std::move(globals))
     , m_out(out)
@@ -56,7 +61,8 @@ std::optional<QDate> Invocation::dateOption(const QString& option) const
         return std::nullopt;
     const auto d = parseIsoDate(m_parser.value(option));
     if (!d)
-        throw UsageError(QStringLiteral("--%1: '%2' is not a date (YYYY-MM-DD)").arg(option, m_parser.value(option)));
+        throw UsageError(QStringLiteral("--%1: '%2' is not a date (YYYY-MM-DD)")
+                             .arg(option, m_parser.value(option)));
     return d;
 }
 
@@ -67,7 +73,8 @@ int Invocation::intOption(const QString& option, int fallback) const
     bool ok = false;
     const int v = m_parser.value(option).toInt(&ok);
     if (!ok)
-        throw UsageError(QStringLiteral("--%1: '%2' is not a whole number").arg(option, m_parser.value(option)));
+        throw UsageError(
+            QStringLiteral("--%1: '%2' is not a whole number").arg(option, m_parser.value(option)));
     return v;
 }
 
@@ -85,7 +92,8 @@ Session& Invocation::session(bool checkSchema)
 
 void Invocation::printJson(const QJsonValue& value)
 {
-    const QJsonDocument doc = value.isArray() ? QJsonDocument(value.toArray()) : QJsonDocument(value.toObject());
+    const QJsonDocument doc =
+        value.isArray() ? QJsonDocument(value.toArray()) : QJsonDocument(value.toObject());
     m_out << doc.toJson(QJsonDocument::Indented);
 }
 
@@ -153,14 +161,15 @@ int CommandLine::execute(const QStringList& arguments)
     // The longest command path that matches the leading words.
     const Command* match = nullptr;
     for (const Command& c : m_commands) {
-        if (c.path.size() <= args.size() && args.mid(0, c.path.size()) == c.path
-            && (!match || c.path.size() > match->path.size()))
+        if (c.path.size() <= args.size() && args.mid(0, c.path.size()) == c.path &&
+            (!match || c.path.size() > match->path.size()))
             match = &c;
     }
     if (!match) {
         const QStringList prefix{args.front()};
-        const bool known = std::any_of(m_commands.begin(), m_commands.end(),
-                                       [&](const Command& c) { return c.path.front() == prefix.front(); });
+        const bool known = std::any_of(m_commands.begin(), m_commands.end(), [&](const Command& c) {
+            return c.path.front() == prefix.front();
+        });
         if (known) {
             const bool help = args.contains(QStringLiteral("--help"));
             if (!help)
@@ -177,9 +186,12 @@ int CommandLine::execute(const QStringList& arguments)
 
     const QString name = QStringLiteral("steward ") + match->path.join(QLatin1Char(' '));
     QCommandLineParser parser;
-    parser.setApplicationDescription(match->summary + (match->description.isEmpty() ? QString() : QStringLiteral("\n\n") + match->description));
+    parser.setApplicationDescription(
+        match->summary +
+        (match->description.isEmpty() ? QString() : QStringLiteral("\n\n") + match->description));
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
-    const QCommandLineOption help(QStringList{QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help."));
+    const QCommandLineOption help(QStringList{QStringLiteral("h"), QStringLiteral("help")},
+                                  QStringLiteral("Show this help."));
     parser.addOption(help);
     for (const QCommandLineOption& o : match->options)
         parser.addOption(o);
@@ -202,8 +214,9 @@ int CommandLine::execute(const QStringList& arguments)
         out << text;
         return exit_code::Success;
     }
-    const int requiredPositional = static_cast<int>(std::count_if(match->positional.begin(), match->positional.end(),
-                                                                  [](const auto& p) { return !p.first.startsWith(QLatin1Char('[')); }));
+    const int requiredPositional = static_cast<int>(
+        std::count_if(match->positional.begin(), match->positional.end(),
+                      [](const auto& p) { return !p.first.startsWith(QLatin1Char('[')); }));
     const int given = static_cast<int>(parser.positionalArguments().size());
     if (given < requiredPositional || given > static_cast<int>(match->positional.size())) {
         err << name << ": expected " << requiredPositional;
@@ -248,7 +261,8 @@ void TextTable::print(QTextStream& out) const
     std::vector<qsizetype> widths(static_cast<std::size_t>(m_header.size()));
     const auto measure = [&](const QStringList& row) {
         for (qsizetype i = 0; i < row.size() && i < m_header.size(); ++i)
-            widths[static_cast<std::size_t>(i)] = std::max(widths[static_cast<std::size_t>(i)], row.at(i).size());
+            widths[static_cast<std::size_t>(i)] =
+                std::max(widths[static_cast<std::size_t>(i)], row.at(i).size());
     };
     measure(m_header);
     for (const QStringList& row : m_rows)
@@ -257,7 +271,8 @@ void TextTable::print(QTextStream& out) const
         QString line;
         for (qsizetype i = 0; i < row.size(); ++i) {
             const bool last = i + 1 == row.size();
-            line += last ? row.at(i) : row.at(i).leftJustified(widths[static_cast<std::size_t>(i)] + 2);
+            line +=
+                last ? row.at(i) : row.at(i).leftJustified(widths[static_cast<std::size_t>(i)] + 2);
         }
         out << line << '\n';
     };

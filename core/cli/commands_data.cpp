@@ -1,15 +1,14 @@
 // steward history, overview, import, export, demo: the organisation's data as a whole.
 #include "command.h"
-#include "json_shapes.h"
-
 #include "db/database.h"
+#include "db/session.h"
 #include "demo/demo_organisation.h"
+#include "error.h"
 #include "io/assignment_import.h"
 #include "io/csv_export.h"
 #include "io/people_import.h"
+#include "json_shapes.h"
 #include "plugins/plugin_runtime.h"
-#include "db/session.h"
-#include "error.h"
 #include "services/coverage_service.h"
 #include "services/history_service.h"
 #include "services/person_service.h"
@@ -49,10 +48,12 @@ qint64 writeOutput(const QStringList& positional, Write write)
     }
     QSaveFile out(positional.front());
     if (!out.open(QIODevice::WriteOnly))
-        throw validationError(QStringLiteral("%1: cannot write: %2").arg(positional.front(), out.errorString()));
+        throw validationError(
+            QStringLiteral("%1: cannot write: %2").arg(positional.front(), out.errorString()));
     const qint64 rows = write(&out);
     if (!out.commit())
-        throw validationError(QStringLiteral("%1: cannot write: %2").arg(positional.front(), out.errorString()));
+        throw validationError(
+            QStringLiteral("%1: cannot write: %2").arg(positional.front(), out.errorString()));
     return rows;
 }
 
@@ -66,26 +67,28 @@ QJsonObject importJson(const ImportResult& r)
 template <typename Import>
 Command importCommand(const QString& what, const QString& columns, Import import)
 {
-    return {{QStringLiteral("import"), what},
-            QStringLiteral("Import %1 from a CSV file, all or nothing.").arg(what),
-            QStringLiteral("RFC 4180 CSV, UTF-8 with or without BOM, with a header row. Columns: %1.\n"
-                           "A file with any problem is rejected as a whole; every problem is listed as "
-                           "FILE:LINE: column: what is wrong, and the database is left unchanged.")
-                .arg(columns),
-            {},
-            {{QStringLiteral("FILE"), QStringLiteral("The CSV file.")}},
-            true,
-            [what, import](Invocation& inv) {
-                const QString path = inv.positional().at(0);
-                const QByteArray data = readInputFile(path);
-                const ImportResult r = import(inv.session().db(), data, path);
-                if (inv.json())
-                    inv.printJson(importJson(r));
-                else
-                    inv.out() << "Imported " << r.total() << " " << what << " from " << path << ": " << r.inserted
-                              << " added, " << r.updated << " updated, " << r.unchanged << " unchanged.\n";
-                return exit_code::Success;
-            }};
+    return {
+        {QStringLiteral("import"), what},
+        QStringLiteral("Import %1 from a CSV file, all or nothing.").arg(what),
+        QStringLiteral("RFC 4180 CSV, UTF-8 with or without BOM, with a header row. Columns: %1.\n"
+                       "A file with any problem is rejected as a whole; every problem is listed as "
+                       "FILE:LINE: column: what is wrong, and the database is left unchanged.")
+            .arg(columns),
+        {},
+        {{QStringLiteral("FILE"), QStringLiteral("The CSV file.")}},
+        true,
+        [what, import](Invocation& inv) {
+            const QString path = inv.positional().at(0);
+            const QByteArray data = readInputFile(path);
+            const ImportResult r = import(inv.session().db(), data, path);
+            if (inv.json())
+                inv.printJson(importJson(r));
+            else
+                inv.out() << "Imported " << r.total() << " " << what << " from " << path << ": "
+                          << r.inserted << " added, " << r.updated << " updated, " << r.unchanged
+                          << " unchanged.\n";
+            return exit_code::Success;
+        }};
 }
 
 } // namespace
@@ -97,145 +100,186 @@ std::vector<std::shared_ptr<const Rule>> coverageRules(Invocation& inv)
 
 void registerDataCommands(CommandLine& cli)
 {
-    cli.add(importCommand(QStringLiteral("people"),
-                          QStringLiteral("email, name (required); org_unit, title, external_id, active (true/false)"),
-                          [](Database& db, const QByteArray& data, const QString& file) { return importPeople(db, data, file); }));
-    cli.add(importCommand(QStringLiteral("assignments"),
-                          QStringLiteral("email, project, role, from (required); to, allocation (percent, default 100)"),
-                          [](Database& db, const QByteArray& data, const QString& file) { return importAssignments(db, data, file); }));
+    cli.add(importCommand(
+        QStringLiteral("people"),
+        QStringLiteral("email, name (required); org_unit, title, external_id, active (true/false)"),
+        [](Database& db, const QByteArray& data, const QString& file) {
+            return importPeople(db, data, file);
+        }));
+    cli.add(importCommand(
+        QStringLiteral("assignments"),
+        QStringLiteral(
+            "email, project, role, from (required); to, allocation (percent, default 100)"),
+        [](Database& db, const QByteArray& data, const QString& file) {
+            return importAssignments(db, data, file);
+        }));
 
-    cli.add({{QStringLiteral("export"), QStringLiteral("people")},
-             QStringLiteral("Write the directory as CSV, in the format 'import people' reads."),
-             {},
-             {},
-             {{QStringLiteral("[FILE]"), QStringLiteral("Output file (default: standard output).")}},
-             false,
-             [](Invocation& inv) {
-                 const qint64 rows = writeOutput(inv.positional(), [&](QIODevice* out) { return exportPeople(inv.session().db(), out); });
-                 if (!inv.positional().isEmpty())
-                     inv.out() << "Wrote " << rows << " people to " << inv.positional().front() << ".\n";
-                 return exit_code::Success;
-             }});
-    cli.add({{QStringLiteral("export"), QStringLiteral("assignments")},
-             QStringLiteral("Write role assignments as CSV, in the format 'import assignments' reads."),
-             {},
-             {QCommandLineOption(QStringLiteral("project"), QStringLiteral("Only this project."), QStringLiteral("key"))},
-             {{QStringLiteral("[FILE]"), QStringLiteral("Output file (default: standard output).")}},
-             false,
-             [](Invocation& inv) {
-                 const qint64 rows = writeOutput(inv.positional(), [&](QIODevice* out) {
-                     return exportAssignments(inv.session().db(), out, inv.value(QStringLiteral("project")));
-                 });
-                 if (!inv.positional().isEmpty())
-                     inv.out() << "Wrote " << rows << " assignments to " << inv.positional().front() << ".\n";
-                 return exit_code::Success;
-             }});
-    cli.add({{QStringLiteral("export"), QStringLiteral("raci")},
-             QStringLiteral("Write a project's RACI matrix as CSV: responsibilities by people."),
-             {},
-             {QCommandLineOption(QStringLiteral("project"), QStringLiteral("Project key."), QStringLiteral("key"))},
-             {{QStringLiteral("[FILE]"), QStringLiteral("Output file (default: standard output).")}},
-             false,
-             [](Invocation& inv) {
-                 const QString project = inv.required(QStringLiteral("project"));
-                 const qint64 rows = writeOutput(inv.positional(), [&](QIODevice* out) {
-                     return exportRaciMatrix(inv.session().db(), project, out);
-                 });
-                 if (!inv.positional().isEmpty())
-                     inv.out() << "Wrote the RACI matrix of " << project << " (" << rows << " responsibilities) to "
-                               << inv.positional().front() << ".\n";
-                 return exit_code::Success;
-             }});
+    cli.add(
+        {{QStringLiteral("export"), QStringLiteral("people")},
+         QStringLiteral("Write the directory as CSV, in the format 'import people' reads."),
+         {},
+         {},
+         {{QStringLiteral("[FILE]"), QStringLiteral("Output file (default: standard output).")}},
+         false,
+         [](Invocation& inv) {
+             const qint64 rows = writeOutput(inv.positional(), [&](QIODevice* out) {
+                 return exportPeople(inv.session().db(), out);
+             });
+             if (!inv.positional().isEmpty())
+                 inv.out() << "Wrote " << rows << " people to " << inv.positional().front()
+                           << ".\n";
+             return exit_code::Success;
+         }});
+    cli.add(
+        {{QStringLiteral("export"), QStringLiteral("assignments")},
+         QStringLiteral("Write role assignments as CSV, in the format 'import assignments' reads."),
+         {},
+         {QCommandLineOption(QStringLiteral("project"), QStringLiteral("Only this project."),
+                             QStringLiteral("key"))},
+         {{QStringLiteral("[FILE]"), QStringLiteral("Output file (default: standard output).")}},
+         false,
+         [](Invocation& inv) {
+             const qint64 rows = writeOutput(inv.positional(), [&](QIODevice* out) {
+                 return exportAssignments(inv.session().db(), out,
+                                          inv.value(QStringLiteral("project")));
+             });
+             if (!inv.positional().isEmpty())
+                 inv.out() << "Wrote " << rows << " assignments to " << inv.positional().front()
+                           << ".\n";
+             return exit_code::Success;
+         }});
+    cli.add(
+        {{QStringLiteral("export"), QStringLiteral("raci")},
+         QStringLiteral("Write a project's RACI matrix as CSV: responsibilities by people."),
+         {},
+         {QCommandLineOption(QStringLiteral("project"), QStringLiteral("Project key."),
+                             QStringLiteral("key"))},
+         {{QStringLiteral("[FILE]"), QStringLiteral("Output file (default: standard output).")}},
+         false,
+         [](Invocation& inv) {
+             const QString project = inv.required(QStringLiteral("project"));
+             const qint64 rows = writeOutput(inv.positional(), [&](QIODevice* out) {
+                 return exportRaciMatrix(inv.session().db(), project, out);
+             });
+             if (!inv.positional().isEmpty())
+                 inv.out() << "Wrote the RACI matrix of " << project << " (" << rows
+                           << " responsibilities) to " << inv.positional().front() << ".\n";
+             return exit_code::Success;
+         }});
 
-    cli.add({{QStringLiteral("demo"), QStringLiteral("load")},
-             QStringLiteral("Load the demo organisation into an empty database."),
-             QStringLiteral("About 40 people in several org units and eight projects across healthcare, finance and "
-                            "marketing, mostly staffed, with a few deliberate coverage gaps for 'steward coverage' "
-                            "to find. Dates are relative to today."),
-             {QCommandLineOption(QStringLiteral("if-empty"),
-                                 QStringLiteral("Do nothing (and succeed) when the database already holds people or projects."))},
-             {},
-             true,
-             [](Invocation& inv) {
-                 Database& db = inv.session().db();
-                 if (inv.isSet(QStringLiteral("if-empty"))) {
-                     QSqlQuery q = db.exec(QStringLiteral("SELECT EXISTS (SELECT 1 FROM person) OR EXISTS (SELECT 1 FROM project)"));
-                     if (q.next() && q.value(0).toBool()) {
-                         if (!inv.json())
-                             inv.out() << "The database already holds an organisation; the demo was not loaded.\n";
-                         else
-                             inv.printJson(QJsonObject{{QStringLiteral("loaded"), false}});
-                         return exit_code::Success;
-                     }
-                 }
-                 const DemoLoadResult r = DemoOrganisation::load(db, QDate::currentDate());
-                 if (inv.json()) {
-                     inv.printJson(QJsonObject{{QStringLiteral("loaded"), true},
-                                               {QStringLiteral("people"), r.people},
-                                               {QStringLiteral("org_units"), r.orgUnits},
-                                               {QStringLiteral("projects"), r.projects},
-                                               {QStringLiteral("assignments"), r.assignments},
-                                               {QStringLiteral("raci_entries"), r.raciEntries},
-                                               {QStringLiteral("pack_roles_skipped"), QJsonArray::fromStringList(r.packRolesSkipped)}});
+    cli.add(
+        {{QStringLiteral("demo"), QStringLiteral("load")},
+         QStringLiteral("Load the demo organisation into an empty database."),
+         QStringLiteral("About 40 people in several org units and eight projects across "
+                        "healthcare, finance and "
+                        "marketing, mostly staffed, with a few deliberate coverage gaps for "
+                        "'steward coverage' "
+                        "to find. Dates are relative to today."),
+         {QCommandLineOption(
+             QStringLiteral("if-empty"),
+             QStringLiteral(
+                 "Do nothing (and succeed) when the database already holds people or projects."))},
+         {},
+         true,
+         [](Invocation& inv) {
+             Database& db = inv.session().db();
+             if (inv.isSet(QStringLiteral("if-empty"))) {
+                 QSqlQuery q = db.exec(QStringLiteral(
+                     "SELECT EXISTS (SELECT 1 FROM person) OR EXISTS (SELECT 1 FROM project)"));
+                 if (q.next() && q.value(0).toBool()) {
+                     if (!inv.json())
+                         inv.out() << "The database already holds an organisation; the demo was "
+                                      "not loaded.\n";
+                     else
+                         inv.printJson(QJsonObject{{QStringLiteral("loaded"), false}});
                      return exit_code::Success;
                  }
-                 inv.out() << "Loaded the demo organisation: " << r.people << " people in " << r.orgUnits << " org units, "
-                           << r.projects << " projects, " << r.assignments << " assignments, " << r.raciEntries
-                           << " RACI entries.\n";
-                 if (!r.packRolesSkipped.isEmpty())
-                     inv.out() << "Not staffed (their role packs are not active): " << r.packRolesSkipped.join(QStringLiteral(", "))
-                               << ".\n";
+             }
+             const DemoLoadResult r = DemoOrganisation::load(db, QDate::currentDate());
+             if (inv.json()) {
+                 inv.printJson(QJsonObject{{QStringLiteral("loaded"), true},
+                                           {QStringLiteral("people"), r.people},
+                                           {QStringLiteral("org_units"), r.orgUnits},
+                                           {QStringLiteral("projects"), r.projects},
+                                           {QStringLiteral("assignments"), r.assignments},
+                                           {QStringLiteral("raci_entries"), r.raciEntries},
+                                           {QStringLiteral("pack_roles_skipped"),
+                                            QJsonArray::fromStringList(r.packRolesSkipped)}});
                  return exit_code::Success;
-             }});
+             }
+             inv.out() << "Loaded the demo organisation: " << r.people << " people in "
+                       << r.orgUnits << " org units, " << r.projects << " projects, "
+                       << r.assignments << " assignments, " << r.raciEntries << " RACI entries.\n";
+             if (!r.packRolesSkipped.isEmpty())
+                 inv.out() << "Not staffed (their role packs are not active): "
+                           << r.packRolesSkipped.join(QStringLiteral(", ")) << ".\n";
+             return exit_code::Success;
+         }});
 
-    cli.add({{QStringLiteral("history")},
-             QStringLiteral("Show who changed what and when, newest first."),
-             {},
-             {option(QStringLiteral("table"), QStringLiteral("Only this table (person, project, assignment, raci_entry, role, ...)."),
-                  QStringLiteral("table")),
-              option(QStringLiteral("key"), QStringLiteral("Only this row (its id or key)."), QStringLiteral("key")),
-              option(QStringLiteral("by"), QStringLiteral("Only changes made by this actor."), QStringLiteral("name")),
-              option(QStringLiteral("limit"), QStringLiteral("At most this many entries (default 50)."), QStringLiteral("n"))},
-             {},
-             true,
-             [](Invocation& inv) {
-                 HistoryFilter f;
-                 f.table = inv.value(QStringLiteral("table"));
-                 f.rowKey = inv.value(QStringLiteral("key"));
-                 f.actor = inv.value(QStringLiteral("by"));
-                 f.limit = inv.intOption(QStringLiteral("limit"), 50);
-                 if (f.limit < 1)
-                     throw UsageError(QStringLiteral("--limit must be at least 1"));
-                 const auto entries = HistoryService(inv.session().db()).list(f);
-                 if (inv.json()) {
-                     inv.printJson(toJsonArray(entries));
-                     return exit_code::Success;
-                 }
-                 TextTable table({QStringLiteral("ID"), QStringLiteral("WHEN (UTC)"), QStringLiteral("ACTOR"),
-                                  QStringLiteral("CHANGE"), QStringLiteral("ROW")});
-                 for (const HistoryEntry& e : entries)
-                     table.addRow({QString::number(e.id), e.at.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")), e.actor,
-                                   e.operation.toLower(), e.table + QLatin1Char(' ') + e.rowKey});
-                 table.print(inv.out());
+    cli.add(
+        {{QStringLiteral("history")},
+         QStringLiteral("Show who changed what and when, newest first."),
+         {},
+         {option(QStringLiteral("table"),
+                 QStringLiteral(
+                     "Only this table (person, project, assignment, raci_entry, role, ...)."),
+                 QStringLiteral("table")),
+          option(QStringLiteral("key"), QStringLiteral("Only this row (its id or key)."),
+                 QStringLiteral("key")),
+          option(QStringLiteral("by"), QStringLiteral("Only changes made by this actor."),
+                 QStringLiteral("name")),
+          option(QStringLiteral("limit"), QStringLiteral("At most this many entries (default 50)."),
+                 QStringLiteral("n"))},
+         {},
+         true,
+         [](Invocation& inv) {
+             HistoryFilter f;
+             f.table = inv.value(QStringLiteral("table"));
+             f.rowKey = inv.value(QStringLiteral("key"));
+             f.actor = inv.value(QStringLiteral("by"));
+             f.limit = inv.intOption(QStringLiteral("limit"), 50);
+             if (f.limit < 1)
+                 throw UsageError(QStringLiteral("--limit must be at least 1"));
+             const auto entries = HistoryService(inv.session().db()).list(f);
+             if (inv.json()) {
+                 inv.printJson(toJsonArray(entries));
                  return exit_code::Success;
-             }});
+             }
+             TextTable table({QStringLiteral("ID"), QStringLiteral("WHEN (UTC)"),
+                              QStringLiteral("ACTOR"), QStringLiteral("CHANGE"),
+                              QStringLiteral("ROW")});
+             for (const HistoryEntry& e : entries)
+                 table.addRow({QString::number(e.id),
+                               e.at.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")),
+                               e.actor, e.operation.toLower(),
+                               e.table + QLatin1Char(' ') + e.rowKey});
+             table.print(inv.out());
+             return exit_code::Success;
+         }});
     cli.add({{QStringLiteral("history"), QStringLiteral("verify")},
-             QStringLiteral("Check that the history's hash chain is intact (nothing altered or removed)."),
-             QStringLiteral("Prints the head hash: keep it somewhere else to detect a rewritten chain later."),
+             QStringLiteral(
+                 "Check that the history's hash chain is intact (nothing altered or removed)."),
+             QStringLiteral(
+                 "Prints the head hash: keep it somewhere else to detect a rewritten chain later."),
              {},
              {},
              true,
              [](Invocation& inv) {
                  const HistoryVerification v = HistoryService(inv.session().db()).verify();
                  if (inv.json()) {
-                     inv.printJson(QJsonObject{{QStringLiteral("rows_checked"), v.rowsChecked},
-                                               {QStringLiteral("intact"), v.intact},
-                                               {QStringLiteral("first_bad_id"), v.firstBadId ? QJsonValue(*v.firstBadId) : QJsonValue()},
-                                               {QStringLiteral("head_hash"), v.headHash}});
+                     inv.printJson(
+                         QJsonObject{{QStringLiteral("rows_checked"), v.rowsChecked},
+                                     {QStringLiteral("intact"), v.intact},
+                                     {QStringLiteral("first_bad_id"),
+                                      v.firstBadId ? QJsonValue(*v.firstBadId) : QJsonValue()},
+                                     {QStringLiteral("head_hash"), v.headHash}});
                  } else if (v.intact) {
-                     inv.out() << "History intact: " << v.rowsChecked << " entries, head hash " << v.headHash << ".\n";
+                     inv.out() << "History intact: " << v.rowsChecked << " entries, head hash "
+                               << v.headHash << ".\n";
                  } else {
-                     inv.out() << "History BROKEN" << (v.firstBadId ? QStringLiteral(" at entry %1").arg(*v.firstBadId) : QString())
+                     inv.out() << "History BROKEN"
+                               << (v.firstBadId ? QStringLiteral(" at entry %1").arg(*v.firstBadId)
+                                                : QString())
                                << " (" << v.rowsChecked << " entries checked).\n";
                  }
                  return v.intact ? exit_code::Success : exit_code::Refused;
@@ -255,7 +299,8 @@ void registerDataCommands(CommandLine& cli)
                  const CoverageReport report = CoverageService(db, coverageRules(inv)).checkAll();
                  std::map<std::string, std::pair<int, int>> health; // errors, warnings
                  for (const Finding& f : report.findings)
-                     (f.severity == Severity::Error ? health[f.projectKey].first : health[f.projectKey].second)++;
+                     (f.severity == Severity::Error ? health[f.projectKey].first
+                                                    : health[f.projectKey].second)++;
                  if (inv.json()) {
                      QJsonArray list;
                      for (const Project& p : projects) {
@@ -273,20 +318,25 @@ void registerDataCommands(CommandLine& cli)
                      return exit_code::Success;
                  }
                  QTextStream& out = inv.out();
-                 out << "Steward - " << db.description() << " (" << inv.session().origin() << ")\n\n"
+                 out << "Steward - " << db.description() << " (" << inv.session().origin()
+                     << ")\n\n"
                      << "People:   " << people << " (" << active << " active)\n"
                      << "Projects: " << projects.size() << "\n\n";
-                 TextTable table({QStringLiteral("PROJECT"), QStringLiteral("INDUSTRY"), QStringLiteral("RISK"),
-                                  QStringLiteral("STAGE"), QStringLiteral("STATUS"), QStringLiteral("COVERAGE")});
+                 TextTable table({QStringLiteral("PROJECT"), QStringLiteral("INDUSTRY"),
+                                  QStringLiteral("RISK"), QStringLiteral("STAGE"),
+                                  QStringLiteral("STATUS"), QStringLiteral("COVERAGE")});
                  for (const Project& p : projects) {
                      const auto h = health[p.key.toStdString()];
-                     const bool checked = p.status != ProjectStatus::Completed && p.status != ProjectStatus::Cancelled;
-                     table.addRow({p.key, qs(toString(p.industry)), qs(toString(p.riskTier)), qs(toString(p.stage)),
-                                   qs(toString(p.status)),
+                     const bool checked = p.status != ProjectStatus::Completed &&
+                                          p.status != ProjectStatus::Cancelled;
+                     table.addRow({p.key, qs(toString(p.industry)), qs(toString(p.riskTier)),
+                                   qs(toString(p.stage)), qs(toString(p.status)),
                                    !checked ? QStringLiteral("not checked")
                                    : h.first + h.second == 0
                                        ? QStringLiteral("covered")
-                                       : QStringLiteral("%1 error(s), %2 warning(s)").arg(h.first).arg(h.second)});
+                                       : QStringLiteral("%1 error(s), %2 warning(s)")
+                                             .arg(h.first)
+                                             .arg(h.second)});
                  }
                  table.print(out);
                  out << "\nRun 'steward coverage' for the findings and what to do about them.\n";

@@ -5,8 +5,14 @@
 namespace steward {
 namespace {
 
-QJsonValue stringOrNull(const QString& s) { return s.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(s); }
-QJsonValue jsonText(std::string_view s) { return QJsonValue(qs(s)); }
+QJsonValue stringOrNull(const QString& s)
+{
+    return s.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(s);
+}
+QJsonValue jsonText(std::string_view s)
+{
+    return QJsonValue(qs(s));
+}
 QJsonValue parsedJson(const QString& text)
 {
     if (text.isEmpty())
@@ -82,7 +88,8 @@ QJsonObject toJson(const Role& r)
             {QStringLiteral("name"), r.name},
             {QStringLiteral("summary"), r.summary},
             {QStringLiteral("category"), r.category},
-            {QStringLiteral("industry"), r.industry ? jsonText(toString(*r.industry)) : QJsonValue(QJsonValue::Null)},
+            {QStringLiteral("industry"),
+             r.industry ? jsonText(toString(*r.industry)) : QJsonValue(QJsonValue::Null)},
             {QStringLiteral("retired"), r.retired}};
 }
 

@@ -1,5 +1,6 @@
 // The exceptions core services throw at their boundary. Each carries a kind that clients map to
-// their own reporting (the CLI to exit codes, the GUI to dialogs) and a sentence a person can act on.
+// their own reporting (the CLI to exit codes, the GUI to dialogs) and a sentence a person can act
+// on.
 #pragma once
 
 #include <steward/export.h>
@@ -38,7 +39,13 @@ inline Error validationError(const QString& message, QStringList details = {})
 {
     return Error(ErrorKind::Validation, message, std::move(details));
 }
-inline Error notFoundError(const QString& message) { return Error(ErrorKind::NotFound, message); }
-inline Error conflictError(const QString& message) { return Error(ErrorKind::Conflict, message); }
+inline Error notFoundError(const QString& message)
+{
+    return Error(ErrorKind::NotFound, message);
+}
+inline Error conflictError(const QString& message)
+{
+    return Error(ErrorKind::Conflict, message);
+}
 
 } // namespace steward

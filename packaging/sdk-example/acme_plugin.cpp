@@ -17,11 +17,13 @@ class ApproverNamed final : public steward::Rule {
 public:
     std::string key() const override { return "approver-named"; }
 
-    std::string description() const override {
+    std::string description() const override
+    {
         return "A high-risk AI project has someone holding the model approver role.";
     }
 
-    std::vector<steward::Finding> check(const steward::ProjectStaffing& staffing) const override {
+    std::vector<steward::Finding> check(const steward::ProjectStaffing& staffing) const override
+    {
         if (staffing.project.riskTier != steward::RiskTier::High ||
             !staffing.holdersOf(kModelApprover).empty())
             return {};
@@ -37,7 +39,8 @@ public:
 
 class Plugin final : public steward::Plugin {
 public:
-    std::vector<steward::RoleSpec> roles() const override {
+    std::vector<steward::RoleSpec> roles() const override
+    {
         steward::RoleSpec approver;
         approver.key = kModelApprover;
         approver.name = "Model Approver";
@@ -51,7 +54,8 @@ public:
         return {approver};
     }
 
-    std::vector<std::shared_ptr<const steward::Rule>> rules() const override {
+    std::vector<std::shared_ptr<const steward::Rule>> rules() const override
+    {
         return {std::make_shared<ApproverNamed>()};
     }
 };

@@ -18,7 +18,8 @@ struct Question {
 // `basis` names the catalogue responsibility the section audits; it becomes every item's
 // reference, so a finding can be traced to the duty that was not met.
 ChecklistSection section(const char* id, const char* title, const char* description,
-                         const char* basis, std::initializer_list<Question> questions) {
+                         const char* basis, std::initializer_list<Question> questions)
+{
     ChecklistSection result;
     result.id = id;
     result.title = title;
@@ -36,7 +37,8 @@ ChecklistSection section(const char* id, const char* title, const char* descript
     return result;
 }
 
-ChecklistSection bias() {
+ChecklistSection bias()
+{
     return section(
         "ETH-BIAS", "Bias and unfair outcomes",
         "Whether the system's outcomes are fair across the people it affects, and what is done "
@@ -75,7 +77,8 @@ ChecklistSection bias() {
           "mlops-engineer"}});
 }
 
-ChecklistSection transparency() {
+ChecklistSection transparency()
+{
     return section(
         "ETH-TRANS", "Transparency and explainability",
         "Whether people know AI is involved and can understand, to the degree they need, why it "
@@ -106,7 +109,8 @@ ChecklistSection transparency() {
           "Appeal procedure; appeal log with outcomes.", "ai-product-manager"}});
 }
 
-ChecklistSection ethicalRisks() {
+ChecklistSection ethicalRisks()
+{
     return section(
         "ETH-RISK", "Ethical risk identification",
         "Whether ethical risks are found early, assessed, and revisited as the system changes.",
@@ -139,7 +143,8 @@ ChecklistSection ethicalRisks() {
           "Ethical review report; recommendation tracker.", "ai-ethicist"}});
 }
 
-ChecklistSection guidelines() {
+ChecklistSection guidelines()
+{
     return section(
         "ETH-GUIDE", "Ethical guidelines and standards",
         "Whether the organisation has ethical guidelines for AI that teams actually apply.",
@@ -170,7 +175,8 @@ ChecklistSection guidelines() {
           "Speak-up or escalation procedure; anonymised concern log.", "ai-ethicist"}});
 }
 
-ChecklistSection legal() {
+ChecklistSection legal()
+{
     return section(
         "ETH-LEGAL", "Legal and data-protection compliance",
         "Whether the system complies with data protection and AI-specific law where it is used.",
@@ -204,7 +210,8 @@ ChecklistSection legal() {
           "data-engineer"}});
 }
 
-ChecklistSection security() {
+ChecklistSection security()
+{
     return section(
         "ETH-SEC", "Security risks",
         "Whether the models, data and pipelines are protected against conventional and "
@@ -236,7 +243,8 @@ ChecklistSection security() {
           "Software and model bill of materials; vulnerability scan results.", "mlops-engineer"}});
 }
 
-ChecklistSection governance() {
+ChecklistSection governance()
+{
     return section(
         "ETH-GOV", "Governance framework",
         "Whether clear accountability, decision rights and oversight exist for AI use.",
@@ -264,7 +272,8 @@ ChecklistSection governance() {
           "Release gate checklist; approval records for the last release.", "ai-project-manager"}});
 }
 
-ChecklistSection legalChange() {
+ChecklistSection legalChange()
+{
     return section(
         "ETH-LAWMON", "Monitoring of legal and policy change",
         "Whether the organisation notices changes to AI law, regulation and policy in time and "
@@ -289,7 +298,8 @@ ChecklistSection legalChange() {
           "Policy revision history; checklist version history.", "ai-risk-governance-specialist"}});
 }
 
-ChecklistSection education() {
+ChecklistSection education()
+{
     return section(
         "ETH-EDU", "Team education",
         "Whether the people who build, run and use the system understand its ethical and legal "
@@ -320,7 +330,8 @@ ChecklistSection education() {
 
 } // namespace
 
-ChecklistSpec ethicsChecklist() {
+ChecklistSpec ethicsChecklist()
+{
     ChecklistSpec spec;
     spec.key = "ethics";
     spec.title = "AI ethics audit";

@@ -23,7 +23,8 @@ struct Provision {
     const char* role;
 };
 
-ChecklistItem item(const Provision& p, const Applicability& applies) {
+ChecklistItem item(const Provision& p, const Applicability& applies)
+{
     ChecklistItem result;
     result.id = std::string("Art. ") + p.provision;
     result.text = p.question;
@@ -36,12 +37,14 @@ ChecklistItem item(const Provision& p, const Applicability& applies) {
 }
 
 void add(ChecklistSection& section, const Applicability& applies,
-         std::initializer_list<Provision> provisions) {
+         std::initializer_list<Provision> provisions)
+{
     for (const Provision& p : provisions)
         section.items.push_back(item(p, applies));
 }
 
-ChecklistSection article(int number, const char* officialTitle, const char* description) {
+ChecklistSection article(int number, const char* officialTitle, const char* description)
+{
     ChecklistSection section;
     section.id = "Art. " + std::to_string(number);
     section.title = "Article " + std::to_string(number) + " \u2014 " + officialTitle;
@@ -73,7 +76,8 @@ const Applicability kTransparencyDeployer{
 const Applicability kTransparencyBoth{
     {RiskTier::Limited, RiskTier::High}, {AiActRole::Provider, AiActRole::Deployer}, {}};
 
-ChecklistSection article4() {
+ChecklistSection article4()
+{
     auto s =
         article(4, "AI literacy",
                 "Providers and deployers of any AI system make sure that their staff and others "
@@ -95,7 +99,8 @@ ChecklistSection article4() {
     return s;
 }
 
-ChecklistSection article9() {
+ChecklistSection article9()
+{
     auto s = article(9, "Risk management system",
                      "A documented, continuous and iterative risk management process across the "
                      "whole lifecycle of the high-risk system: identify, estimate and evaluate "
@@ -190,7 +195,8 @@ ChecklistSection article9() {
     return s;
 }
 
-ChecklistSection article10() {
+ChecklistSection article10()
+{
     auto s = article(10, "Data and data governance",
                      "Training, validation and testing data of high-risk systems are governed and "
                      "are relevant, representative, as error-free and complete as possible, with "
@@ -257,7 +263,8 @@ ChecklistSection article10() {
     return s;
 }
 
-ChecklistSection article11() {
+ChecklistSection article11()
+{
     auto s = article(11, "Technical documentation",
                      "Technical documentation demonstrating compliance, with at least the content "
                      "of Annex IV, exists before the system is placed on the market and is kept up "
@@ -286,7 +293,8 @@ ChecklistSection article11() {
     return s;
 }
 
-ChecklistSection article12() {
+ChecklistSection article12()
+{
     auto s = article(12, "Record-keeping",
                      "The high-risk system automatically records events (logs) over its lifetime "
                      "so that its operation can be traced and monitored.");
@@ -316,7 +324,8 @@ ChecklistSection article12() {
     return s;
 }
 
-ChecklistSection article13() {
+ChecklistSection article13()
+{
     auto s = article(13, "Transparency and provision of information to deployers",
                      "The high-risk system is transparent enough for deployers to interpret its "
                      "output and comes with complete and clear instructions for use.");
@@ -352,7 +361,8 @@ ChecklistSection article13() {
     return s;
 }
 
-ChecklistSection article14() {
+ChecklistSection article14()
+{
     auto s = article(14, "Human oversight",
                      "The high-risk system is designed so that natural persons can oversee it "
                      "effectively, understand its limits, resist automation bias and override or "
@@ -404,7 +414,8 @@ ChecklistSection article14() {
     return s;
 }
 
-ChecklistSection article15() {
+ChecklistSection article15()
+{
     auto s = article(15, "Accuracy, robustness and cybersecurity",
                      "The high-risk system reaches and keeps an appropriate level of accuracy, "
                      "robustness and cybersecurity, including resilience against errors and "
@@ -449,7 +460,8 @@ ChecklistSection article15() {
     return s;
 }
 
-ChecklistSection article17() {
+ChecklistSection article17()
+{
     auto s = article(17, "Quality management system",
                      "Providers run a documented quality management system that ensures compliance "
                      "and covers, at least, the aspects listed in Article 17(1)(a) to (m).");
@@ -562,7 +574,8 @@ ChecklistSection article17() {
     return s;
 }
 
-ChecklistSection article26() {
+ChecklistSection article26()
+{
     auto s = article(26, "Obligations of deployers of high-risk AI systems",
                      "Deployers use high-risk systems according to the instructions, assign "
                      "competent human oversight, check input data, monitor operation, keep logs, "
@@ -654,7 +667,8 @@ ChecklistSection article26() {
     return s;
 }
 
-ChecklistSection article27() {
+ChecklistSection article27()
+{
     // The scope (public bodies, private entities providing public services, and credit-scoring
     // and life or health insurance deployers) is defined by who the deployer is and what it uses
     // the system for, which no Industry value captures exactly; so the items apply to every
@@ -702,7 +716,8 @@ ChecklistSection article27() {
     return s;
 }
 
-ChecklistSection article50() {
+ChecklistSection article50()
+{
     auto s =
         article(50, "Transparency obligations for providers and deployers of certain AI systems",
                 "People are told when they interact with an AI system, synthetic content is "
@@ -753,7 +768,8 @@ ChecklistSection article50() {
     return s;
 }
 
-ChecklistSection article72() {
+ChecklistSection article72()
+{
     auto s =
         article(72,
                 "Post-market monitoring by providers and post-market monitoring plan for "
@@ -795,7 +811,8 @@ ChecklistSection article72() {
     return s;
 }
 
-ChecklistSection article73() {
+ChecklistSection article73()
+{
     auto s = article(73, "Reporting of serious incidents",
                      "Serious incidents involving high-risk systems are reported to the market "
                      "surveillance authority within fixed deadlines and investigated.");
@@ -844,7 +861,8 @@ ChecklistSection article73() {
 
 } // namespace
 
-ChecklistSpec euAiActChecklist() {
+ChecklistSpec euAiActChecklist()
+{
     ChecklistSpec spec;
     spec.key = "eu-ai-act";
     spec.title = "EU AI Act: obligations for high-risk AI systems, AI literacy and transparency";

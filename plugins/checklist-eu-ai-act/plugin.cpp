@@ -6,7 +6,8 @@ namespace {
 
 class EuAiActPlugin final : public steward::Plugin {
 public:
-    std::vector<steward::ChecklistSpec> checklists() const override {
+    std::vector<steward::ChecklistSpec> checklists() const override
+    {
         return {steward::euAiActChecklist()};
     }
 };

@@ -9,7 +9,8 @@ namespace steward {
 namespace {
 
 ChecklistItem subcategory(std::string id, std::string table, std::string statement,
-                          std::string guidance, std::string evidence, std::string role) {
+                          std::string guidance, std::string evidence, std::string role)
+{
     ChecklistItem item;
     item.id = std::move(id);
     item.text = std::move(statement);
@@ -22,7 +23,8 @@ ChecklistItem subcategory(std::string id, std::string table, std::string stateme
 
 } // namespace
 
-ChecklistSpec nistAiRmfChecklist() {
+ChecklistSpec nistAiRmfChecklist()
+{
     ChecklistSpec spec;
     spec.key = "nist-ai-rmf";
     spec.title = "NIST AI Risk Management Framework 1.0";

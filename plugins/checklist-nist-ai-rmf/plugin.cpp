@@ -6,7 +6,8 @@ namespace {
 
 class NistAiRmfPlugin final : public steward::Plugin {
 public:
-    std::vector<steward::ChecklistSpec> checklists() const override {
+    std::vector<steward::ChecklistSpec> checklists() const override
+    {
         return {steward::nistAiRmfChecklist()};
     }
 };

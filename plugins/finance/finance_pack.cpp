@@ -14,19 +14,22 @@ constexpr std::array<std::string_view, 5> kDeveloperRoles = {
     keys::kModelDeveloper, keys::kSpecialist, "ai-engineer", "machine-learning-engineer",
     "data-scientist"};
 
-std::string describePerson(const ProjectStaffing& s, std::int64_t id) {
+std::string describePerson(const ProjectStaffing& s, std::int64_t id)
+{
     if (const PersonInfo* p = s.person(id))
         return p->name + " (" + p->email + ")";
     return "person #" + std::to_string(id);
 }
 
-std::string subjectFor(const ProjectStaffing& s, std::int64_t id) {
+std::string subjectFor(const ProjectStaffing& s, std::int64_t id)
+{
     if (const PersonInfo* p = s.person(id))
         return p->email;
     return "person #" + std::to_string(id);
 }
 
-std::string joinWithAnd(const std::vector<std::string>& parts) {
+std::string joinWithAnd(const std::vector<std::string>& parts)
+{
     std::string out;
     for (std::size_t i = 0; i < parts.size(); ++i) {
         if (i > 0)
@@ -36,7 +39,8 @@ std::string joinWithAnd(const std::vector<std::string>& parts) {
     return out;
 }
 
-std::string_view raciWord(RaciKind kind) {
+std::string_view raciWord(RaciKind kind)
+{
     switch (kind) {
     case RaciKind::Responsible:
         return "Responsible";
@@ -52,7 +56,8 @@ std::string_view raciWord(RaciKind kind) {
 
 // Holders of a role on the snapshot date who are still active: someone who has left cannot be
 // the accountable compliance officer.
-std::vector<std::int64_t> activeHolders(const ProjectStaffing& s, std::string_view roleKey) {
+std::vector<std::int64_t> activeHolders(const ProjectStaffing& s, std::string_view roleKey)
+{
     std::vector<std::int64_t> ids = s.holdersOf(roleKey);
     std::erase_if(ids, [&](std::int64_t id) {
         const PersonInfo* p = s.person(id);
@@ -62,7 +67,8 @@ std::vector<std::int64_t> activeHolders(const ProjectStaffing& s, std::string_vi
 }
 
 Finding makeFinding(std::string_view code, Severity severity, const ProjectStaffing& s,
-                    std::string subject, std::string message, std::string remedy) {
+                    std::string subject, std::string message, std::string remedy)
+{
     return Finding{.code = std::string(code),
                    .severity = severity,
                    .projectKey = s.project.key,
@@ -73,14 +79,16 @@ Finding makeFinding(std::string_view code, Severity severity, const ProjectStaff
 }
 
 ResponsibilitySpec resp(std::string_view roleKey, std::string_view slug, LifecycleStage stage,
-                        std::string text, bool required = false) {
+                        std::string text, bool required = false)
+{
     return ResponsibilitySpec{std::string(roleKey) + "." + std::string(slug), std::move(text),
                               stage, required};
 }
 
 } // namespace
 
-std::vector<RoleSpec> financeRoles() {
+std::vector<RoleSpec> financeRoles()
+{
     using enum LifecycleStage;
     std::vector<RoleSpec> roles;
 
@@ -189,21 +197,25 @@ std::vector<RoleSpec> financeRoles() {
     return roles;
 }
 
-std::vector<std::shared_ptr<const Rule>> financeRules() {
+std::vector<std::shared_ptr<const Rule>> financeRules()
+{
     return {std::make_shared<ValidatorIndependenceRule>(),
             std::make_shared<ComplianceAccountabilityRule>()};
 }
 
-std::string ValidatorIndependenceRule::key() const {
+std::string ValidatorIndependenceRule::key() const
+{
     return "validator-independence";
 }
 
-std::string ValidatorIndependenceRule::description() const {
+std::string ValidatorIndependenceRule::description() const
+{
     return "On a finance project, nobody who validates the model also holds a role that "
            "develops it.";
 }
 
-std::vector<Finding> ValidatorIndependenceRule::check(const ProjectStaffing& s) const {
+std::vector<Finding> ValidatorIndependenceRule::check(const ProjectStaffing& s) const
+{
     if (s.project.industry != Industry::Finance)
         return {};
 
@@ -241,16 +253,19 @@ std::vector<Finding> ValidatorIndependenceRule::check(const ProjectStaffing& s) 
     return findings;
 }
 
-std::string ComplianceAccountabilityRule::key() const {
+std::string ComplianceAccountabilityRule::key() const
+{
     return "compliance-accountable";
 }
 
-std::string ComplianceAccountabilityRule::description() const {
+std::string ComplianceAccountabilityRule::description() const
+{
     return "A finance project tagged automated-trading or credit-decision has a compliance "
            "officer Accountable for regulatory compliance.";
 }
 
-std::vector<Finding> ComplianceAccountabilityRule::check(const ProjectStaffing& s) const {
+std::vector<Finding> ComplianceAccountabilityRule::check(const ProjectStaffing& s) const
+{
     if (s.project.industry != Industry::Finance)
         return {};
     std::vector<std::string> triggers;

@@ -7,10 +7,12 @@ namespace {
 
 class FinancePlugin final : public steward::Plugin {
 public:
-    std::vector<steward::RoleSpec> roles() const override {
+    std::vector<steward::RoleSpec> roles() const override
+    {
         return steward::finance::financeRoles();
     }
-    std::vector<std::shared_ptr<const steward::Rule>> rules() const override {
+    std::vector<std::shared_ptr<const steward::Rule>> rules() const override
+    {
         return steward::finance::financeRules();
     }
 };

@@ -13,19 +13,22 @@ namespace {
 constexpr std::array<std::string_view, 4> kDeveloperRoles = {
     "ai-engineer", "machine-learning-engineer", "data-scientist", keys::kSpecialist};
 
-std::string describePerson(const ProjectStaffing& s, std::int64_t id) {
+std::string describePerson(const ProjectStaffing& s, std::int64_t id)
+{
     if (const PersonInfo* p = s.person(id))
         return p->name + " (" + p->email + ")";
     return "person #" + std::to_string(id);
 }
 
-std::string subjectFor(const ProjectStaffing& s, std::int64_t id) {
+std::string subjectFor(const ProjectStaffing& s, std::int64_t id)
+{
     if (const PersonInfo* p = s.person(id))
         return p->email;
     return "person #" + std::to_string(id);
 }
 
-std::string joinWithAnd(const std::vector<std::string>& parts) {
+std::string joinWithAnd(const std::vector<std::string>& parts)
+{
     std::string out;
     for (std::size_t i = 0; i < parts.size(); ++i) {
         if (i > 0)
@@ -37,7 +40,8 @@ std::string joinWithAnd(const std::vector<std::string>& parts) {
 
 // Holders of a role on the snapshot date who are still active: someone who has left cannot be
 // the named officer or the accountable clinician.
-std::vector<std::int64_t> activeHolders(const ProjectStaffing& s, std::string_view roleKey) {
+std::vector<std::int64_t> activeHolders(const ProjectStaffing& s, std::string_view roleKey)
+{
     std::vector<std::int64_t> ids = s.holdersOf(roleKey);
     std::erase_if(ids, [&](std::int64_t id) {
         const PersonInfo* p = s.person(id);
@@ -47,7 +51,8 @@ std::vector<std::int64_t> activeHolders(const ProjectStaffing& s, std::string_vi
 }
 
 Finding makeFinding(std::string_view code, Severity severity, const ProjectStaffing& s,
-                    std::string subject, std::string message, std::string remedy) {
+                    std::string subject, std::string message, std::string remedy)
+{
     return Finding{.code = std::string(code),
                    .severity = severity,
                    .projectKey = s.project.key,
@@ -58,14 +63,16 @@ Finding makeFinding(std::string_view code, Severity severity, const ProjectStaff
 }
 
 ResponsibilitySpec resp(std::string_view roleKey, std::string_view slug, LifecycleStage stage,
-                        std::string text, bool required = false) {
+                        std::string text, bool required = false)
+{
     return ResponsibilitySpec{std::string(roleKey) + "." + std::string(slug), std::move(text),
                               stage, required};
 }
 
 } // namespace
 
-std::vector<RoleSpec> healthcareRoles() {
+std::vector<RoleSpec> healthcareRoles()
+{
     using enum LifecycleStage;
     std::vector<RoleSpec> roles;
 
@@ -173,21 +180,25 @@ std::vector<RoleSpec> healthcareRoles() {
     return roles;
 }
 
-std::vector<std::shared_ptr<const Rule>> healthcareRules() {
+std::vector<std::shared_ptr<const Rule>> healthcareRules()
+{
     return {std::make_shared<PrivacyOfficerRule>(),
             std::make_shared<ClinicalValidationIndependenceRule>(),
             std::make_shared<ClinicianAccountableRule>()};
 }
 
-std::string PrivacyOfficerRule::key() const {
+std::string PrivacyOfficerRule::key() const
+{
     return "privacy-officer";
 }
 
-std::string PrivacyOfficerRule::description() const {
+std::string PrivacyOfficerRule::description() const
+{
     return "A healthcare project tagged patient-data has a privacy officer assigned to it.";
 }
 
-std::vector<Finding> PrivacyOfficerRule::check(const ProjectStaffing& s) const {
+std::vector<Finding> PrivacyOfficerRule::check(const ProjectStaffing& s) const
+{
     if (s.project.industry != Industry::Healthcare || !s.project.hasTag(kTagPatientData))
         return {};
     if (!activeHolders(s, keys::kPrivacyOfficer).empty())
@@ -200,16 +211,19 @@ std::vector<Finding> PrivacyOfficerRule::check(const ProjectStaffing& s) const {
             ") to the project before it uses patient data.")};
 }
 
-std::string ClinicalValidationIndependenceRule::key() const {
+std::string ClinicalValidationIndependenceRule::key() const
+{
     return "clinical-validation-independence";
 }
 
-std::string ClinicalValidationIndependenceRule::description() const {
+std::string ClinicalValidationIndependenceRule::description() const
+{
     return "On a healthcare project, nobody who validates the model clinically also holds a "
            "role that develops it.";
 }
 
-std::vector<Finding> ClinicalValidationIndependenceRule::check(const ProjectStaffing& s) const {
+std::vector<Finding> ClinicalValidationIndependenceRule::check(const ProjectStaffing& s) const
+{
     if (s.project.industry != Industry::Healthcare)
         return {};
 
@@ -244,16 +258,19 @@ std::vector<Finding> ClinicalValidationIndependenceRule::check(const ProjectStaf
     return findings;
 }
 
-std::string ClinicianAccountableRule::key() const {
+std::string ClinicianAccountableRule::key() const
+{
     return "clinician-accountable";
 }
 
-std::string ClinicianAccountableRule::description() const {
+std::string ClinicianAccountableRule::description() const
+{
     return "A healthcare project tagged clinical-use that is in deployment or operation has a "
            "clinical lead Accountable for approving clinical deployment.";
 }
 
-std::vector<Finding> ClinicianAccountableRule::check(const ProjectStaffing& s) const {
+std::vector<Finding> ClinicianAccountableRule::check(const ProjectStaffing& s) const
+{
     if (s.project.industry != Industry::Healthcare || !s.project.hasTag(kTagClinicalUse))
         return {};
     if (s.project.stage != ProjectStage::Deployment && s.project.stage != ProjectStage::Operation)

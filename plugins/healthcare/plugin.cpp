@@ -7,10 +7,12 @@ namespace {
 
 class HealthcarePlugin final : public steward::Plugin {
 public:
-    std::vector<steward::RoleSpec> roles() const override {
+    std::vector<steward::RoleSpec> roles() const override
+    {
         return steward::healthcare::healthcareRoles();
     }
-    std::vector<std::shared_ptr<const steward::Rule>> rules() const override {
+    std::vector<std::shared_ptr<const steward::Rule>> rules() const override
+    {
         return steward::healthcare::healthcareRules();
     }
 };

@@ -6,13 +6,15 @@
 namespace steward::marketing {
 namespace {
 
-std::string describePerson(const ProjectStaffing& s, std::int64_t id) {
+std::string describePerson(const ProjectStaffing& s, std::int64_t id)
+{
     if (const PersonInfo* p = s.person(id))
         return p->name + " (" + p->email + ")";
     return "person #" + std::to_string(id);
 }
 
-std::string joinWithAnd(const std::vector<std::string>& parts) {
+std::string joinWithAnd(const std::vector<std::string>& parts)
+{
     std::string out;
     for (std::size_t i = 0; i < parts.size(); ++i) {
         if (i > 0)
@@ -22,14 +24,16 @@ std::string joinWithAnd(const std::vector<std::string>& parts) {
     return out;
 }
 
-bool isActive(const ProjectStaffing& s, std::int64_t id) {
+bool isActive(const ProjectStaffing& s, std::int64_t id)
+{
     const PersonInfo* p = s.person(id);
     return p != nullptr && p->active;
 }
 
 // Holders of a role on the snapshot date who are still active: someone who has left cannot be
 // the project's privacy owner.
-std::vector<std::int64_t> activeHolders(const ProjectStaffing& s, std::string_view roleKey) {
+std::vector<std::int64_t> activeHolders(const ProjectStaffing& s, std::string_view roleKey)
+{
     std::vector<std::int64_t> ids = s.holdersOf(roleKey);
     std::erase_if(ids, [&](std::int64_t id) { return !isActive(s, id); });
     return ids;
@@ -37,7 +41,8 @@ std::vector<std::int64_t> activeHolders(const ProjectStaffing& s, std::string_vi
 
 // A RACI entry outlives the assignment behind it; an Accountable who is no longer on the project
 // (in any role) on the snapshot date answers for nothing.
-bool isOnProject(const ProjectStaffing& s, std::int64_t id) {
+bool isOnProject(const ProjectStaffing& s, std::int64_t id)
+{
     return isActive(s, id) &&
            std::any_of(s.assignments.begin(), s.assignments.end(), [&](const AssignmentInfo& a) {
                return a.personId == id && a.coversDate(s.asOf);
@@ -45,7 +50,8 @@ bool isOnProject(const ProjectStaffing& s, std::int64_t id) {
 }
 
 Finding makeFinding(std::string_view code, Severity severity, const ProjectStaffing& s,
-                    std::string subject, std::string message, std::string remedy) {
+                    std::string subject, std::string message, std::string remedy)
+{
     return Finding{.code = std::string(code),
                    .severity = severity,
                    .projectKey = s.project.key,
@@ -56,14 +62,16 @@ Finding makeFinding(std::string_view code, Severity severity, const ProjectStaff
 }
 
 ResponsibilitySpec resp(std::string_view roleKey, std::string_view slug, LifecycleStage stage,
-                        std::string text, bool required = false) {
+                        std::string text, bool required = false)
+{
     return ResponsibilitySpec{std::string(roleKey) + "." + std::string(slug), std::move(text),
                               stage, required};
 }
 
 } // namespace
 
-std::vector<RoleSpec> marketingRoles() {
+std::vector<RoleSpec> marketingRoles()
+{
     using enum LifecycleStage;
     std::vector<RoleSpec> roles;
 
@@ -155,20 +163,24 @@ std::vector<RoleSpec> marketingRoles() {
     return roles;
 }
 
-std::vector<std::shared_ptr<const Rule>> marketingRules() {
+std::vector<std::shared_ptr<const Rule>> marketingRules()
+{
     return {std::make_shared<ConsentAccountableRule>(), std::make_shared<PrivacyOwnerRule>()};
 }
 
-std::string ConsentAccountableRule::key() const {
+std::string ConsentAccountableRule::key() const
+{
     return "consent-accountable";
 }
 
-std::string ConsentAccountableRule::description() const {
+std::string ConsentAccountableRule::description() const
+{
     return "A marketing project tagged personalisation or churn-prediction has someone on the "
            "project Accountable for consent and opt-out.";
 }
 
-std::vector<Finding> ConsentAccountableRule::check(const ProjectStaffing& s) const {
+std::vector<Finding> ConsentAccountableRule::check(const ProjectStaffing& s) const
+{
     if (s.project.industry != Industry::Marketing)
         return {};
     std::vector<std::string> triggers;
@@ -206,16 +218,19 @@ std::vector<Finding> ConsentAccountableRule::check(const ProjectStaffing& s) con
                             std::string(keys::kConsentAndOptOut) + ".")};
 }
 
-std::string PrivacyOwnerRule::key() const {
+std::string PrivacyOwnerRule::key() const
+{
     return "privacy-owner";
 }
 
-std::string PrivacyOwnerRule::description() const {
+std::string PrivacyOwnerRule::description() const
+{
     return "A marketing project tagged customer-data has a customer data privacy owner assigned "
            "to it.";
 }
 
-std::vector<Finding> PrivacyOwnerRule::check(const ProjectStaffing& s) const {
+std::vector<Finding> PrivacyOwnerRule::check(const ProjectStaffing& s) const
+{
     if (s.project.industry != Industry::Marketing || !s.project.hasTag(kTagCustomerData))
         return {};
     if (!activeHolders(s, keys::kPrivacyOwner).empty())

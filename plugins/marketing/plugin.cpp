@@ -7,10 +7,12 @@ namespace {
 
 class MarketingPlugin final : public steward::Plugin {
 public:
-    std::vector<steward::RoleSpec> roles() const override {
+    std::vector<steward::RoleSpec> roles() const override
+    {
         return steward::marketing::marketingRoles();
     }
-    std::vector<std::shared_ptr<const steward::Rule>> rules() const override {
+    std::vector<std::shared_ptr<const steward::Rule>> rules() const override
+    {
         return steward::marketing::marketingRules();
     }
 };

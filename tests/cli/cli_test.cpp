@@ -10,7 +10,6 @@
 #include <QTemporaryDir>
 
 #include <gtest/gtest.h>
-
 #include <libpq-fe.h>
 
 #include <map>
@@ -27,14 +26,17 @@ struct CliRun {
     {
         QJsonParseError error;
         const QJsonDocument doc = QJsonDocument::fromJson(out.toUtf8(), &error);
-        EXPECT_EQ(error.error, QJsonParseError::NoError) << error.errorString().toStdString() << "\n" << out.toStdString();
+        EXPECT_EQ(error.error, QJsonParseError::NoError)
+            << error.errorString().toStdString() << "\n"
+            << out.toStdString();
         return doc;
     }
 };
 
 class Cli : public DatabaseTest {
 protected:
-    CliRun steward(QStringList args, bool withDatabase = true, const std::map<QString, QString>& extraEnv = {})
+    CliRun steward(QStringList args, bool withDatabase = true,
+                   const std::map<QString, QString>& extraEnv = {})
     {
         if (withDatabase)
             args.prepend(QStringLiteral("--database=") + conninfo());
@@ -46,7 +48,8 @@ protected:
         p.setProcessEnvironment(env);
         p.start(QStringLiteral(STEWARD_CLI_PATH), args);
         EXPECT_TRUE(p.waitForFinished(120000)) << "steward did not finish";
-        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
+        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
+                QString::fromUtf8(p.readAllStandardOutput()),
                 QString::fromUtf8(p.readAllStandardError())};
     }
 
@@ -75,13 +78,15 @@ TEST_F(Cli, VersionAndHelpNeedNoDatabase)
 TEST_F(Cli, EveryCommandHasHelp)
 {
     const CliRun overview = steward({QStringLiteral("--help")}, false);
-    static const QRegularExpression line(QStringLiteral("^  ([a-z]+(?: [a-z]+)?)  "), QRegularExpression::MultilineOption);
+    static const QRegularExpression line(QStringLiteral("^  ([a-z]+(?: [a-z]+)?)  "),
+                                         QRegularExpression::MultilineOption);
     int commands = 0;
     for (auto it = line.globalMatch(overview.out); it.hasNext();) {
         const QStringList path = it.next().captured(1).split(QLatin1Char(' '));
         const CliRun r = steward(path + QStringList{QStringLiteral("--help")}, false);
         EXPECT_EQ(r.exitCode, 0) << path.join(QLatin1Char(' ')).toStdString();
-        EXPECT_TRUE(r.out.contains(QStringLiteral("Usage:"))) << path.join(QLatin1Char(' ')).toStdString();
+        EXPECT_TRUE(r.out.contains(QStringLiteral("Usage:")))
+            << path.join(QLatin1Char(' ')).toStdString();
         ++commands;
     }
     EXPECT_GE(commands, 25);
@@ -91,24 +96,36 @@ TEST_F(Cli, UsageMistakesExitWithTwo)
 {
     EXPECT_EQ(steward({QStringLiteral("frobnicate")}, false).exitCode, 2);
     EXPECT_EQ(steward({QStringLiteral("person")}, false).exitCode, 2);
-    EXPECT_EQ(steward({QStringLiteral("person"), QStringLiteral("list"), QStringLiteral("--no-such-option")}, false).exitCode, 2);
-    const CliRun r = steward({QStringLiteral("person"), QStringLiteral("add"), QStringLiteral("--name"), QStringLiteral("Ada")});
+    EXPECT_EQ(steward({QStringLiteral("person"), QStringLiteral("list"),
+                       QStringLiteral("--no-such-option")},
+                      false)
+                  .exitCode,
+              2);
+    const CliRun r = steward({QStringLiteral("person"), QStringLiteral("add"),
+                              QStringLiteral("--name"), QStringLiteral("Ada")});
     EXPECT_EQ(r.exitCode, 2);
     EXPECT_TRUE(r.err.contains(QStringLiteral("--email is required"))) << r.err.toStdString();
-    EXPECT_EQ(steward({QStringLiteral("coverage"), QStringLiteral("--as-of"), QStringLiteral("yesterday")}).exitCode, 2);
-    EXPECT_EQ(steward({QStringLiteral("project"), QStringLiteral("add"), QStringLiteral("--key"), QStringLiteral("P"),
-                       QStringLiteral("--name"), QStringLiteral("x"), QStringLiteral("--risk-tier"), QStringLiteral("extreme")})
+    EXPECT_EQ(steward({QStringLiteral("coverage"), QStringLiteral("--as-of"),
+                       QStringLiteral("yesterday")})
+                  .exitCode,
+              2);
+    EXPECT_EQ(steward({QStringLiteral("project"), QStringLiteral("add"), QStringLiteral("--key"),
+                       QStringLiteral("P"), QStringLiteral("--name"), QStringLiteral("x"),
+                       QStringLiteral("--risk-tier"), QStringLiteral("extreme")})
                   .exitCode,
               2);
 }
 
 TEST_F(Cli, RefusedRequestsExitWithOneAndNameTheInput)
 {
-    CliRun r = steward({QStringLiteral("person"), QStringLiteral("add"), QStringLiteral("--email"), QStringLiteral("not-an-address"),
-                     QStringLiteral("--name"), QStringLiteral("Ada")});
+    CliRun r = steward({QStringLiteral("person"), QStringLiteral("add"), QStringLiteral("--email"),
+                        QStringLiteral("not-an-address"), QStringLiteral("--name"),
+                        QStringLiteral("Ada")});
     EXPECT_EQ(r.exitCode, 1);
-    EXPECT_TRUE(r.err.contains(QStringLiteral("email: 'not-an-address' is not an e-mail address"))) << r.err.toStdString();
-    r = steward({QStringLiteral("person"), QStringLiteral("show"), QStringLiteral("nobody@example.org")});
+    EXPECT_TRUE(r.err.contains(QStringLiteral("email: 'not-an-address' is not an e-mail address")))
+        << r.err.toStdString();
+    r = steward(
+        {QStringLiteral("person"), QStringLiteral("show"), QStringLiteral("nobody@example.org")});
     EXPECT_EQ(r.exitCode, 1);
     EXPECT_TRUE(r.err.contains(QStringLiteral("nobody@example.org")));
     EXPECT_TRUE(r.out.isEmpty());
@@ -116,9 +133,11 @@ TEST_F(Cli, RefusedRequestsExitWithOneAndNameTheInput)
 
 TEST_F(Cli, AnUnreachableDatabaseExitsWithThree)
 {
-    const CliRun r = steward({QStringLiteral("--database"), QStringLiteral("host=/nonexistent-steward-socket dbname=steward connect_timeout=2"),
-                           QStringLiteral("person"), QStringLiteral("list")},
-                          false);
+    const CliRun r = steward(
+        {QStringLiteral("--database"),
+         QStringLiteral("host=/nonexistent-steward-socket dbname=steward connect_timeout=2"),
+         QStringLiteral("person"), QStringLiteral("list")},
+        false);
     EXPECT_EQ(r.exitCode, 3);
     EXPECT_TRUE(r.err.contains(QStringLiteral("cannot connect"))) << r.err.toStdString();
 }
@@ -141,46 +160,59 @@ TEST_F(Cli, AConfiguredServerIsReachedWithOrdinaryLibpqSettings)
     ASSERT_TRUE(params.count(QStringLiteral("host")) && params.count(QStringLiteral("password")));
 
     // PG* variables alone, selected by an empty URI in STEWARD_DATABASE.
-    CliRun r = steward({QStringLiteral("db"), QStringLiteral("status"), QStringLiteral("--json")}, false,
-                       {{QStringLiteral("STEWARD_DATABASE"), QStringLiteral("postgresql://")},
-                        {QStringLiteral("PGHOST"), params[QStringLiteral("host")]},
-                        {QStringLiteral("PGPORT"), params[QStringLiteral("port")]},
-                        {QStringLiteral("PGUSER"), params[QStringLiteral("user")]},
-                        {QStringLiteral("PGDATABASE"), params[QStringLiteral("dbname")]},
-                        {QStringLiteral("PGPASSWORD"), params[QStringLiteral("password")]}});
+    CliRun r =
+        steward({QStringLiteral("db"), QStringLiteral("status"), QStringLiteral("--json")}, false,
+                {{QStringLiteral("STEWARD_DATABASE"), QStringLiteral("postgresql://")},
+                 {QStringLiteral("PGHOST"), params[QStringLiteral("host")]},
+                 {QStringLiteral("PGPORT"), params[QStringLiteral("port")]},
+                 {QStringLiteral("PGUSER"), params[QStringLiteral("user")]},
+                 {QStringLiteral("PGDATABASE"), params[QStringLiteral("dbname")]},
+                 {QStringLiteral("PGPASSWORD"), params[QStringLiteral("password")]}});
     ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
-    EXPECT_EQ(r.json().object().value(QStringLiteral("origin")).toString(), QStringLiteral("STEWARD_DATABASE"));
+    EXPECT_EQ(r.json().object().value(QStringLiteral("origin")).toString(),
+              QStringLiteral("STEWARD_DATABASE"));
 
     // A service file names the server; the password comes from a .pgpass file.
-    const QString services = writeFile(QStringLiteral("pg_service.conf"),
-                                       QStringLiteral("[steward-test]\nhost=%1\nport=%2\nuser=%3\ndbname=%4\n")
-                                           .arg(params[QStringLiteral("host")], params[QStringLiteral("port")],
-                                                params[QStringLiteral("user")], params[QStringLiteral("dbname")])
-                                           .toUtf8());
-    const QString pgpass = writeFile(QStringLiteral("pgpass"), QStringLiteral("*:*:*:%1:%2\n")
-                                                                   .arg(params[QStringLiteral("user")], params[QStringLiteral("password")])
-                                                                   .toUtf8());
+    const QString services =
+        writeFile(QStringLiteral("pg_service.conf"),
+                  QStringLiteral("[steward-test]\nhost=%1\nport=%2\nuser=%3\ndbname=%4\n")
+                      .arg(params[QStringLiteral("host")], params[QStringLiteral("port")],
+                           params[QStringLiteral("user")], params[QStringLiteral("dbname")])
+                      .toUtf8());
+    const QString pgpass =
+        writeFile(QStringLiteral("pgpass"),
+                  QStringLiteral("*:*:*:%1:%2\n")
+                      .arg(params[QStringLiteral("user")], params[QStringLiteral("password")])
+                      .toUtf8());
     QFile::setPermissions(pgpass, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    r = steward({QStringLiteral("--database"), QStringLiteral("service=steward-test"), QStringLiteral("person"), QStringLiteral("list"),
-                 QStringLiteral("--json")},
-                false, {{QStringLiteral("PGSERVICEFILE"), services}, {QStringLiteral("PGPASSFILE"), pgpass}});
+    r = steward(
+        {QStringLiteral("--database"), QStringLiteral("service=steward-test"),
+         QStringLiteral("person"), QStringLiteral("list"), QStringLiteral("--json")},
+        false,
+        {{QStringLiteral("PGSERVICEFILE"), services}, {QStringLiteral("PGPASSFILE"), pgpass}});
     ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
     EXPECT_TRUE(r.json().isArray());
 
     // Without the password file the same service is refused as unavailable, naming the server.
-    r = steward({QStringLiteral("--database"), QStringLiteral("service=steward-test"), QStringLiteral("person"), QStringLiteral("list")},
-                false, {{QStringLiteral("PGSERVICEFILE"), services}, {QStringLiteral("PGPASSFILE"), m_dir.filePath(QStringLiteral("none"))}});
+    r = steward({QStringLiteral("--database"), QStringLiteral("service=steward-test"),
+                 QStringLiteral("person"), QStringLiteral("list")},
+                false,
+                {{QStringLiteral("PGSERVICEFILE"), services},
+                 {QStringLiteral("PGPASSFILE"), m_dir.filePath(QStringLiteral("none"))}});
     EXPECT_EQ(r.exitCode, 3);
     EXPECT_TRUE(r.err.contains(params[QStringLiteral("host")])) << r.err.toStdString();
 }
 
 TEST_F(Cli, PeopleAndProjectsRoundTripThroughJson)
 {
-    ASSERT_EQ(steward({QStringLiteral("person"), QStringLiteral("add"), QStringLiteral("--email"), QStringLiteral("ada@example.org"),
-                       QStringLiteral("--name"), QStringLiteral("Ada Lovelace"), QStringLiteral("--org-unit"), QStringLiteral("Research")})
+    ASSERT_EQ(steward({QStringLiteral("person"), QStringLiteral("add"), QStringLiteral("--email"),
+                       QStringLiteral("ada@example.org"), QStringLiteral("--name"),
+                       QStringLiteral("Ada Lovelace"), QStringLiteral("--org-unit"),
+                       QStringLiteral("Research")})
                   .exitCode,
               0);
-    CliRun r = steward({QStringLiteral("person"), QStringLiteral("list"), QStringLiteral("--json")});
+    CliRun r =
+        steward({QStringLiteral("person"), QStringLiteral("list"), QStringLiteral("--json")});
     ASSERT_EQ(r.exitCode, 0);
     const QJsonArray people = r.json().array();
     ASSERT_EQ(people.size(), 1);
@@ -190,22 +222,29 @@ TEST_F(Cli, PeopleAndProjectsRoundTripThroughJson)
     EXPECT_TRUE(ada.value(QStringLiteral("external_id")).isNull());
     EXPECT_EQ(ada.value(QStringLiteral("version")).toInt(), 1);
 
-    ASSERT_EQ(steward({QStringLiteral("project"), QStringLiteral("add"), QStringLiteral("--key"), QStringLiteral("FRAUD-WATCH"),
-                       QStringLiteral("--name"), QStringLiteral("Fraud watch"), QStringLiteral("--industry"), QStringLiteral("finance"),
-                       QStringLiteral("--risk-tier"), QStringLiteral("high"), QStringLiteral("--tag"), QStringLiteral("credit-decision"),
-                       QStringLiteral("--owner"), QStringLiteral("ada@example.org")})
-                  .exitCode,
-              0);
-    r = steward({QStringLiteral("project"), QStringLiteral("show"), QStringLiteral("FRAUD-WATCH"), QStringLiteral("--json")});
+    ASSERT_EQ(
+        steward({QStringLiteral("project"), QStringLiteral("add"), QStringLiteral("--key"),
+                 QStringLiteral("FRAUD-WATCH"), QStringLiteral("--name"),
+                 QStringLiteral("Fraud watch"), QStringLiteral("--industry"),
+                 QStringLiteral("finance"), QStringLiteral("--risk-tier"), QStringLiteral("high"),
+                 QStringLiteral("--tag"), QStringLiteral("credit-decision"),
+                 QStringLiteral("--owner"), QStringLiteral("ada@example.org")})
+            .exitCode,
+        0);
+    r = steward({QStringLiteral("project"), QStringLiteral("show"), QStringLiteral("FRAUD-WATCH"),
+                 QStringLiteral("--json")});
     ASSERT_EQ(r.exitCode, 0);
     const QJsonObject project = r.json().object();
     EXPECT_EQ(project.value(QStringLiteral("risk_tier")).toString(), QStringLiteral("high"));
-    EXPECT_EQ(project.value(QStringLiteral("tags")).toArray().at(0).toString(), QStringLiteral("credit-decision"));
+    EXPECT_EQ(project.value(QStringLiteral("tags")).toArray().at(0).toString(),
+              QStringLiteral("credit-decision"));
     EXPECT_TRUE(project.value(QStringLiteral("findings")).isArray());
 
     // Optimistic locking from the command line.
-    r = steward({QStringLiteral("person"), QStringLiteral("update"), QStringLiteral("ada@example.org"), QStringLiteral("--title"),
-                 QStringLiteral("Engineer"), QStringLiteral("--expect-version"), QStringLiteral("7")});
+    r = steward({QStringLiteral("person"), QStringLiteral("update"),
+                 QStringLiteral("ada@example.org"), QStringLiteral("--title"),
+                 QStringLiteral("Engineer"), QStringLiteral("--expect-version"),
+                 QStringLiteral("7")});
     EXPECT_EQ(r.exitCode, 1);
     EXPECT_TRUE(r.err.contains(QStringLiteral("changed by someone else"))) << r.err.toStdString();
 }
@@ -213,21 +252,27 @@ TEST_F(Cli, PeopleAndProjectsRoundTripThroughJson)
 TEST_F(Cli, TheDemoCoverageReportListsTheDeliberateGaps)
 {
     ASSERT_EQ(steward({QStringLiteral("demo"), QStringLiteral("load")}).exitCode, 0);
-    EXPECT_EQ(steward({QStringLiteral("demo"), QStringLiteral("load")}).exitCode, 1) << "a second load is refused";
-    EXPECT_EQ(steward({QStringLiteral("demo"), QStringLiteral("load"), QStringLiteral("--if-empty")}).exitCode, 0);
+    EXPECT_EQ(steward({QStringLiteral("demo"), QStringLiteral("load")}).exitCode, 1)
+        << "a second load is refused";
+    EXPECT_EQ(
+        steward({QStringLiteral("demo"), QStringLiteral("load"), QStringLiteral("--if-empty")})
+            .exitCode,
+        0);
 
     CliRun r = steward({QStringLiteral("coverage"), QStringLiteral("--json")});
     ASSERT_EQ(r.exitCode, 0) << "gaps alone do not fail without --fail-on-gaps";
     const QJsonObject report = r.json().object();
-    EXPECT_GT(report.value(QStringLiteral("summary")).toObject().value(QStringLiteral("error")).toInt(), 0);
+    EXPECT_GT(
+        report.value(QStringLiteral("summary")).toObject().value(QStringLiteral("error")).toInt(),
+        0);
     QStringList codes;
     for (const QJsonValue& f : report.value(QStringLiteral("findings")).toArray())
         codes << f.toObject().value(QStringLiteral("code")).toString();
     EXPECT_TRUE(codes.contains(QStringLiteral("NO_ACCOUNTABLE")));
     EXPECT_TRUE(codes.contains(QStringLiteral("OVER_ALLOCATED")));
     EXPECT_EQ(steward({QStringLiteral("coverage"), QStringLiteral("--fail-on-gaps")}).exitCode, 1);
-    EXPECT_EQ(steward({QStringLiteral("coverage"), QStringLiteral("--project"), QStringLiteral("CARDIO-TRIAGE"),
-                       QStringLiteral("--fail-on-gaps")})
+    EXPECT_EQ(steward({QStringLiteral("coverage"), QStringLiteral("--project"),
+                       QStringLiteral("CARDIO-TRIAGE"), QStringLiteral("--fail-on-gaps")})
                   .exitCode,
               0);
 
@@ -237,63 +282,78 @@ TEST_F(Cli, TheDemoCoverageReportListsTheDeliberateGaps)
     r = steward({QStringLiteral("history"), QStringLiteral("verify"), QStringLiteral("--json")});
     ASSERT_EQ(r.exitCode, 0);
     EXPECT_TRUE(r.json().object().value(QStringLiteral("intact")).toBool());
-    r = steward({QStringLiteral("history"), QStringLiteral("--table"), QStringLiteral("person"), QStringLiteral("--limit"),
-                 QStringLiteral("5"), QStringLiteral("--json")});
+    r = steward({QStringLiteral("history"), QStringLiteral("--table"), QStringLiteral("person"),
+                 QStringLiteral("--limit"), QStringLiteral("5"), QStringLiteral("--json")});
     ASSERT_EQ(r.exitCode, 0);
     EXPECT_EQ(r.json().array().size(), 5);
 }
 
 TEST_F(Cli, ImportIsAllOrNothingAndExportReadsBack)
 {
-    const QString good = writeFile(QStringLiteral("people.csv"),
-                                   "\xEF\xBB\xBF" "email,name,org_unit\r\nada@example.org,\"Lovelace, Ada\",Research\r\n"
-                                   "bob@example.org,Bob,Research\r\n");
-    CliRun r = steward({QStringLiteral("import"), QStringLiteral("people"), good, QStringLiteral("--json")});
+    const QString good =
+        writeFile(QStringLiteral("people.csv"),
+                  "\xEF\xBB\xBF"
+                  "email,name,org_unit\r\nada@example.org,\"Lovelace, Ada\",Research\r\n"
+                  "bob@example.org,Bob,Research\r\n");
+    CliRun r = steward(
+        {QStringLiteral("import"), QStringLiteral("people"), good, QStringLiteral("--json")});
     ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
     EXPECT_EQ(r.json().object().value(QStringLiteral("inserted")).toInt(), 2);
 
     const QVariant historyBefore = scalar(QStringLiteral("SELECT count(*) FROM history"));
-    const QString bad = writeFile(QStringLiteral("bad.csv"), "email,name\ncarol@example.org,Carol\nnot-an-address,Dan\n");
+    const QString bad = writeFile(QStringLiteral("bad.csv"),
+                                  "email,name\ncarol@example.org,Carol\nnot-an-address,Dan\n");
     r = steward({QStringLiteral("import"), QStringLiteral("people"), bad});
     EXPECT_EQ(r.exitCode, 1);
     EXPECT_TRUE(r.err.contains(bad + QStringLiteral(":3: email"))) << r.err.toStdString();
     EXPECT_EQ(scalar(QStringLiteral("SELECT count(*) FROM history")), historyBefore);
-    EXPECT_EQ(scalar(QStringLiteral("SELECT count(*) FROM person")).toInt(), 2) << "Carol's good row was not imported either";
+    EXPECT_EQ(scalar(QStringLiteral("SELECT count(*) FROM person")).toInt(), 2)
+        << "Carol's good row was not imported either";
 
-    r = steward({QStringLiteral("import"), QStringLiteral("people"), m_dir.filePath(QStringLiteral("missing.csv"))});
+    r = steward({QStringLiteral("import"), QStringLiteral("people"),
+                 m_dir.filePath(QStringLiteral("missing.csv"))});
     EXPECT_EQ(r.exitCode, 1);
     EXPECT_TRUE(r.err.contains(QStringLiteral("no such file")));
 
     const QString exported = m_dir.filePath(QStringLiteral("export.csv"));
     ASSERT_EQ(steward({QStringLiteral("export"), QStringLiteral("people"), exported}).exitCode, 0);
-    r = steward({QStringLiteral("import"), QStringLiteral("people"), exported, QStringLiteral("--json")});
+    r = steward(
+        {QStringLiteral("import"), QStringLiteral("people"), exported, QStringLiteral("--json")});
     ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
     EXPECT_EQ(r.json().object().value(QStringLiteral("unchanged")).toInt(), 2);
 }
 
 TEST_F(Cli, StaffingCommandsWork)
 {
-    steward({QStringLiteral("person"), QStringLiteral("add"), QStringLiteral("--email"), QStringLiteral("ada@example.org"),
-             QStringLiteral("--name"), QStringLiteral("Ada")});
-    steward({QStringLiteral("project"), QStringLiteral("add"), QStringLiteral("--key"), QStringLiteral("P1"), QStringLiteral("--name"),
-             QStringLiteral("One")});
-    CliRun r = steward({QStringLiteral("assign"), QStringLiteral("add"), QStringLiteral("--project"), QStringLiteral("P1"),
-                     QStringLiteral("--person"), QStringLiteral("ada@example.org"), QStringLiteral("--role"),
-                     QStringLiteral("ai-project-manager"), QStringLiteral("--allocation"), QStringLiteral("40"), QStringLiteral("--json")});
+    steward({QStringLiteral("person"), QStringLiteral("add"), QStringLiteral("--email"),
+             QStringLiteral("ada@example.org"), QStringLiteral("--name"), QStringLiteral("Ada")});
+    steward({QStringLiteral("project"), QStringLiteral("add"), QStringLiteral("--key"),
+             QStringLiteral("P1"), QStringLiteral("--name"), QStringLiteral("One")});
+    CliRun r = steward(
+        {QStringLiteral("assign"), QStringLiteral("add"), QStringLiteral("--project"),
+         QStringLiteral("P1"), QStringLiteral("--person"), QStringLiteral("ada@example.org"),
+         QStringLiteral("--role"), QStringLiteral("ai-project-manager"),
+         QStringLiteral("--allocation"), QStringLiteral("40"), QStringLiteral("--json")});
     ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
     EXPECT_EQ(r.json().object().value(QStringLiteral("allocation_percent")).toInt(), 40);
-    r = steward({QStringLiteral("raci"), QStringLiteral("set"), QStringLiteral("--project"), QStringLiteral("P1"),
-                 QStringLiteral("--responsibility"), QStringLiteral("ai-project-manager.define-goals-and-scope"),
-                 QStringLiteral("--person"), QStringLiteral("ada@example.org"), QStringLiteral("--kind"), QStringLiteral("A")});
+    r = steward({QStringLiteral("raci"), QStringLiteral("set"), QStringLiteral("--project"),
+                 QStringLiteral("P1"), QStringLiteral("--responsibility"),
+                 QStringLiteral("ai-project-manager.define-goals-and-scope"),
+                 QStringLiteral("--person"), QStringLiteral("ada@example.org"),
+                 QStringLiteral("--kind"), QStringLiteral("A")});
     ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
-    r = steward({QStringLiteral("raci"), QStringLiteral("show"), QStringLiteral("--project"), QStringLiteral("P1"), QStringLiteral("--json")});
+    r = steward({QStringLiteral("raci"), QStringLiteral("show"), QStringLiteral("--project"),
+                 QStringLiteral("P1"), QStringLiteral("--json")});
     ASSERT_EQ(r.exitCode, 0);
     ASSERT_EQ(r.json().array().size(), 1);
-    EXPECT_EQ(r.json().array().at(0).toObject().value(QStringLiteral("kind")).toString(), QStringLiteral("A"));
-    r = steward({QStringLiteral("role"), QStringLiteral("list"), QStringLiteral("--pack"), QStringLiteral("builtin"), QStringLiteral("--json")});
+    EXPECT_EQ(r.json().array().at(0).toObject().value(QStringLiteral("kind")).toString(),
+              QStringLiteral("A"));
+    r = steward({QStringLiteral("role"), QStringLiteral("list"), QStringLiteral("--pack"),
+                 QStringLiteral("builtin"), QStringLiteral("--json")});
     ASSERT_EQ(r.exitCode, 0);
     EXPECT_EQ(r.json().array().size(), 12);
-    r = steward({QStringLiteral("export"), QStringLiteral("raci"), QStringLiteral("--project"), QStringLiteral("P1")});
+    r = steward({QStringLiteral("export"), QStringLiteral("raci"), QStringLiteral("--project"),
+                 QStringLiteral("P1")});
     ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
     EXPECT_TRUE(r.out.contains(QStringLiteral("ai-project-manager.define-goals-and-scope")));
     r = steward({QStringLiteral("db"), QStringLiteral("status"), QStringLiteral("--json")});

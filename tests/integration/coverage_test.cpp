@@ -1,7 +1,6 @@
 // The coverage check on stored staffing: each finding code, and a fully staffed project with none.
-#include "database_fixture.h"
-
 #include "coverage/core_rules.h"
+#include "database_fixture.h"
 #include "services/coverage_service.h"
 #include "services/person_service.h"
 #include "services/project_service.h"
@@ -27,7 +26,8 @@ protected:
         staffFully(QStringLiteral("CLEAN"), QStringLiteral("clean"));
     }
 
-    void addProject(const QString& key, ProjectStage stage, ProjectStatus status = ProjectStatus::Active)
+    void addProject(const QString& key, ProjectStage stage,
+                    ProjectStatus status = ProjectStatus::Active)
     {
         Project p;
         p.key = key;
@@ -63,9 +63,12 @@ protected:
     // Responsibilities every general-industry project at `stage` must cover.
     std::vector<std::pair<QString, QString>> required(ProjectStage stage)
     {
-        const bool operating = stage == ProjectStage::Deployment || stage == ProjectStage::Operation;
-        QSqlQuery q = db().exec(QStringLiteral("SELECT r.key, r.role_key, r.stage FROM responsibility r JOIN role ro ON ro.key = r.role_key "
-                                               "WHERE r.required AND ro.industry IS NULL ORDER BY r.key"));
+        const bool operating =
+            stage == ProjectStage::Deployment || stage == ProjectStage::Operation;
+        QSqlQuery q =
+            db().exec(QStringLiteral("SELECT r.key, r.role_key, r.stage FROM responsibility r JOIN "
+                                     "role ro ON ro.key = r.role_key "
+                                     "WHERE r.required AND ro.industry IS NULL ORDER BY r.key"));
         std::vector<std::pair<QString, QString>> result;
         while (q.next())
             if (operating || q.value(2).toString() != QLatin1String("operate"))
@@ -112,7 +115,8 @@ TEST_F(Coverage, AFullyStaffedProjectHasNoFindings)
     for (const Finding& f : fs)
         ADD_FAILURE() << f.code << ": " << f.message;
     EXPECT_TRUE(fs.empty());
-    EXPECT_GE(required(ProjectStage::Development).size(), 8u) << "the catalogue marks a real set as required";
+    EXPECT_GE(required(ProjectStage::Development).size(), 8u)
+        << "the catalogue marks a real set as required";
 }
 
 TEST_F(Coverage, MissingAccountableAndResponsibleAreErrors)
@@ -123,7 +127,8 @@ TEST_F(Coverage, MissingAccountableAndResponsibleAreErrors)
     staffing.removeRaci(QStringLiteral("CLEAN"), m_goals, pm, RaciKind::Responsible);
     const auto fs = findings(QStringLiteral("CLEAN"));
     ASSERT_EQ(fs.size(), 2u);
-    EXPECT_EQ(codes(fs), (std::set<std::string>{coverage_code::NoAccountable, coverage_code::NoResponsible}));
+    EXPECT_EQ(codes(fs),
+              (std::set<std::string>{coverage_code::NoAccountable, coverage_code::NoResponsible}));
     for (const Finding& f : fs) {
         EXPECT_EQ(f.severity, Severity::Error);
         EXPECT_EQ(f.subject, m_goals.toStdString());
@@ -142,15 +147,18 @@ TEST_F(Coverage, OperatingDutiesBecomeDueAtDeployment)
     p.stage = ProjectStage::Operation;
     ProjectService(db()).update(p);
     const auto fs = findings(QStringLiteral("CLEAN"));
-    EXPECT_EQ(fs.size(), 2 * (operating - developing)) << "one A and one R missing per operating duty";
-    EXPECT_EQ(codes(fs), (std::set<std::string>{coverage_code::NoAccountable, coverage_code::NoResponsible}));
+    EXPECT_EQ(fs.size(), 2 * (operating - developing))
+        << "one A and one R missing per operating duty";
+    EXPECT_EQ(codes(fs),
+              (std::set<std::string>{coverage_code::NoAccountable, coverage_code::NoResponsible}));
 }
 
 TEST_F(Coverage, ResponsibleWithoutTheRoleIsReported)
 {
     const QString outsider = addPerson(QStringLiteral("outsider@example.org"));
     assign(QStringLiteral("CLEAN"), outsider, QStringLiteral("ai-consultant"));
-    StaffingService(db()).setRaci(QStringLiteral("CLEAN"), m_goals, outsider, RaciKind::Responsible);
+    StaffingService(db()).setRaci(QStringLiteral("CLEAN"), m_goals, outsider,
+                                  RaciKind::Responsible);
     StaffingService(db()).setRaci(QStringLiteral("CLEAN"), m_goals, outsider, RaciKind::Consulted);
     const auto fs = findings(QStringLiteral("CLEAN"));
     ASSERT_EQ(fs.size(), 1u) << "Consulted entries need not hold the role";
@@ -162,9 +170,10 @@ TEST_F(Coverage, ResponsibleWithoutTheRoleIsReported)
 TEST_F(Coverage, AnAssignmentThatEndedNoLongerGrantsTheRole)
 {
     const QString pm = QStringLiteral("clean.ai-project-manager@example.org");
-    const QSqlQuery q = db().exec(QStringLiteral("UPDATE assignment SET to_date = '2026-03-31' WHERE person_id = "
-                                                 "(SELECT id FROM person WHERE email = ?)"),
-                                  {pm});
+    const QSqlQuery q =
+        db().exec(QStringLiteral("UPDATE assignment SET to_date = '2026-03-31' WHERE person_id = "
+                                 "(SELECT id FROM person WHERE email = ?)"),
+                  {pm});
     const auto fs = findings(QStringLiteral("CLEAN"));
     ASSERT_FALSE(fs.empty());
     EXPECT_EQ(codes(fs), std::set<std::string>{coverage_code::RaciWithoutRole});
@@ -174,7 +183,8 @@ TEST_F(Coverage, OverAllocationAcrossProjectsIsReportedOnEach)
 {
     addProject(QStringLiteral("OTHER"), ProjectStage::Concept);
     const QString busy = addPerson(QStringLiteral("busy@example.org"));
-    assign(QStringLiteral("CLEAN"), busy, QStringLiteral("data-scientist"), 70, QDate(2026, 1, 1), QDate(2026, 12, 31));
+    assign(QStringLiteral("CLEAN"), busy, QStringLiteral("data-scientist"), 70, QDate(2026, 1, 1),
+           QDate(2026, 12, 31));
     assign(QStringLiteral("OTHER"), busy, QStringLiteral("data-scientist"), 50, QDate(2026, 6, 1));
     auto fs = findings(QStringLiteral("CLEAN"));
     ASSERT_EQ(fs.size(), 1u);
@@ -183,7 +193,8 @@ TEST_F(Coverage, OverAllocationAcrossProjectsIsReportedOnEach)
     EXPECT_NE(fs[0].message.find("OTHER"), std::string::npos) << fs[0].message;
 
     // Sequential assignments that add up to more than 100 % but never overlap are fine.
-    db().exec(QStringLiteral("UPDATE assignment SET from_date = '2027-01-01' WHERE project_id = (SELECT id FROM project WHERE key = 'OTHER')"));
+    db().exec(QStringLiteral("UPDATE assignment SET from_date = '2027-01-01' WHERE project_id = "
+                             "(SELECT id FROM project WHERE key = 'OTHER')"));
     fs = findings(QStringLiteral("CLEAN"));
     EXPECT_TRUE(fs.empty());
 }
@@ -218,7 +229,10 @@ TEST_F(Coverage, AThrowingRuleBecomesAFindingInsteadOfACrash)
     public:
         std::string key() const override { return "broken"; }
         std::string description() const override { return "always throws"; }
-        std::vector<Finding> check(const ProjectStaffing&) const override { throw std::runtime_error("boom"); }
+        std::vector<Finding> check(const ProjectStaffing&) const override
+        {
+            throw std::runtime_error("boom");
+        }
     };
     CoverageService service(db(), {std::make_shared<Broken>()});
     const auto fs = service.checkProject(QStringLiteral("CLEAN"), kToday).findings;

@@ -27,7 +27,8 @@ namespace {
 
 using Key = std::tuple<std::string, std::string, std::string>; // code, project, subject
 
-std::vector<Key> keysOf(const std::vector<IntendedGap>& gaps) {
+std::vector<Key> keysOf(const std::vector<IntendedGap>& gaps)
+{
     std::vector<Key> keys;
     for (const IntendedGap& g : gaps)
         keys.emplace_back(g.code.toStdString(), g.projectKey.toStdString(),
@@ -36,7 +37,8 @@ std::vector<Key> keysOf(const std::vector<IntendedGap>& gaps) {
     return keys;
 }
 
-std::vector<Key> keysOf(const CoverageReport& report) {
+std::vector<Key> keysOf(const CoverageReport& report)
+{
     std::vector<Key> keys;
     for (const Finding& f : report.findings)
         keys.emplace_back(f.code, f.projectKey, f.subject);
@@ -44,20 +46,23 @@ std::vector<Key> keysOf(const CoverageReport& report) {
     return keys;
 }
 
-std::string describe(const CoverageReport& report) {
+std::string describe(const CoverageReport& report)
+{
     std::string out;
     for (const Finding& f : report.findings)
         out += "  " + f.code + " " + f.projectKey + " " + f.subject + ": " + f.message + "\n";
     return out;
 }
 
-qint64 countOf(Database& db, const QString& sql) {
+qint64 countOf(Database& db, const QString& sql)
+{
     QSqlQuery q = db.exec(sql);
     q.next();
     return q.value(0).toLongLong();
 }
 
-std::map<QString, qint64> rowCounts(Database& db) {
+std::map<QString, qint64> rowCounts(Database& db)
+{
     std::map<QString, qint64> counts;
     for (const char* table :
          {"org_unit", "person", "project", "assignment", "raci_entry", "history"})
@@ -68,7 +73,8 @@ std::map<QString, qint64> rowCounts(Database& db) {
 
 class DemoOrganisationTest : public ::testing::Test {
 protected:
-    static void SetUpTestSuite() {
+    static void SetUpTestSuite()
+    {
         TestCluster::setTemplatePreparer([](const QString& conninfo) {
             Database db(conninfo);
             Migrator(db).migrate();
@@ -81,7 +87,8 @@ protected:
     const QDate m_today = QDate::currentDate();
 };
 
-TEST_F(DemoOrganisationTest, LoadsARealisticOrganisation) {
+TEST_F(DemoOrganisationTest, LoadsARealisticOrganisation)
+{
     const DemoLoadResult result = DemoOrganisation::load(m_db, m_today);
 
     EXPECT_GE(result.people, 35);
@@ -132,7 +139,8 @@ TEST_F(DemoOrganisationTest, LoadsARealisticOrganisation) {
         0);
 }
 
-TEST_F(DemoOrganisationTest, CoverageReportListsExactlyTheIntendedGaps) {
+TEST_F(DemoOrganisationTest, CoverageReportListsExactlyTheIntendedGaps)
+{
     DemoOrganisation::load(m_db, m_today);
     const CoverageReport report = CoverageService(m_db).checkAll(m_today);
     EXPECT_EQ(keysOf(report), keysOf(intendedCoreGaps())) << "findings:\n" << describe(report);
@@ -141,7 +149,8 @@ TEST_F(DemoOrganisationTest, CoverageReportListsExactlyTheIntendedGaps) {
     EXPECT_GE(report.projectKeys.size(), 6u);
 }
 
-TEST_F(DemoOrganisationTest, GapsDoNotDependOnTheDayItIsLoaded) {
+TEST_F(DemoOrganisationTest, GapsDoNotDependOnTheDayItIsLoaded)
+{
     // Everything is relative to the load date, so a demo loaded on any day tells the same story.
     const QDate someDay(2031, 2, 28);
     DemoOrganisation::load(m_db, someDay);
@@ -149,7 +158,8 @@ TEST_F(DemoOrganisationTest, GapsDoNotDependOnTheDayItIsLoaded) {
     EXPECT_EQ(keysOf(report), keysOf(intendedCoreGaps())) << "findings:\n" << describe(report);
 }
 
-TEST_F(DemoOrganisationTest, SecondLoadIsRefusedAndChangesNothing) {
+TEST_F(DemoOrganisationTest, SecondLoadIsRefusedAndChangesNothing)
+{
     DemoOrganisation::load(m_db, m_today);
     const auto before = rowCounts(m_db);
     try {
@@ -163,7 +173,8 @@ TEST_F(DemoOrganisationTest, SecondLoadIsRefusedAndChangesNothing) {
     EXPECT_EQ(rowCounts(m_db), before);
 }
 
-TEST_F(DemoOrganisationTest, RefusesADatabaseWithSomeoneInIt) {
+TEST_F(DemoOrganisationTest, RefusesADatabaseWithSomeoneInIt)
+{
     Person p;
     p.email = QStringLiteral("someone@example.org");
     p.name = QStringLiteral("Someone Real");
@@ -174,7 +185,8 @@ TEST_F(DemoOrganisationTest, RefusesADatabaseWithSomeoneInIt) {
     EXPECT_EQ(countOf(m_db, QStringLiteral("SELECT count(*) FROM project")), 0);
 }
 
-TEST_F(DemoOrganisationTest, HistoryRecordsTheDemoData) {
+TEST_F(DemoOrganisationTest, HistoryRecordsTheDemoData)
+{
     const DemoLoadResult result = DemoOrganisation::load(m_db, m_today);
     auto inserts = [&](const char* table) {
         return countOf(
@@ -199,7 +211,8 @@ TEST_F(DemoOrganisationTest, HistoryRecordsTheDemoData) {
 
 // With the healthcare, finance and marketing packs synchronised before the demo, their roles are
 // staffed too, and the packs' rules find exactly the documented pack gaps on top of the core ones.
-TEST_F(DemoOrganisationTest, WithRolePacksTheirRulesFindTheIntendedPackGaps) {
+TEST_F(DemoOrganisationTest, WithRolePacksTheirRulesFindTheIntendedPackGaps)
+{
     PluginHostOptions options;
     options.searchStandardLocations = false;
     options.searchEnvironment = false;

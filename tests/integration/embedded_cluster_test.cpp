@@ -32,12 +32,14 @@ struct ConnectionCloser {
 };
 using Connection = std::unique_ptr<PGconn, ConnectionCloser>;
 
-Connection connect(const QString& conninfo) {
+Connection connect(const QString& conninfo)
+{
     return Connection(PQconnectdb(conninfo.toUtf8().constData()));
 }
 
 // The first column of the first row, or the connection's error message prefixed with "ERROR: ".
-std::string queryValue(const QString& conninfo, const char* sql) {
+std::string queryValue(const QString& conninfo, const char* sql)
+{
     const Connection connection = connect(conninfo);
     if (PQstatus(connection.get()) != CONNECTION_OK)
         return std::string("ERROR: ") + PQerrorMessage(connection.get());
@@ -49,28 +51,33 @@ std::string queryValue(const QString& conninfo, const char* sql) {
     return value;
 }
 
-QString readText(const QString& path) {
+QString readText(const QString& path)
+{
     QFile file(path);
     return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
 }
 
-struct stat statOf(const QString& path) {
+struct stat statOf(const QString& path)
+{
     struct stat st {};
     EXPECT_EQ(::lstat(QFile::encodeName(path).constData(), &st), 0) << path.toStdString();
     return st;
 }
 
-mode_t permissionsOf(const QString& path) {
+mode_t permissionsOf(const QString& path)
+{
     return statOf(path).st_mode & 07777;
 }
 
-pid_t postmasterPid(const QString& directory) {
+pid_t postmasterPid(const QString& directory)
+{
     const QString pidFile = readText(directory + QStringLiteral("/data/postmaster.pid"));
     return static_cast<pid_t>(pidFile.section(QLatin1Char('\n'), 0, 0).toInt());
 }
 
 // The real, effective, saved and file-system uids of a process, from /proc/<pid>/status.
-QStringList uidsOf(pid_t pid) {
+QStringList uidsOf(pid_t pid)
+{
     const QString status = readText(QStringLiteral("/proc/%1/status").arg(pid));
     for (const QString& line : status.split(QLatin1Char('\n'))) {
         if (line.startsWith(QLatin1String("Uid:")))
@@ -80,7 +87,8 @@ QStringList uidsOf(pid_t pid) {
 }
 
 // Inodes of the sockets a process has open.
-std::set<QString> socketInodesOf(pid_t pid) {
+std::set<QString> socketInodesOf(pid_t pid)
+{
     std::set<QString> inodes;
     const QDir fds(QStringLiteral("/proc/%1/fd").arg(pid));
     for (const QString& fd : fds.entryList(QDir::System | QDir::NoDotAndDotDot)) {
@@ -97,7 +105,8 @@ std::set<QString> socketInodesOf(pid_t pid) {
 }
 
 // Inodes of every listening TCP socket on the machine (IPv4 and IPv6).
-std::set<QString> listeningTcpInodes() {
+std::set<QString> listeningTcpInodes()
+{
     std::set<QString> inodes;
     for (const char* table : {"/proc/net/tcp", "/proc/net/tcp6"}) {
         const QStringList lines = readText(QString::fromLatin1(table)).split(QLatin1Char('\n'));
@@ -110,7 +119,8 @@ std::set<QString> listeningTcpInodes() {
     return inodes;
 }
 
-QString hostOf(const QString& conninfo) {
+QString hostOf(const QString& conninfo)
+{
     for (const QString& part : conninfo.split(QLatin1Char(' '))) {
         if (part.startsWith(QLatin1String("host=")))
             return part.mid(5);
@@ -120,7 +130,8 @@ QString hostOf(const QString& conninfo) {
 
 class EmbeddedClusterTest : public ::testing::Test {
 protected:
-    void SetUp() override {
+    void SetUp() override
+    {
         QByteArray pattern = QByteArrayLiteral("/tmp/steward-ct-XXXXXX");
         ASSERT_NE(::mkdtemp(pattern.data()), nullptr);
         m_root = QFile::decodeName(pattern);
@@ -129,7 +140,8 @@ protected:
         m_dir = m_root + QStringLiteral("/cluster");
     }
 
-    void TearDown() override {
+    void TearDown() override
+    {
         // Whatever a test left behind: no server may outlive it.
         for (const QString& dir : m_clusterDirs) {
             if (QFileInfo::exists(dir + QStringLiteral("/data/PG_VERSION"))) {
@@ -145,7 +157,8 @@ protected:
         QDir(m_root).removeRecursively();
     }
 
-    const QString& dir() {
+    const QString& dir()
+    {
         track(m_dir);
         return m_dir;
     }
@@ -156,7 +169,8 @@ protected:
     QStringList m_clusterDirs;
 };
 
-TEST_F(EmbeddedClusterTest, FreshDirectoryIsInitialisedStartedAndAnswersQueries) {
+TEST_F(EmbeddedClusterTest, FreshDirectoryIsInitialisedStartedAndAnswersQueries)
+{
     EmbeddedCluster cluster(dir(), kThrowaway);
     EXPECT_FALSE(cluster.isRunning());
     cluster.start();
@@ -168,14 +182,16 @@ TEST_F(EmbeddedClusterTest, FreshDirectoryIsInitialisedStartedAndAnswersQueries)
     EXPECT_EQ(cluster.directory(), m_dir);
 }
 
-TEST_F(EmbeddedClusterTest, DurableByDefault) {
+TEST_F(EmbeddedClusterTest, DurableByDefault)
+{
     EmbeddedCluster cluster(dir());
     cluster.start();
     EXPECT_EQ(queryValue(cluster.conninfo(), "SHOW fsync"), "on");
     EXPECT_EQ(queryValue(cluster.conninfo(), "SHOW full_page_writes"), "on");
 }
 
-TEST_F(EmbeddedClusterTest, FilesArePrivate) {
+TEST_F(EmbeddedClusterTest, FilesArePrivate)
+{
     EmbeddedCluster cluster(dir(), kThrowaway);
     cluster.start();
     EXPECT_EQ(permissionsOf(m_dir), 0700u);
@@ -188,7 +204,8 @@ TEST_F(EmbeddedClusterTest, FilesArePrivate) {
     EXPECT_TRUE(QFileInfo::exists(m_dir + QStringLiteral("/postgresql.log")));
 }
 
-TEST_F(EmbeddedClusterTest, ListensOnItsPrivateSocketOnly) {
+TEST_F(EmbeddedClusterTest, ListensOnItsPrivateSocketOnly)
+{
     EmbeddedCluster cluster(dir(), kThrowaway);
     cluster.start();
     EXPECT_EQ(queryValue(cluster.conninfo(), "SHOW listen_addresses"), "");
@@ -206,7 +223,8 @@ TEST_F(EmbeddedClusterTest, ListensOnItsPrivateSocketOnly) {
             << "the postmaster listens on TCP (inode " << inode.toStdString() << ")";
 }
 
-TEST_F(EmbeddedClusterTest, RefusesConnectionsWithoutThePassword) {
+TEST_F(EmbeddedClusterTest, RefusesConnectionsWithoutThePassword)
+{
     EmbeddedCluster cluster(dir(), kThrowaway);
     cluster.start();
     const QString host = hostOf(cluster.conninfo());
@@ -218,7 +236,8 @@ TEST_F(EmbeddedClusterTest, RefusesConnectionsWithoutThePassword) {
     EXPECT_NE(noPassword.find("password authentication failed"), std::string::npos) << noPassword;
 }
 
-TEST_F(EmbeddedClusterTest, SecondObjectReusesTheRunningCluster) {
+TEST_F(EmbeddedClusterTest, SecondObjectReusesTheRunningCluster)
+{
     EmbeddedCluster first(dir(), kThrowaway);
     first.start();
     const QString password = readText(m_dir + QStringLiteral("/password"));
@@ -237,7 +256,8 @@ TEST_F(EmbeddedClusterTest, SecondObjectReusesTheRunningCluster) {
     EXPECT_EQ(queryValue(first.conninfo(), "SELECT 42"), "42");
 }
 
-TEST_F(EmbeddedClusterTest, StoppedClusterIsRestartedWithItsData) {
+TEST_F(EmbeddedClusterTest, StoppedClusterIsRestartedWithItsData)
+{
     {
         EmbeddedCluster cluster(dir(), kThrowaway);
         cluster.start();
@@ -249,7 +269,8 @@ TEST_F(EmbeddedClusterTest, StoppedClusterIsRestartedWithItsData) {
     EXPECT_EQ(queryValue(again.conninfo(), "SELECT v FROM kept"), "7");
 }
 
-TEST_F(EmbeddedClusterTest, LastClientToLeaveStopsTheServer) {
+TEST_F(EmbeddedClusterTest, LastClientToLeaveStopsTheServer)
+{
     auto first = std::make_unique<EmbeddedCluster>(dir(), kThrowaway);
     auto second = std::make_unique<EmbeddedCluster>(m_dir, kThrowaway);
     first->start();
@@ -262,14 +283,18 @@ TEST_F(EmbeddedClusterTest, LastClientToLeaveStopsTheServer) {
     EXPECT_FALSE(QFileInfo::exists(m_dir + QStringLiteral("/data/postmaster.pid")));
 }
 
-TEST_F(EmbeddedClusterTest, ObjectThatNeverStartedLeavesTheServerAlone) {
+TEST_F(EmbeddedClusterTest, ObjectThatNeverStartedLeavesTheServerAlone)
+{
     EmbeddedCluster running(dir(), kThrowaway);
     running.start();
-    { EmbeddedCluster bystander(m_dir); }
+    {
+        EmbeddedCluster bystander(m_dir);
+    }
     EXPECT_TRUE(running.isRunning());
 }
 
-TEST_F(EmbeddedClusterTest, PersistentClusterOutlivesItsLastClientUntilStopped) {
+TEST_F(EmbeddedClusterTest, PersistentClusterOutlivesItsLastClientUntilStopped)
+{
     {
         EmbeddedCluster cluster(dir(), kThrowaway);
         cluster.start();
@@ -292,7 +317,8 @@ TEST_F(EmbeddedClusterTest, PersistentClusterOutlivesItsLastClientUntilStopped) 
     EXPECT_FALSE(later.isRunning()) << "no longer persistent: the last client stops it";
 }
 
-TEST_F(EmbeddedClusterTest, StopEndsTheServerWhoeverUsesIt) {
+TEST_F(EmbeddedClusterTest, StopEndsTheServerWhoeverUsesIt)
+{
     EmbeddedCluster first(dir(), kThrowaway);
     EmbeddedCluster second(m_dir, kThrowaway);
     first.start();
@@ -309,7 +335,8 @@ struct Child {
     int release = -1;
 
     // Lets the child finish and returns its exit code.
-    int finish() {
+    int finish()
+    {
         ::close(release);
         int status = 0;
         ::waitpid(pid, &status, 0);
@@ -317,7 +344,8 @@ struct Child {
     }
 };
 
-TEST_F(EmbeddedClusterTest, ClientInAnotherProcessKeepsTheServerRunning) {
+TEST_F(EmbeddedClusterTest, ClientInAnotherProcessKeepsTheServerRunning)
+{
     auto parent = std::make_unique<EmbeddedCluster>(dir(), kThrowaway);
     parent->start();
 
@@ -358,7 +386,8 @@ TEST_F(EmbeddedClusterTest, ClientInAnotherProcessKeepsTheServerRunning) {
     EXPECT_FALSE(EmbeddedCluster(m_dir).isRunning()) << "the child was the last client";
 }
 
-TEST_F(EmbeddedClusterTest, ServerLeftByACrashedClientIsReused) {
+TEST_F(EmbeddedClusterTest, ServerLeftByACrashedClientIsReused)
+{
     const pid_t pid = ::fork();
     ASSERT_GE(pid, 0);
     if (pid == 0) {
@@ -388,7 +417,8 @@ TEST_F(EmbeddedClusterTest, ServerLeftByACrashedClientIsReused) {
     EXPECT_FALSE(EmbeddedCluster(m_dir).isRunning()) << "the crashed client holds no lock";
 }
 
-TEST_F(EmbeddedClusterTest, LongDirectoryGetsItsSocketInAShortPrivateDirectory) {
+TEST_F(EmbeddedClusterTest, LongDirectoryGetsItsSocketInAShortPrivateDirectory)
+{
     const QString deep =
         m_root + QStringLiteral("/a-directory-name-long-enough-to-push-the-socket-path-of-this-"
                                 "cluster/past-the-unix-socket-address-limit");
@@ -408,7 +438,8 @@ TEST_F(EmbeddedClusterTest, LongDirectoryGetsItsSocketInAShortPrivateDirectory) 
     EXPECT_FALSE(QFileInfo::exists(socketDirectory)) << "removed when the server stops";
 }
 
-TEST_F(EmbeddedClusterTest, AsRootTheServerRunsAsTheStewardAccount) {
+TEST_F(EmbeddedClusterTest, AsRootTheServerRunsAsTheStewardAccount)
+{
     if (::geteuid() != 0)
         GTEST_SKIP() << "only meaningful when the tests run as root (as CI does)";
     EmbeddedCluster cluster(dir(), kThrowaway);
@@ -429,7 +460,8 @@ TEST_F(EmbeddedClusterTest, AsRootTheServerRunsAsTheStewardAccount) {
     EXPECT_EQ(queryValue(cluster.conninfo(), "SELECT 1"), "1") << "root connects as a client";
 }
 
-TEST_F(EmbeddedClusterTest, DefaultDirectoryFollowsTheDataHome) {
+TEST_F(EmbeddedClusterTest, DefaultDirectoryFollowsTheDataHome)
+{
     if (::geteuid() == 0) {
         EXPECT_EQ(EmbeddedCluster::defaultDirectory(), QStringLiteral("/var/lib/steward/cluster"));
         return;
@@ -444,7 +476,8 @@ TEST_F(EmbeddedClusterTest, DefaultDirectoryFollowsTheDataHome) {
         qputenv("XDG_DATA_HOME", saved);
 }
 
-void expectUnavailable(EmbeddedCluster& cluster, const QString& mentioning) {
+void expectUnavailable(EmbeddedCluster& cluster, const QString& mentioning)
+{
     try {
         cluster.start();
         ADD_FAILURE() << "start() succeeded";
@@ -455,7 +488,8 @@ void expectUnavailable(EmbeddedCluster& cluster, const QString& mentioning) {
     }
 }
 
-TEST_F(EmbeddedClusterTest, DirectoryThatIsAFileIsRefused) {
+TEST_F(EmbeddedClusterTest, DirectoryThatIsAFileIsRefused)
+{
     QFile file(m_dir);
     ASSERT_TRUE(file.open(QIODevice::WriteOnly));
     file.close();
@@ -463,14 +497,16 @@ TEST_F(EmbeddedClusterTest, DirectoryThatIsAFileIsRefused) {
     expectUnavailable(cluster, m_dir);
 }
 
-TEST_F(EmbeddedClusterTest, DataDirectoryWithForeignFilesIsRefused) {
+TEST_F(EmbeddedClusterTest, DataDirectoryWithForeignFilesIsRefused)
+{
     ASSERT_TRUE(QDir().mkpath(m_dir + QStringLiteral("/data/something")));
     EmbeddedCluster cluster(dir(), kThrowaway);
     expectUnavailable(cluster, QStringLiteral("holds files but no PostgreSQL cluster"));
     EXPECT_TRUE(QFileInfo::exists(m_dir + QStringLiteral("/data/something"))) << "left alone";
 }
 
-TEST_F(EmbeddedClusterTest, CorruptClusterReportsTheServerLog) {
+TEST_F(EmbeddedClusterTest, CorruptClusterReportsTheServerLog)
+{
     {
         EmbeddedCluster cluster(dir(), kThrowaway);
         cluster.start();
@@ -494,7 +530,8 @@ TEST_F(EmbeddedClusterTest, CorruptClusterReportsTheServerLog) {
     EXPECT_FALSE(cluster.isRunning());
 }
 
-TEST_F(EmbeddedClusterTest, UnreachableDirectoryIsRefused) {
+TEST_F(EmbeddedClusterTest, UnreachableDirectoryIsRefused)
+{
     // As root, a directory below one that the steward account cannot enter; otherwise one the
     // user cannot write to.
     const QString closed = m_root + QStringLiteral("/closed");
@@ -510,7 +547,8 @@ TEST_F(EmbeddedClusterTest, UnreachableDirectoryIsRefused) {
     EXPECT_FALSE(cluster.isRunning());
 }
 
-TEST_F(EmbeddedClusterTest, MissingServerProgramsAreNamed) {
+TEST_F(EmbeddedClusterTest, MissingServerProgramsAreNamed)
+{
     const QByteArray saved = qgetenv("STEWARD_PG_BINDIR");
     qputenv("STEWARD_PG_BINDIR", "/nonexistent/bin");
     EmbeddedCluster cluster(dir(), kThrowaway);
@@ -521,7 +559,8 @@ TEST_F(EmbeddedClusterTest, MissingServerProgramsAreNamed) {
         qputenv("STEWARD_PG_BINDIR", saved);
 }
 
-TEST(TestDatabase, EachTestGetsItsOwnDatabaseAndItIsDroppedAfterwards) {
+TEST(TestDatabase, EachTestGetsItsOwnDatabaseAndItIsDroppedAfterwards)
+{
     QString name;
     {
         TestDatabase first;
@@ -544,7 +583,8 @@ TEST(TestDatabase, EachTestGetsItsOwnDatabaseAndItIsDroppedAfterwards) {
     EXPECT_EQ(queryValue(TestCluster::adminConninfo(), sql.toUtf8().constData()), "0");
 }
 
-TEST(TestDatabase, TemplatePreparerShapesEveryNewDatabase) {
+TEST(TestDatabase, TemplatePreparerShapesEveryNewDatabase)
+{
     int runs = 0;
     TestCluster::setTemplatePreparer([&runs](const QString& conninfo) {
         ++runs;

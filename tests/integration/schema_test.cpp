@@ -1,7 +1,6 @@
 // Migrations and the constraints the schema itself enforces, checked with raw SQL so the
 // program's own validation cannot hide a missing constraint.
 #include "database_fixture.h"
-
 #include "db/migrator.h"
 #include "error.h"
 #include "services/history_service.h"
@@ -24,7 +23,8 @@ public:
     }
     ~EmptyDatabase()
     {
-        executeSql(TestCluster::adminConninfo(), QStringLiteral("DROP DATABASE %1 WITH (FORCE)").arg(m_name));
+        executeSql(TestCluster::adminConninfo(),
+                   QStringLiteral("DROP DATABASE %1 WITH (FORCE)").arg(m_name));
     }
     const QString& conninfo() const { return m_conninfo; }
 
@@ -55,13 +55,17 @@ TEST(Migrations, RefuseADatabaseFromANewerSteward)
     Database db(empty.conninfo());
     Migrator(db).migrate();
     const int future = Migrator::latestKnownVersion() + 1;
-    db.exec(QStringLiteral("INSERT INTO schema_migration (version, name, checksum) VALUES (?, 'future.sql', 'x')"), {future});
+    db.exec(
+        QStringLiteral(
+            "INSERT INTO schema_migration (version, name, checksum) VALUES (?, 'future.sql', 'x')"),
+        {future});
     try {
         Migrator(db).migrate();
         FAIL() << "a newer schema must be refused";
     } catch (const Error& e) {
         EXPECT_EQ(e.kind(), ErrorKind::Conflict);
-        EXPECT_TRUE(e.message().contains(QStringLiteral("newer than this Steward"))) << e.message().toStdString();
+        EXPECT_TRUE(e.message().contains(QStringLiteral("newer than this Steward")))
+            << e.message().toStdString();
         EXPECT_TRUE(e.message().contains(QString::number(future)));
     }
     EXPECT_THROW(Migrator(db).ensureCompatible(), Error);
@@ -107,7 +111,8 @@ protected:
     }
     void addPeople()
     {
-        db().exec(QStringLiteral("INSERT INTO person (email, name) VALUES ('ada@x.org', 'Ada'), ('bob@x.org', 'Bob')"));
+        db().exec(QStringLiteral(
+            "INSERT INTO person (email, name) VALUES ('ada@x.org', 'Ada'), ('bob@x.org', 'Bob')"));
         db().exec(QStringLiteral("INSERT INTO project (key, name) VALUES ('P1', 'Project one')"));
     }
 };
@@ -115,33 +120,49 @@ protected:
 TEST_F(Schema, EmailsAreUniqueWhateverTheirCase)
 {
     addPeople();
-    EXPECT_TRUE(refused(QStringLiteral("INSERT INTO person (email, name) VALUES ('ADA@X.ORG', 'Other Ada')")));
+    EXPECT_TRUE(refused(
+        QStringLiteral("INSERT INTO person (email, name) VALUES ('ADA@X.ORG', 'Other Ada')")));
 }
 
 TEST_F(Schema, EnumeratedValuesAreChecked)
 {
-    EXPECT_TRUE(refused(QStringLiteral("INSERT INTO project (key, name, risk_tier) VALUES ('P2', 'x', 'extreme')")));
-    EXPECT_TRUE(refused(QStringLiteral("INSERT INTO project (key, name, industry) VALUES ('P2', 'x', 'mining')")));
-    EXPECT_TRUE(refused(QStringLiteral("INSERT INTO project (key, name, stage) VALUES ('P2', 'x', 'dreaming')")));
-    EXPECT_TRUE(refused(QStringLiteral("INSERT INTO project (key, name, status) VALUES ('P2', 'x', 'done')")));
-    EXPECT_TRUE(refused(QStringLiteral("INSERT INTO project (key, name) VALUES ('lower-case', 'x')")));
-    EXPECT_TRUE(refused(QStringLiteral("INSERT INTO person (email, name) VALUES ('not-an-email', 'x')")));
-    EXPECT_FALSE(refused(QStringLiteral("INSERT INTO project (key, name, risk_tier) VALUES ('P2', 'x', 'high')")));
+    EXPECT_TRUE(refused(QStringLiteral(
+        "INSERT INTO project (key, name, risk_tier) VALUES ('P2', 'x', 'extreme')")));
+    EXPECT_TRUE(refused(
+        QStringLiteral("INSERT INTO project (key, name, industry) VALUES ('P2', 'x', 'mining')")));
+    EXPECT_TRUE(refused(
+        QStringLiteral("INSERT INTO project (key, name, stage) VALUES ('P2', 'x', 'dreaming')")));
+    EXPECT_TRUE(refused(
+        QStringLiteral("INSERT INTO project (key, name, status) VALUES ('P2', 'x', 'done')")));
+    EXPECT_TRUE(
+        refused(QStringLiteral("INSERT INTO project (key, name) VALUES ('lower-case', 'x')")));
+    EXPECT_TRUE(
+        refused(QStringLiteral("INSERT INTO person (email, name) VALUES ('not-an-email', 'x')")));
+    EXPECT_FALSE(refused(
+        QStringLiteral("INSERT INTO project (key, name, risk_tier) VALUES ('P2', 'x', 'high')")));
 }
 
 TEST_F(Schema, DatesAndPercentagesAreChecked)
 {
     addPeople();
-    const QString insert = QStringLiteral("INSERT INTO assignment (project_id, person_id, role_key, from_date, to_date, allocation_percent) "
-                                          "SELECT p.id, pe.id, 'ai-engineer', %1, %2, %3 FROM project p, person pe "
-                                          "WHERE p.key = 'P1' AND pe.email = 'ada@x.org'");
-    EXPECT_TRUE(refused(insert.arg(QStringLiteral("'2026-02-01'"), QStringLiteral("'2026-01-01'"), QStringLiteral("50"))));
-    EXPECT_TRUE(refused(insert.arg(QStringLiteral("'2026-01-01'"), QStringLiteral("NULL"), QStringLiteral("0"))));
-    EXPECT_TRUE(refused(insert.arg(QStringLiteral("'2026-01-01'"), QStringLiteral("NULL"), QStringLiteral("101"))));
-    EXPECT_FALSE(refused(insert.arg(QStringLiteral("'2026-01-01'"), QStringLiteral("'2026-06-30'"), QStringLiteral("50"))));
-    EXPECT_TRUE(refused(insert.arg(QStringLiteral("'2026-06-01'"), QStringLiteral("NULL"), QStringLiteral("20"))))
+    const QString insert =
+        QStringLiteral("INSERT INTO assignment (project_id, person_id, role_key, from_date, "
+                       "to_date, allocation_percent) "
+                       "SELECT p.id, pe.id, 'ai-engineer', %1, %2, %3 FROM project p, person pe "
+                       "WHERE p.key = 'P1' AND pe.email = 'ada@x.org'");
+    EXPECT_TRUE(refused(insert.arg(QStringLiteral("'2026-02-01'"), QStringLiteral("'2026-01-01'"),
+                                   QStringLiteral("50"))));
+    EXPECT_TRUE(refused(
+        insert.arg(QStringLiteral("'2026-01-01'"), QStringLiteral("NULL"), QStringLiteral("0"))));
+    EXPECT_TRUE(refused(
+        insert.arg(QStringLiteral("'2026-01-01'"), QStringLiteral("NULL"), QStringLiteral("101"))));
+    EXPECT_FALSE(refused(insert.arg(QStringLiteral("'2026-01-01'"), QStringLiteral("'2026-06-30'"),
+                                    QStringLiteral("50"))));
+    EXPECT_TRUE(refused(
+        insert.arg(QStringLiteral("'2026-06-01'"), QStringLiteral("NULL"), QStringLiteral("20"))))
         << "the same role on the same project for an overlapping period";
-    EXPECT_FALSE(refused(insert.arg(QStringLiteral("'2026-07-01'"), QStringLiteral("NULL"), QStringLiteral("20"))));
+    EXPECT_FALSE(refused(
+        insert.arg(QStringLiteral("'2026-07-01'"), QStringLiteral("NULL"), QStringLiteral("20"))));
 }
 
 TEST_F(Schema, OneAccountablePerResponsibilityAndProject)
@@ -162,9 +183,12 @@ TEST_F(Schema, EveryEditBumpsTheVersionAndLandsInTheHistory)
     addPeople();
     const qint64 before = scalar(QStringLiteral("SELECT count(*) FROM history")).toLongLong();
     db().exec(QStringLiteral("UPDATE person SET title = 'Engineer' WHERE email = 'ada@x.org'"));
-    EXPECT_EQ(scalar(QStringLiteral("SELECT version FROM person WHERE email = 'ada@x.org'")).toInt(), 2);
+    EXPECT_EQ(
+        scalar(QStringLiteral("SELECT version FROM person WHERE email = 'ada@x.org'")).toInt(), 2);
     EXPECT_EQ(scalar(QStringLiteral("SELECT count(*) FROM history")).toLongLong(), before + 1);
-    QSqlQuery q = db().exec(QStringLiteral("SELECT actor, operation, before->>'title', after->>'title' FROM history ORDER BY id DESC LIMIT 1"));
+    QSqlQuery q =
+        db().exec(QStringLiteral("SELECT actor, operation, before->>'title', after->>'title' FROM "
+                                 "history ORDER BY id DESC LIMIT 1"));
     ASSERT_TRUE(q.next());
     EXPECT_EQ(q.value(0).toString(), QStringLiteral("tester"));
     EXPECT_EQ(q.value(1).toString(), QStringLiteral("UPDATE"));
@@ -187,7 +211,9 @@ TEST_F(Schema, HistoryIsAppendOnlyAndTamperEvident)
     EXPECT_GT(v.rowsChecked, 0);
 
     // Someone with the power to disable triggers rewrites an old entry: verification finds it.
-    const qint64 victim = scalar(QStringLiteral("SELECT min(id) FROM history WHERE table_name = 'person'")).toLongLong();
+    const qint64 victim =
+        scalar(QStringLiteral("SELECT min(id) FROM history WHERE table_name = 'person'"))
+            .toLongLong();
     db().exec(QStringLiteral("ALTER TABLE history DISABLE TRIGGER history_append_only"));
     db().exec(QStringLiteral("UPDATE history SET actor = 'mallory' WHERE id = ?"), {victim});
     db().exec(QStringLiteral("ALTER TABLE history ENABLE TRIGGER history_append_only"));

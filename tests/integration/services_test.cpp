@@ -1,8 +1,7 @@
 // The people, project, staffing and catalogue services against a real database.
-#include "database_fixture.h"
-
 #include "catalog/builtin_catalogue.h"
 #include "catalog/catalog_sync.h"
+#include "database_fixture.h"
 #include "error.h"
 #include "services/catalog_service.h"
 #include "services/history_service.h"
@@ -32,7 +31,10 @@ protected:
         p.name = key + QStringLiteral(" project");
         return ProjectService(db()).add(p);
     }
-    qint64 historyRows() { return scalar(QStringLiteral("SELECT count(*) FROM history")).toLongLong(); }
+    qint64 historyRows()
+    {
+        return scalar(QStringLiteral("SELECT count(*) FROM history")).toLongLong();
+    }
 
     ErrorKind kindOf(const std::function<void()>& f)
     {
@@ -50,15 +52,20 @@ protected:
 
 TEST_F(Services, PeopleAreAddedFoundAndListed)
 {
-    const Person ada = person(QStringLiteral("Ada@Example.org"), QStringLiteral("Ada Lovelace"), QStringLiteral("Research"));
-    person(QStringLiteral("bob@example.org"), QStringLiteral("Bob Babbage"), QStringLiteral("research"));
+    const Person ada = person(QStringLiteral("Ada@Example.org"), QStringLiteral("Ada Lovelace"),
+                              QStringLiteral("Research"));
+    person(QStringLiteral("bob@example.org"), QStringLiteral("Bob Babbage"),
+           QStringLiteral("research"));
     PersonService people(db());
-    EXPECT_EQ(people.byEmail(QStringLiteral("ada@example.ORG")).id, ada.id) << "e-mail lookup ignores case";
-    EXPECT_EQ(people.orgUnits(), QStringList{QStringLiteral("Research")}) << "org unit names ignore case";
+    EXPECT_EQ(people.byEmail(QStringLiteral("ada@example.ORG")).id, ada.id)
+        << "e-mail lookup ignores case";
+    EXPECT_EQ(people.orgUnits(), QStringList{QStringLiteral("Research")})
+        << "org unit names ignore case";
     EXPECT_EQ(people.list().size(), 2u);
     EXPECT_EQ(people.list(PersonFilter{QStringLiteral("babb"), {}, {}, 0, 0}).size(), 1u);
     EXPECT_EQ(people.count(PersonFilter{{}, QStringLiteral("Research"), {}, 0, 0}), 2);
-    EXPECT_EQ(people.list(PersonFilter{QStringLiteral("%"), {}, {}, 0, 0}).size(), 0u) << "LIKE wildcards are literal";
+    EXPECT_EQ(people.list(PersonFilter{QStringLiteral("%"), {}, {}, 0, 0}).size(), 0u)
+        << "LIKE wildcards are literal";
 }
 
 TEST_F(Services, BadPeopleAreRefusedWithoutAnyChange)
@@ -73,9 +80,11 @@ TEST_F(Services, BadPeopleAreRefusedWithoutAnyChange)
     p.email = QStringLiteral("ADA@example.org");
     p.orgUnit = QStringLiteral("A brand new unit");
     EXPECT_EQ(kindOf([&] { PersonService(db()).add(p); }), ErrorKind::Conflict);
-    EXPECT_TRUE(m_lastMessage.contains(QStringLiteral("already exists"))) << m_lastMessage.toStdString();
+    EXPECT_TRUE(m_lastMessage.contains(QStringLiteral("already exists")))
+        << m_lastMessage.toStdString();
     EXPECT_EQ(historyRows(), before);
-    EXPECT_EQ(scalar(QStringLiteral("SELECT count(*) FROM org_unit")).toInt(), 0) << "the org unit was rolled back too";
+    EXPECT_EQ(scalar(QStringLiteral("SELECT count(*) FROM org_unit")).toInt(), 0)
+        << "the org unit was rolled back too";
 }
 
 TEST_F(Services, ConcurrentEditsAreDetected)
@@ -88,9 +97,11 @@ TEST_F(Services, ConcurrentEditsAreDetected)
     EXPECT_EQ(saved.version, original.version + 1);
     mine.title = QStringLiteral("Engineer");
     EXPECT_EQ(kindOf([&] { PersonService(db()).update(mine); }), ErrorKind::Conflict);
-    EXPECT_TRUE(m_lastMessage.contains(QStringLiteral("version %1").arg(original.version))) << m_lastMessage.toStdString();
+    EXPECT_TRUE(m_lastMessage.contains(QStringLiteral("version %1").arg(original.version)))
+        << m_lastMessage.toStdString();
     EXPECT_TRUE(m_lastMessage.contains(QStringLiteral("version %1").arg(saved.version)));
-    EXPECT_EQ(PersonService(db()).get(original.id).title, QStringLiteral("Chief Scientist")) << "nothing overwritten";
+    EXPECT_EQ(PersonService(db()).get(original.id).title, QStringLiteral("Chief Scientist"))
+        << "nothing overwritten";
 }
 
 TEST_F(Services, ProjectsKeepTheirAttributes)
@@ -163,7 +174,8 @@ TEST_F(Services, AssignmentsAreValidated)
 
     const Assignment ended = staffing.endAssignment(saved.id, QDate(2026, 3, 31), saved.version);
     EXPECT_EQ(ended.to, QDate(2026, 3, 31));
-    EXPECT_EQ(kindOf([&] { staffing.endAssignment(saved.id, QDate(2026, 4, 30), saved.version); }), ErrorKind::Conflict)
+    EXPECT_EQ(kindOf([&] { staffing.endAssignment(saved.id, QDate(2026, 4, 30), saved.version); }),
+              ErrorKind::Conflict)
         << "stale version";
 }
 
@@ -174,18 +186,32 @@ TEST_F(Services, OnlyOneAccountablePerResponsibility)
     project(QStringLiteral("P1"));
     StaffingService staffing(db());
     const QString resp = QStringLiteral("ai-project-manager.define-goals-and-scope");
-    ASSERT_EQ(scalar(QStringLiteral("SELECT count(*) FROM responsibility WHERE key = ?"), {resp}).toInt(), 1)
+    ASSERT_EQ(
+        scalar(QStringLiteral("SELECT count(*) FROM responsibility WHERE key = ?"), {resp}).toInt(),
+        1)
         << "the built-in catalogue has this responsibility";
-    staffing.setRaci(QStringLiteral("P1"), resp, QStringLiteral("ada@example.org"), RaciKind::Accountable);
-    staffing.setRaci(QStringLiteral("P1"), resp, QStringLiteral("ada@example.org"), RaciKind::Accountable); // idempotent
-    EXPECT_EQ(kindOf([&] { staffing.setRaci(QStringLiteral("P1"), resp, QStringLiteral("bob@example.org"), RaciKind::Accountable); }),
+    staffing.setRaci(QStringLiteral("P1"), resp, QStringLiteral("ada@example.org"),
+                     RaciKind::Accountable);
+    staffing.setRaci(QStringLiteral("P1"), resp, QStringLiteral("ada@example.org"),
+                     RaciKind::Accountable); // idempotent
+    EXPECT_EQ(kindOf([&] {
+                  staffing.setRaci(QStringLiteral("P1"), resp, QStringLiteral("bob@example.org"),
+                                   RaciKind::Accountable);
+              }),
               ErrorKind::Conflict);
-    EXPECT_TRUE(m_lastMessage.contains(QStringLiteral("ada@example.org"))) << m_lastMessage.toStdString();
-    staffing.setRaci(QStringLiteral("P1"), resp, QStringLiteral("bob@example.org"), RaciKind::Responsible);
+    EXPECT_TRUE(m_lastMessage.contains(QStringLiteral("ada@example.org")))
+        << m_lastMessage.toStdString();
+    staffing.setRaci(QStringLiteral("P1"), resp, QStringLiteral("bob@example.org"),
+                     RaciKind::Responsible);
     EXPECT_EQ(staffing.raci(QStringLiteral("P1")).size(), 2u);
-    EXPECT_TRUE(staffing.removeRaci(QStringLiteral("P1"), resp, QStringLiteral("bob@example.org"), RaciKind::Responsible));
-    EXPECT_FALSE(staffing.removeRaci(QStringLiteral("P1"), resp, QStringLiteral("bob@example.org"), RaciKind::Responsible));
-    EXPECT_EQ(kindOf([&] { staffing.setRaci(QStringLiteral("P1"), QStringLiteral("no.such"), QStringLiteral("bob@example.org"), RaciKind::Informed); }),
+    EXPECT_TRUE(staffing.removeRaci(QStringLiteral("P1"), resp, QStringLiteral("bob@example.org"),
+                                    RaciKind::Responsible));
+    EXPECT_FALSE(staffing.removeRaci(QStringLiteral("P1"), resp, QStringLiteral("bob@example.org"),
+                                     RaciKind::Responsible));
+    EXPECT_EQ(kindOf([&] {
+                  staffing.setRaci(QStringLiteral("P1"), QStringLiteral("no.such"),
+                                   QStringLiteral("bob@example.org"), RaciKind::Informed);
+              }),
               ErrorKind::NotFound);
 }
 
@@ -210,18 +236,22 @@ TEST_F(Services, APackThatDropsARoleRetiresIt)
     role.key = "acme.reviewer";
     role.name = "Reviewer";
     role.category = "domain";
-    role.responsibilities = {{"acme.reviewer.review", "Review the model card.", LifecycleStage::Govern, true}};
+    role.responsibilities = {
+        {"acme.reviewer.review", "Review the model card.", LifecycleStage::Govern, true}};
     RoleSpec other = role;
     other.key = "acme.approver";
     other.name = "Approver";
-    other.responsibilities = {{"acme.approver.approve", "Approve the release.", LifecycleStage::Govern, false}};
+    other.responsibilities = {
+        {"acme.approver.approve", "Approve the release.", LifecycleStage::Govern, false}};
     CatalogSync sync(db());
-    CatalogSyncResult r = sync.syncPack(QStringLiteral("acme"), QStringLiteral("Acme"), QStringLiteral("1.0.0"), {role, other});
+    CatalogSyncResult r = sync.syncPack(QStringLiteral("acme"), QStringLiteral("Acme"),
+                                        QStringLiteral("1.0.0"), {role, other});
     EXPECT_EQ(r.rolesAdded, 2);
     EXPECT_EQ(r.responsibilitiesAdded, 2);
 
     role.responsibilities[0].text = "Review the model card and the data sheet.";
-    r = sync.syncPack(QStringLiteral("acme"), QStringLiteral("Acme"), QStringLiteral("1.1.0"), {role});
+    r = sync.syncPack(QStringLiteral("acme"), QStringLiteral("Acme"), QStringLiteral("1.1.0"),
+                      {role});
     EXPECT_EQ(r.responsibilitiesUpdated, 1);
     EXPECT_EQ(r.rolesRetired, 1);
     EXPECT_EQ(r.responsibilitiesRetired, 1);
@@ -241,7 +271,10 @@ TEST_F(Services, APackThatDropsARoleRetiresIt)
     EXPECT_TRUE(m_lastMessage.contains(QStringLiteral("retired")));
 
     // Another pack cannot take over a role key.
-    EXPECT_EQ(kindOf([&] { sync.syncPack(QStringLiteral("other"), QStringLiteral("Other"), QStringLiteral("1"), {role}); }),
+    EXPECT_EQ(kindOf([&] {
+                  sync.syncPack(QStringLiteral("other"), QStringLiteral("Other"),
+                                QStringLiteral("1"), {role});
+              }),
               ErrorKind::Conflict);
 }
 

@@ -10,7 +10,8 @@
 namespace steward {
 namespace {
 
-TEST(BundledPlugins, AreAllActive) {
+TEST(BundledPlugins, AreAllActive)
+{
     PluginHostOptions options;
     options.searchEnvironment = false;
     std::set<std::string> catalogueRoles;

@@ -18,13 +18,15 @@
 namespace steward {
 namespace {
 
-QString fixture(const std::string& name) {
+QString fixture(const std::string& name)
+{
     return QStringLiteral(STEWARD_FIXTURE_PLUGIN_DIR "/steward-plugin-fixture-%1.so")
         .arg(QString::fromStdString(name));
 }
 
 // Only the given files: no build tree, no installation, no STEWARD_PLUGIN_PATH.
-PluginHostOptions isolated(const std::vector<std::string>& fixtures) {
+PluginHostOptions isolated(const std::vector<std::string>& fixtures)
+{
     PluginHostOptions options;
     options.searchStandardLocations = false;
     options.searchEnvironment = false;
@@ -35,14 +37,16 @@ PluginHostOptions isolated(const std::vector<std::string>& fixtures) {
     return options;
 }
 
-std::unique_ptr<PluginHost> load(PluginHostOptions options) {
+std::unique_ptr<PluginHost> load(PluginHostOptions options)
+{
     auto host = std::make_unique<PluginHost>(std::move(options));
     host->discover();
     host->loadAll();
     return host;
 }
 
-const PluginRecord& recordOf(const PluginHost& host, const std::string& fixtureName) {
+const PluginRecord& recordOf(const PluginHost& host, const std::string& fixtureName)
+{
     const QString path = fixture(fixtureName);
     for (const PluginRecord& r : host.plugins())
         if (r.path == path)
@@ -50,7 +54,8 @@ const PluginRecord& recordOf(const PluginHost& host, const std::string& fixtureN
     throw std::runtime_error("no record for " + fixtureName);
 }
 
-void expectGoodActive(const PluginHost& host) {
+void expectGoodActive(const PluginHost& host)
+{
     const PluginRecord* good = host.plugin("good");
     ASSERT_NE(good, nullptr);
     EXPECT_EQ(good->state, PluginState::Active) << good->error.toStdString();
@@ -60,14 +65,16 @@ void expectGoodActive(const PluginHost& host) {
                             [](const RoleSpec& r) { return r.key == "good.reviewer"; }));
 }
 
-ProjectStaffing unstaffedProject() {
+ProjectStaffing unstaffedProject()
+{
     ProjectStaffing staffing;
     staffing.project.key = "DEMO";
     staffing.project.name = "Demo";
     return staffing;
 }
 
-bool libraryLoaded(const QString& path) {
+bool libraryLoaded(const QString& path)
+{
     void* handle = ::dlopen(path.toLocal8Bit().constData(), RTLD_LAZY | RTLD_NOLOAD);
     if (!handle)
         return false;
@@ -75,7 +82,8 @@ bool libraryLoaded(const QString& path) {
     return true;
 }
 
-TEST(PluginHost, SoundPluginIsActiveWithItsContent) {
+TEST(PluginHost, SoundPluginIsActiveWithItsContent)
+{
     const auto host = load(isolated({"good"}));
     ASSERT_EQ(host->plugins().size(), 1u);
     const PluginRecord& good = host->plugins().front();
@@ -116,13 +124,15 @@ struct BrokenCase {
     bool failsOnItsOwn = true; // PluginHost::check also refuses it
 };
 
-void PrintTo(const BrokenCase& c, std::ostream* os) {
+void PrintTo(const BrokenCase& c, std::ostream* os)
+{
     *os << c.fixture;
 }
 
 class BrokenPlugin : public testing::TestWithParam<BrokenCase> {};
 
-TEST_P(BrokenPlugin, IsFailedWithItsReasonAndTheRestCarriesOn) {
+TEST_P(BrokenPlugin, IsFailedWithItsReasonAndTheRestCarriesOn)
+{
     const BrokenCase& c = GetParam();
     const auto host = load(isolated({"good", c.fixture}));
     ASSERT_EQ(host->plugins().size(), 2u);
@@ -190,7 +200,8 @@ INSTANTIATE_TEST_SUITE_P(
         return name;
     });
 
-TEST(PluginHost, TextFileNamedLikeAPluginIsFailed) {
+TEST(PluginHost, TextFileNamedLikeAPluginIsFailed)
+{
     QTemporaryDir dir;
     ASSERT_TRUE(dir.isValid());
     QFile text(dir.filePath(QStringLiteral("steward-plugin-notes.so")));
@@ -211,7 +222,8 @@ TEST(PluginHost, TextFileNamedLikeAPluginIsFailed) {
     expectGoodActive(*host);
 }
 
-TEST(PluginHost, SecondPluginWithTheSameIdIsFailedNamingTheFirst) {
+TEST(PluginHost, SecondPluginWithTheSameIdIsFailedNamingTheFirst)
+{
     const auto host = load(isolated({"good", "good-again"}));
     EXPECT_EQ(recordOf(*host, "good").state, PluginState::Active);
     const PluginRecord& again = recordOf(*host, "good-again");
@@ -221,7 +233,8 @@ TEST(PluginHost, SecondPluginWithTheSameIdIsFailedNamingTheFirst) {
     EXPECT_EQ(host->contents().size(), 1u);
 }
 
-TEST(PluginHost, RequirementCycleFailsEveryMemberByName) {
+TEST(PluginHost, RequirementCycleFailsEveryMemberByName)
+{
     const auto host = load(isolated({"needs-cycle", "cycle-a", "good", "cycle-b"}));
     EXPECT_EQ(recordOf(*host, "cycle-a").error,
               QStringLiteral("plugin 'cycle-a' is part of a requirement cycle: cycle-a -> cycle-b "
@@ -239,7 +252,8 @@ TEST(PluginHost, RequirementCycleFailsEveryMemberByName) {
     expectGoodActive(*host);
 }
 
-TEST(PluginHost, RequirementsLoadFirstAndLendTheirRoles) {
+TEST(PluginHost, RequirementsLoadFirstAndLendTheirRoles)
+{
     // Listed before what it requires; its checklist names the required plugin's role.
     const auto host = load(isolated({"needs-good", "good"}));
     const PluginRecord& needs = recordOf(*host, "needs-good");
@@ -254,7 +268,8 @@ TEST(PluginHost, RequirementsLoadFirstAndLendTheirRoles) {
     EXPECT_EQ(PluginHost::check(fixture("needs-good"), isolated({})).state, PluginState::Loaded);
 }
 
-TEST(PluginHost, DisabledPluginIsNotLoadedAndItsDependentsFail) {
+TEST(PluginHost, DisabledPluginIsNotLoadedAndItsDependentsFail)
+{
     PluginHostOptions options = isolated({"good", "needs-good"});
     options.disabled = {"good"};
     const auto host = load(options);
@@ -270,7 +285,8 @@ TEST(PluginHost, DisabledPluginIsNotLoadedAndItsDependentsFail) {
     EXPECT_TRUE(host->rules().empty());
 }
 
-TEST(PluginHost, RoleKeyOfTheBuiltInCatalogueIsRefused) {
+TEST(PluginHost, RoleKeyOfTheBuiltInCatalogueIsRefused)
+{
     PluginHostOptions options = isolated({"good"});
     options.builtinRoleKeys->insert("good.reviewer");
     const auto host = load(options);
@@ -281,7 +297,8 @@ TEST(PluginHost, RoleKeyOfTheBuiltInCatalogueIsRefused) {
                                          "catalogue"));
 }
 
-TEST(PluginHost, ThrowingRuleYieldsAnErrorFindingInsteadOfACrash) {
+TEST(PluginHost, ThrowingRuleYieldsAnErrorFindingInsteadOfACrash)
+{
     const auto host = load(isolated({"good", "throwing-rule"}));
     EXPECT_EQ(recordOf(*host, "throwing-rule").state, PluginState::Active);
     const auto rules = host->rules();
@@ -299,7 +316,8 @@ TEST(PluginHost, ThrowingRuleYieldsAnErrorFindingInsteadOfACrash) {
     expectGoodActive(*host);
 }
 
-TEST(PluginHost, RulesKeepTheirLibraryLoadedAfterTheHostIsGone) {
+TEST(PluginHost, RulesKeepTheirLibraryLoadedAfterTheHostIsGone)
+{
     const QString path = fixture("good");
     ASSERT_FALSE(libraryLoaded(path));
     auto host = load(isolated({"good"}));
@@ -317,7 +335,8 @@ TEST(PluginHost, RulesKeepTheirLibraryLoadedAfterTheHostIsGone) {
     EXPECT_FALSE(libraryLoaded(path)) << "the last rule should unload its library";
 }
 
-TEST(PluginHost, FailedAndDisabledPluginsAreUnloaded) {
+TEST(PluginHost, FailedAndDisabledPluginsAreUnloaded)
+{
     PluginHostOptions options = isolated({"good", "throwing-roles", "duplicate-item"});
     options.disabled = {"good"};
     const auto host = load(options);
@@ -326,7 +345,8 @@ TEST(PluginHost, FailedAndDisabledPluginsAreUnloaded) {
     EXPECT_FALSE(libraryLoaded(fixture("duplicate-item")));
 }
 
-TEST(PluginHost, FindsPluginsInEveryFolderOfStewardPluginPath) {
+TEST(PluginHost, FindsPluginsInEveryFolderOfStewardPluginPath)
+{
     QTemporaryDir dir;
     ASSERT_TRUE(dir.isValid());
     const QString copy = dir.filePath(QStringLiteral("steward-plugin-copied.so"));
@@ -350,7 +370,8 @@ TEST(PluginHost, FindsPluginsInEveryFolderOfStewardPluginPath) {
     EXPECT_EQ(host->plugins()[0].state, PluginState::Active);
 }
 
-TEST(PluginHost, StandardLocationsAreRelativeToTheExecutable) {
+TEST(PluginHost, StandardLocationsAreRelativeToTheExecutable)
+{
     PluginHostOptions options;
     options.searchEnvironment = false;
     const QStringList dirs = PluginHost::searchDirectories(options);
@@ -363,7 +384,8 @@ TEST(PluginHost, StandardLocationsAreRelativeToTheExecutable) {
     EXPECT_EQ(dirs.front(), buildTreePlugins);
 }
 
-TEST(PluginHost, CheckOfAMissingFileSaysSo) {
+TEST(PluginHost, CheckOfAMissingFileSaysSo)
+{
     const PluginRecord r = PluginHost::check(QStringLiteral("/nonexistent/steward-plugin-x.so"));
     EXPECT_EQ(r.state, PluginState::Failed);
     EXPECT_EQ(r.error, QStringLiteral("'/nonexistent/steward-plugin-x.so' is not a file"));

@@ -12,7 +12,8 @@ namespace steward {
 namespace {
 
 // Runs a command to completion; fails the test with its output when it does not succeed.
-void run(const QStringList& arguments) {
+void run(const QStringList& arguments)
+{
     QProcess process;
     process.setProcessChannelMode(QProcess::MergedChannels);
     process.start(QStringLiteral(STEWARD_CMAKE_COMMAND), arguments);
@@ -24,7 +25,8 @@ void run(const QStringList& arguments) {
         << process.readAll().toStdString();
 }
 
-TEST(PluginSdk, OutOfTreePluginBuildsAgainstTheInstalledSdkAndLoads) {
+TEST(PluginSdk, OutOfTreePluginBuildsAgainstTheInstalledSdkAndLoads)
+{
     QTemporaryDir tmp;
     ASSERT_TRUE(tmp.isValid());
     const QString prefix = tmp.filePath(QStringLiteral("prefix"));

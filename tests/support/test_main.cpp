@@ -15,7 +15,8 @@ public:
 
 } // namespace
 
-int main(int argc, char** argv) {
+int main(int argc, char** argv)
+{
     ::testing::InitGoogleTest(&argc, argv);
     QCoreApplication application(argc, argv);
     ::testing::AddGlobalTestEnvironment(new ClusterEnvironment); // owned by GoogleTest

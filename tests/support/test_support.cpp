@@ -44,7 +44,8 @@ rm -rf -- "$dir"
 
 class Watchdog {
 public:
-    explicit Watchdog(const QString& directory) {
+    explicit Watchdog(const QString& directory)
+    {
         int fds[2];
         if (::pipe2(fds, O_CLOEXEC) != 0)
             throw Error(ErrorKind::Internal, QStringLiteral("pipe2 failed for the watchdog."));
@@ -72,7 +73,8 @@ public:
         m_pipe = fds[1];
     }
     // Lets the watchdog do its clean-up and waits for it.
-    ~Watchdog() {
+    ~Watchdog()
+    {
         ::close(m_pipe);
         while (::waitpid(m_pid, nullptr, 0) < 0 && errno == EINTR) {
         }
@@ -97,7 +99,8 @@ struct State {
     std::optional<Error> templateFailure;
     int databases = 0;
 
-    ~State() {
+    ~State()
+    {
         // Only reached if the GoogleTest environment did not run, e.g. exit() from a test.
         try {
             stop();
@@ -105,7 +108,8 @@ struct State {
         }
     }
 
-    EmbeddedCluster& started() {
+    EmbeddedCluster& started()
+    {
         if (cluster)
             return *cluster;
         if (startFailure)
@@ -131,7 +135,8 @@ struct State {
         return *cluster;
     }
 
-    void stop() {
+    void stop()
+    {
         std::optional<Error> failure;
         if (cluster) {
             try {
@@ -150,7 +155,8 @@ struct State {
             throw *failure;
     }
 
-    void prepareTemplate() {
+    void prepareTemplate()
+    {
         if (!preparer || templateReady)
             return;
         if (templateFailure)
@@ -174,7 +180,8 @@ struct State {
     }
 };
 
-State& state() {
+State& state()
+{
     static State instance;
     return instance;
 }
@@ -189,7 +196,8 @@ struct ResultClearer {
     void operator()(PGresult* result) const { PQclear(result); }
 };
 
-QString quoteConninfoValue(QString value) {
+QString quoteConninfoValue(QString value)
+{
     value.replace(QLatin1Char('\\'), QLatin1String("\\\\"));
     value.replace(QLatin1Char('\''), QLatin1String("\\'"));
     return QLatin1Char('\'') + value + QLatin1Char('\'');
@@ -197,7 +205,8 @@ QString quoteConninfoValue(QString value) {
 
 } // namespace
 
-void TestCluster::setTemplatePreparer(std::function<void(const QString& conninfo)> preparer) {
+void TestCluster::setTemplatePreparer(std::function<void(const QString& conninfo)> preparer)
+{
     State& s = state();
     const std::lock_guard lock(s.mutex);
     s.preparer = std::move(preparer);
@@ -205,23 +214,27 @@ void TestCluster::setTemplatePreparer(std::function<void(const QString& conninfo
     s.templateFailure.reset();
 }
 
-QString TestCluster::adminConninfo() {
+QString TestCluster::adminConninfo()
+{
     return conninfo(QStringLiteral("postgres"));
 }
 
-QString TestCluster::conninfo(const QString& database) {
+QString TestCluster::conninfo(const QString& database)
+{
     State& s = state();
     const std::lock_guard lock(s.mutex);
     return withDatabase(s.started().conninfo(), database);
 }
 
-QString TestCluster::directory() {
+QString TestCluster::directory()
+{
     State& s = state();
     const std::lock_guard lock(s.mutex);
     return s.directory;
 }
 
-void TestCluster::shutdown() {
+void TestCluster::shutdown()
+{
     State& s = state();
     const std::lock_guard lock(s.mutex);
     try {
@@ -232,7 +245,8 @@ void TestCluster::shutdown() {
     }
 }
 
-TestDatabase::TestDatabase() {
+TestDatabase::TestDatabase()
+{
     State& s = state();
     const std::lock_guard lock(s.mutex);
     s.prepareTemplate();
@@ -244,7 +258,8 @@ TestDatabase::TestDatabase() {
     m_conninfo = withDatabase(admin, m_name);
 }
 
-TestDatabase::~TestDatabase() {
+TestDatabase::~TestDatabase()
+{
     try {
         executeSql(TestCluster::adminConninfo(),
                    QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(m_name));
@@ -254,7 +269,8 @@ TestDatabase::~TestDatabase() {
     }
 }
 
-QString withDatabase(const QString& conninfo, const QString& database) {
+QString withDatabase(const QString& conninfo, const QString& database)
+{
     char* error = nullptr;
     const std::unique_ptr<PQconninfoOption, ConninfoOptionsFree> options(
         PQconninfoParse(conninfo.toUtf8().constData(), &error));
@@ -276,7 +292,8 @@ QString withDatabase(const QString& conninfo, const QString& database) {
     return parts.join(QLatin1Char(' '));
 }
 
-void executeSql(const QString& conninfo, const QString& sql) {
+void executeSql(const QString& conninfo, const QString& sql)
+{
     const std::unique_ptr<PGconn, ConnectionCloser> connection(
         PQconnectdb(conninfo.toUtf8().constData()));
     if (PQstatus(connection.get()) != CONNECTION_OK) {

@@ -16,7 +16,8 @@ namespace {
 const std::regex kRoleKey{"^[a-z0-9]+(-[a-z0-9]+)*$"};
 const std::regex kResponsibilityKey{R"(^[a-z0-9]+(-[a-z0-9]+)*(\.[a-z0-9]+(-[a-z0-9]+)*)+$)"};
 
-TEST(BuiltinCatalogue, HoldsExactlyTheTwelveGenericRoles) {
+TEST(BuiltinCatalogue, HoldsExactlyTheTwelveGenericRoles)
+{
     std::vector<std::string> keys;
     for (const RoleSpec& r : builtinRoles())
         keys.push_back(r.key);
@@ -31,7 +32,8 @@ TEST(BuiltinCatalogue, HoldsExactlyTheTwelveGenericRoles) {
     EXPECT_EQ(keys, expected);
 }
 
-TEST(BuiltinCatalogue, KeysAreWellFormedUniqueAndScopedToTheirRole) {
+TEST(BuiltinCatalogue, KeysAreWellFormedUniqueAndScopedToTheirRole)
+{
     std::set<std::string> seen;
     for (const RoleSpec& r : builtinRoles()) {
         EXPECT_TRUE(std::regex_match(r.key, kRoleKey)) << r.key;
@@ -44,7 +46,8 @@ TEST(BuiltinCatalogue, KeysAreWellFormedUniqueAndScopedToTheirRole) {
     }
 }
 
-TEST(BuiltinCatalogue, EveryRoleHasTheResponsibilitiesTheReferenceTextGivesIt) {
+TEST(BuiltinCatalogue, EveryRoleHasTheResponsibilitiesTheReferenceTextGivesIt)
+{
     // Bullet counts under "Key Responsibilities" in reference/ai-roles-and-responsibilities.txt.
     // Several lists end with a closing bullet that describes the role instead of a duty (machine
     // learning engineer "This role is critical...", data scientist, data engineer, researcher,
@@ -66,7 +69,8 @@ TEST(BuiltinCatalogue, EveryRoleHasTheResponsibilitiesTheReferenceTextGivesIt) {
     EXPECT_EQ(total, 75u);
 }
 
-TEST(BuiltinCatalogue, RolesAreDescribedAndCategorised) {
+TEST(BuiltinCatalogue, RolesAreDescribedAndCategorised)
+{
     const std::set<std::string> categories{"engineering",      "data",       "research",
                                            "operations",       "management", "advisory",
                                            "ethics-governance"};
@@ -79,7 +83,8 @@ TEST(BuiltinCatalogue, RolesAreDescribedAndCategorised) {
     }
 }
 
-TEST(BuiltinCatalogue, ResponsibilitiesAreSingleImperativeSentences) {
+TEST(BuiltinCatalogue, ResponsibilitiesAreSingleImperativeSentences)
+{
     for (const RoleSpec& r : builtinRoles()) {
         for (const ResponsibilitySpec& d : r.responsibilities) {
             ASSERT_FALSE(d.text.empty()) << d.key;
@@ -93,7 +98,8 @@ TEST(BuiltinCatalogue, ResponsibilitiesAreSingleImperativeSentences) {
     }
 }
 
-TEST(BuiltinCatalogue, RequiredSetIsSmallAndSpansTheLifecycle) {
+TEST(BuiltinCatalogue, RequiredSetIsSmallAndSpansTheLifecycle)
+{
     std::size_t required = 0;
     std::set<LifecycleStage> stages;
     for (const RoleSpec& r : builtinRoles()) {
@@ -114,7 +120,8 @@ TEST(BuiltinCatalogue, RequiredSetIsSmallAndSpansTheLifecycle) {
         EXPECT_TRUE(stages.contains(s)) << "no required responsibility at stage " << toString(s);
 }
 
-TEST(BuiltinCatalogue, StagesFollowHowTheRolesWorkTogether) {
+TEST(BuiltinCatalogue, StagesFollowHowTheRolesWorkTogether)
+{
     // Spot checks of the per-responsibility judgement: the role's usual stage, except where a
     // duty plainly belongs elsewhere.
     std::map<std::string, LifecycleStage> stageOf;

@@ -29,11 +29,13 @@ const std::set<std::string> kBuiltinRoles = {"ai-engineer",        "machine-lear
                                              "ai-project-manager", "ai-product-manager",
                                              "prompt-engineer",    "ai-consultant"};
 
-std::vector<ChecklistSpec> allChecklists() {
+std::vector<ChecklistSpec> allChecklists()
+{
     return {nistAiRmfChecklist(), euAiActChecklist(), ethicsChecklist()};
 }
 
-std::vector<const ChecklistItem*> itemsOf(const ChecklistSpec& spec) {
+std::vector<const ChecklistItem*> itemsOf(const ChecklistSpec& spec)
+{
     std::vector<const ChecklistItem*> items;
     for (const auto& section : spec.sections)
         for (const auto& item : section.items)
@@ -43,7 +45,8 @@ std::vector<const ChecklistItem*> itemsOf(const ChecklistSpec& spec) {
 
 // id -> statement, as exported from the NIST reference data (one "id<TAB>statement" per line,
 // in the order of the AI RMF Core tables).
-std::vector<std::pair<std::string, std::string>> expectedNistSubcategories() {
+std::vector<std::pair<std::string, std::string>> expectedNistSubcategories()
+{
     const std::string path =
         std::string(STEWARD_CHECKLIST_FIXTURES) + "/nist-ai-rmf-1.0-subcategories.tsv";
     std::ifstream in(path);
@@ -61,7 +64,8 @@ std::vector<std::pair<std::string, std::string>> expectedNistSubcategories() {
 // ---------------------------------------------------------------------------------------------
 // Every pack
 
-TEST(ChecklistPacks, EveryChecklistCarriesItsProvenance) {
+TEST(ChecklistPacks, EveryChecklistCarriesItsProvenance)
+{
     for (const auto& spec : allChecklists()) {
         SCOPED_TRACE(spec.key);
         EXPECT_FALSE(spec.key.empty());
@@ -77,7 +81,8 @@ TEST(ChecklistPacks, EveryChecklistCarriesItsProvenance) {
     EXPECT_EQ(keys[2].key, "ethics");
 }
 
-TEST(ChecklistPacks, SectionsAndItemsAreCompleteAndUnique) {
+TEST(ChecklistPacks, SectionsAndItemsAreCompleteAndUnique)
+{
     for (const auto& spec : allChecklists()) {
         SCOPED_TRACE(spec.key);
         ASSERT_FALSE(spec.sections.empty());
@@ -103,7 +108,8 @@ TEST(ChecklistPacks, SectionsAndItemsAreCompleteAndUnique) {
     }
 }
 
-TEST(ChecklistPacks, GuidanceIsWrittenPerItemNotCopiedAcrossThePack) {
+TEST(ChecklistPacks, GuidanceIsWrittenPerItemNotCopiedAcrossThePack)
+{
     // One generic sentence pasted everywhere would pass every other check; an auditor needs
     // guidance about the item in front of them.
     for (const auto& spec : allChecklists()) {
@@ -119,7 +125,8 @@ TEST(ChecklistPacks, GuidanceIsWrittenPerItemNotCopiedAcrossThePack) {
 // ---------------------------------------------------------------------------------------------
 // NIST AI RMF 1.0
 
-TEST(NistAiRmfChecklist, HasExactlyTheNineteenCategoriesOfTheCore) {
+TEST(NistAiRmfChecklist, HasExactlyTheNineteenCategoriesOfTheCore)
+{
     const auto spec = nistAiRmfChecklist();
     std::vector<std::string> sectionIds;
     for (const auto& section : spec.sections)
@@ -135,7 +142,8 @@ TEST(NistAiRmfChecklist, HasExactlyTheNineteenCategoriesOfTheCore) {
               "identified and measured AI risks are documented and monitored regularly.");
 }
 
-TEST(NistAiRmfChecklist, HasExactlyTheSeventyTwoSubcategoriesWithNistsStatements) {
+TEST(NistAiRmfChecklist, HasExactlyTheSeventyTwoSubcategoriesWithNistsStatements)
+{
     const auto expected = expectedNistSubcategories();
     ASSERT_EQ(expected.size(), 72u);
 
@@ -149,7 +157,8 @@ TEST(NistAiRmfChecklist, HasExactlyTheSeventyTwoSubcategoriesWithNistsStatements
     }
 }
 
-TEST(NistAiRmfChecklist, QuotesStatementsVerbatim) {
+TEST(NistAiRmfChecklist, QuotesStatementsVerbatim)
+{
     std::map<std::string, std::string> text;
     const auto spec = nistAiRmfChecklist();
     for (const auto* item : itemsOf(spec))
@@ -167,7 +176,8 @@ TEST(NistAiRmfChecklist, QuotesStatementsVerbatim) {
               std::string::npos);
 }
 
-TEST(NistAiRmfChecklist, CitesTheCoreTableOfEachFunctionAndAppliesToEveryProject) {
+TEST(NistAiRmfChecklist, CitesTheCoreTableOfEachFunctionAndAppliesToEveryProject)
+{
     const auto spec = nistAiRmfChecklist();
     const std::map<std::string, std::string> tableOf = {
         {"GOVERN", "Table 1"}, {"MAP", "Table 2"}, {"MEASURE", "Table 3"}, {"MANAGE", "Table 4"}};
@@ -186,7 +196,8 @@ TEST(NistAiRmfChecklist, CitesTheCoreTableOfEachFunctionAndAppliesToEveryProject
 // EU AI Act
 
 // The article number an item id such as "Art. 17(1)(a)" names.
-int articleOf(const std::string& itemId) {
+int articleOf(const std::string& itemId)
+{
     static const std::regex pattern(R"(^Art\. (\d+)(\(\d+\)(\([a-z]\))?)?$)");
     std::smatch m;
     if (!std::regex_match(itemId, m, pattern))
@@ -194,7 +205,8 @@ int articleOf(const std::string& itemId) {
     return std::stoi(m[1]);
 }
 
-TEST(EuAiActChecklist, CoversEveryRequiredArticleOnceAsASection) {
+TEST(EuAiActChecklist, CoversEveryRequiredArticleOnceAsASection)
+{
     const auto spec = euAiActChecklist();
     std::vector<int> articles;
     for (const auto& section : spec.sections) {
@@ -217,7 +229,8 @@ TEST(EuAiActChecklist, CoversEveryRequiredArticleOnceAsASection) {
                           "monitoring plan for high-risk AI systems");
 }
 
-TEST(EuAiActChecklist, EveryItemCitesItsOwnArticleAndParagraph) {
+TEST(EuAiActChecklist, EveryItemCitesItsOwnArticleAndParagraph)
+{
     const auto spec = euAiActChecklist();
     for (const auto& section : spec.sections) {
         for (const auto& item : section.items) {
@@ -233,7 +246,8 @@ TEST(EuAiActChecklist, EveryItemCitesItsOwnArticleAndParagraph) {
     EXPECT_GE(itemsOf(spec).size(), 60u);
 }
 
-TEST(EuAiActChecklist, AppliesByActorAndRiskTier) {
+TEST(EuAiActChecklist, AppliesByActorAndRiskTier)
+{
     const std::set<int> providerArticles = {9, 10, 11, 12, 13, 14, 15, 17, 72, 73};
     const std::set<int> deployerArticles = {26, 27};
     const auto spec = euAiActChecklist();
@@ -278,7 +292,8 @@ TEST(EuAiActChecklist, AppliesByActorAndRiskTier) {
     EXPECT_TRUE(byId["Art. 4"]->applies.industries.empty());
 }
 
-TEST(EuAiActChecklist, HasTheParagraphsThatCarryTheCoreObligations) {
+TEST(EuAiActChecklist, HasTheParagraphsThatCarryTheCoreObligations)
+{
     const auto spec = euAiActChecklist();
     std::set<std::string> ids;
     for (const auto* item : itemsOf(spec))
@@ -296,7 +311,8 @@ TEST(EuAiActChecklist, HasTheParagraphsThatCarryTheCoreObligations) {
 // ---------------------------------------------------------------------------------------------
 // Ethics
 
-TEST(EthicsChecklist, CoversEveryAreaWithThreeToFiveItems) {
+TEST(EthicsChecklist, CoversEveryAreaWithThreeToFiveItems)
+{
     const auto spec = ethicsChecklist();
     const std::vector<std::string> expected = {"ETH-BIAS",  "ETH-TRANS",  "ETH-RISK",
                                                "ETH-GUIDE", "ETH-LEGAL",  "ETH-SEC",
@@ -318,7 +334,8 @@ TEST(EthicsChecklist, CoversEveryAreaWithThreeToFiveItems) {
     EXPECT_EQ(sectionIds, expected);
 }
 
-TEST(EthicsChecklist, IsAnsweredMostlyByTheEthicsAndGovernanceRoles) {
+TEST(EthicsChecklist, IsAnsweredMostlyByTheEthicsAndGovernanceRoles)
+{
     // The audit is built from these two roles' duties; other roles answer where the work sits
     // with them (for example fairness metrics with the data scientist).
     const auto spec = ethicsChecklist();

@@ -19,8 +19,10 @@ ProjectStaffing snapshot()
     s.people = {{1, "ada@x.org", "Ada", true}, {2, "bob@x.org", "Bob", true}};
     s.assignments = {{1, 1, "P1", "data-engineer", year{2026} / 1 / 1, std::nullopt, 50},
                      {2, 2, "P1", "data-engineer", year{2026} / 1 / 1, std::nullopt, 50}};
-    s.responsibilities = {{"data-engineer.pipelines", "data-engineer", "Build pipelines.", LifecycleStage::Data, true}};
-    s.raci = {{1, "data-engineer.pipelines", RaciKind::Accountable}, {2, "data-engineer.pipelines", RaciKind::Responsible}};
+    s.responsibilities = {{"data-engineer.pipelines", "data-engineer", "Build pipelines.",
+                           LifecycleStage::Data, true}};
+    s.raci = {{1, "data-engineer.pipelines", RaciKind::Accountable},
+              {2, "data-engineer.pipelines", RaciKind::Responsible}};
     return s;
 }
 
@@ -55,7 +57,8 @@ TEST(CoreRules, TwoAccountableIsWrongEvenForAnOptionalResponsibility)
 {
     ProjectStaffing s = snapshot();
     s.responsibilities[0].required = false;
-    s.raci = {{1, "data-engineer.pipelines", RaciKind::Accountable}, {2, "data-engineer.pipelines", RaciKind::Accountable}};
+    s.raci = {{1, "data-engineer.pipelines", RaciKind::Accountable},
+              {2, "data-engineer.pipelines", RaciKind::Accountable}};
     const auto fs = check(s);
     ASSERT_EQ(fs.size(), 1u);
     EXPECT_EQ(fs[0].code, coverage_code::MultipleAccountable);
@@ -64,10 +67,13 @@ TEST(CoreRules, TwoAccountableIsWrongEvenForAnOptionalResponsibility)
 TEST(CoreRules, AllocationPeaksAreFoundWhereAssignmentsOverlap)
 {
     ProjectStaffing s = snapshot();
-    s.otherAssignments = {{3, 1, "P2", "data-engineer", year{2026} / 3 / 1, year{2026} / 5 / 31, 60},
-                          {4, 1, "P3", "data-engineer", year{2026} / 9 / 1, std::nullopt, 40}};
-    EXPECT_TRUE(check(s).empty()) << "the P2 overload ended before the snapshot date; P3 brings Ada to 90 %";
-    s.otherAssignments.push_back({5, 1, "P4", "data-engineer", year{2026} / 10 / 1, year{2026} / 10 / 31, 20});
+    s.otherAssignments = {
+        {3, 1, "P2", "data-engineer", year{2026} / 3 / 1, year{2026} / 5 / 31, 60},
+        {4, 1, "P3", "data-engineer", year{2026} / 9 / 1, std::nullopt, 40}};
+    EXPECT_TRUE(check(s).empty())
+        << "the P2 overload ended before the snapshot date; P3 brings Ada to 90 %";
+    s.otherAssignments.push_back(
+        {5, 1, "P4", "data-engineer", year{2026} / 10 / 1, year{2026} / 10 / 31, 20});
     const auto fs = check(s);
     ASSERT_EQ(fs.size(), 1u);
     EXPECT_EQ(fs[0].code, coverage_code::OverAllocated);

@@ -12,12 +12,14 @@ namespace {
 
 const QString kFile = QStringLiteral("people.csv");
 
-QByteArray bytes(const char* text) {
+QByteArray bytes(const char* text)
+{
     return QByteArray(text);
 }
 
 // The problems parseCsv reports for data it must reject.
-QStringList problemsIn(const QByteArray& data) {
+QStringList problemsIn(const QByteArray& data)
+{
     try {
         const CsvTable table = parseCsv(data, kFile);
         ADD_FAILURE() << "accepted a file with " << table.records.size() << " records";
@@ -31,7 +33,8 @@ QStringList problemsIn(const QByteArray& data) {
 
 // True when every problem line starts with the given prefixes, in order, and there are no others.
 ::testing::AssertionResult problemsAre(const QStringList& problems,
-                                       const std::vector<std::string>& prefixes) {
+                                       const std::vector<std::string>& prefixes)
+{
     if (static_cast<std::size_t>(problems.size()) != prefixes.size())
         return ::testing::AssertionFailure()
                << "got " << problems.size()
@@ -46,14 +49,16 @@ QStringList problemsIn(const QByteArray& data) {
     return ::testing::AssertionSuccess();
 }
 
-QStringList row(std::initializer_list<const char*> fields) {
+QStringList row(std::initializer_list<const char*> fields)
+{
     QStringList out;
     for (const char* f : fields)
         out.append(QString::fromUtf8(f));
     return out;
 }
 
-TEST(CsvParse, ReadsHeaderAndRecordsWithTheirLines) {
+TEST(CsvParse, ReadsHeaderAndRecordsWithTheirLines)
+{
     const CsvTable t = parseCsv(bytes("email,name\na@x.org,Ann\nb@x.org,Bob\n"), kFile);
     EXPECT_EQ(t.header, row({"email", "name"}));
     ASSERT_EQ(t.records.size(), 2u);
@@ -63,7 +68,8 @@ TEST(CsvParse, ReadsHeaderAndRecordsWithTheirLines) {
     EXPECT_EQ(t.records[1].fields, row({"b@x.org", "Bob"}));
 }
 
-TEST(CsvParse, AcceptsAMissingFinalLineBreak) {
+TEST(CsvParse, AcceptsAMissingFinalLineBreak)
+{
     const CsvTable t = parseCsv(bytes("a,b\n1,2"), kFile);
     ASSERT_EQ(t.records.size(), 1u);
     EXPECT_EQ(t.records[0].fields, row({"1", "2"}));
@@ -73,7 +79,8 @@ TEST(CsvParse, AcceptsAMissingFinalLineBreak) {
     EXPECT_EQ(quoted.records[0].fields, row({"1", "2"}));
 }
 
-TEST(CsvParse, AcceptsCrLfLineEnds) {
+TEST(CsvParse, AcceptsCrLfLineEnds)
+{
     const CsvTable t = parseCsv(bytes("a,b\r\n1,2\r\n3,4\r\n"), kFile);
     EXPECT_EQ(t.header, row({"a", "b"}));
     ASSERT_EQ(t.records.size(), 2u);
@@ -82,7 +89,8 @@ TEST(CsvParse, AcceptsCrLfLineEnds) {
     EXPECT_EQ(t.records[1].line, 3);
 }
 
-TEST(CsvParse, StripsTheByteOrderMark) {
+TEST(CsvParse, StripsTheByteOrderMark)
+{
     const CsvTable t = parseCsv(bytes("\xEF\xBB\xBF"
                                       "email,name\r\nz@x.org,Zo\xC3\xAB\r\n"),
                                 kFile);
@@ -92,14 +100,16 @@ TEST(CsvParse, StripsTheByteOrderMark) {
     EXPECT_EQ(t.records[0].line, 2);
 }
 
-TEST(CsvParse, DecodesUtf8WithoutABom) {
+TEST(CsvParse, DecodesUtf8WithoutABom)
+{
     const CsvTable t = parseCsv(bytes("name\nJos\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x98\x80\n"), kFile);
     ASSERT_EQ(t.records.size(), 1u);
     EXPECT_EQ(t.records[0].fields.front(),
               QString::fromUtf8("Jos\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x98\x80"));
 }
 
-TEST(CsvParse, ReadsQuotedFieldsWithCommasQuotesAndLineBreaks) {
+TEST(CsvParse, ReadsQuotedFieldsWithCommasQuotesAndLineBreaks)
+{
     const CsvTable t = parseCsv(bytes("a,b,c\n"
                                       "\"Smith, Jo\",\"say \"\"hi\"\"\",\"two\nlines\"\n"
                                       "\"crlf\r\ninside\",\"\",\"\"\"\"\r\n"
@@ -114,7 +124,8 @@ TEST(CsvParse, ReadsQuotedFieldsWithCommasQuotesAndLineBreaks) {
     EXPECT_EQ(t.records[2].line, 6);
 }
 
-TEST(CsvParse, SkipsWhollyEmptyLinesButKeepsLineNumbers) {
+TEST(CsvParse, SkipsWhollyEmptyLinesButKeepsLineNumbers)
+{
     const CsvTable t = parseCsv(bytes("\n\r\na,b\n\n1,2\r\n\r\n\n3,4\n\n"), kFile);
     EXPECT_EQ(t.header, row({"a", "b"}));
     ASSERT_EQ(t.records.size(), 2u);
@@ -122,7 +133,8 @@ TEST(CsvParse, SkipsWhollyEmptyLinesButKeepsLineNumbers) {
     EXPECT_EQ(t.records[1].line, 8);
 }
 
-TEST(CsvParse, KeepsEmptyFieldsAndRowsOfAnyWidth) {
+TEST(CsvParse, KeepsEmptyFieldsAndRowsOfAnyWidth)
+{
     const CsvTable t = parseCsv(bytes("a,b,c\n,,\n1\n1,2,3,4\n\"\"\n x \n"), kFile);
     ASSERT_EQ(t.records.size(), 5u);
     EXPECT_EQ(t.records[0].fields, row({"", "", ""}));
@@ -132,19 +144,22 @@ TEST(CsvParse, KeepsEmptyFieldsAndRowsOfAnyWidth) {
     EXPECT_EQ(t.records[4].fields, row({" x "})) << "spaces are data";
 }
 
-TEST(CsvParse, RejectsAnEmptyFile) {
+TEST(CsvParse, RejectsAnEmptyFile)
+{
     EXPECT_TRUE(problemsAre(problemsIn(QByteArray()), {"people.csv:1: the file is empty"}));
     EXPECT_TRUE(
         problemsAre(problemsIn(bytes("\xEF\xBB\xBF")), {"people.csv:1: the file is empty"}));
     EXPECT_TRUE(problemsAre(problemsIn(bytes("\n\r\n\n")), {"people.csv:1: the file is empty"}));
 }
 
-TEST(CsvParse, RejectsAnUnterminatedQuoteAtTheLineItOpens) {
+TEST(CsvParse, RejectsAnUnterminatedQuoteAtTheLineItOpens)
+{
     EXPECT_TRUE(problemsAre(problemsIn(bytes("a,b\n1,2\n3,\"never closed\n4,5\n6,7\n")),
                             {"people.csv:3: the quoted field that starts here is never closed"}));
 }
 
-TEST(CsvParse, RejectsTextAfterAClosingQuote) {
+TEST(CsvParse, RejectsTextAfterAClosingQuote)
+{
     EXPECT_TRUE(problemsAre(problemsIn(bytes("a,b\n\"x\"y,2\n")),
                             {"people.csv:2: text after the closing quote"}));
     // After a quoted field spanning lines 2-4, the bad field is on line 5.
@@ -155,14 +170,16 @@ TEST(CsvParse, RejectsTextAfterAClosingQuote) {
                             {"people.csv:2: text after the closing quote"}));
 }
 
-TEST(CsvParse, RejectsStrayQuotesAndCarriageReturns) {
+TEST(CsvParse, RejectsStrayQuotesAndCarriageReturns)
+{
     EXPECT_TRUE(problemsAre(problemsIn(bytes("a,b\n1,5\" screen\n")),
                             {"people.csv:2: a quote inside an unquoted field"}));
     EXPECT_TRUE(problemsAre(problemsIn(bytes("a,b\r1,2\r3,4\r")),
                             {"people.csv:1: a carriage return that does not end a line"}));
 }
 
-TEST(CsvParse, RejectsInvalidUtf8AtItsLine) {
+TEST(CsvParse, RejectsInvalidUtf8AtItsLine)
+{
     EXPECT_TRUE(problemsAre(problemsIn(bytes("name\nok\nM\xFCller\n")),
                             {"people.csv:3: invalid UTF-8 (byte 0xFC)"}));
     // Inside a multi-line quoted field the problem is reported where the bad byte is.
@@ -179,7 +196,8 @@ TEST(CsvParse, RejectsInvalidUtf8AtItsLine) {
         problemsAre(problemsIn(QByteArray("name\nx\0y\n", 9)), {"people.csv:2: a NUL byte"}));
 }
 
-TEST(CsvParse, RejectsEmptyAndRepeatedHeaderNames) {
+TEST(CsvParse, RejectsEmptyAndRepeatedHeaderNames)
+{
     EXPECT_TRUE(problemsAre(problemsIn(bytes("email,,name, \n")),
                             {"people.csv:1: column 2 of the header row has no name",
                              "people.csv:1: column 4 of the header row has no name"}));
@@ -188,7 +206,8 @@ TEST(CsvParse, RejectsEmptyAndRepeatedHeaderNames) {
         {"people.csv:2: column 3 of the header row repeats the name \"Email\" of column 1"}));
 }
 
-TEST(CsvParse, ListsEveryProblemInOneError) {
+TEST(CsvParse, ListsEveryProblemInOneError)
+{
     const QStringList problems = problemsIn(bytes("email,email\n"
                                                   "ok,ok\n"
                                                   "\"x\"y,1\n"
@@ -200,7 +219,8 @@ TEST(CsvParse, ListsEveryProblemInOneError) {
                                        "people.csv:5: the quoted field that starts here"}));
 }
 
-TEST(CsvParse, ReadsAHundredThousandRows) {
+TEST(CsvParse, ReadsAHundredThousandRows)
+{
     QByteArray data = "email,name,org_unit,title,external_id,active\r\n";
     constexpr int kRows = 100'000;
     data.reserve(kRows * 70);
@@ -218,7 +238,8 @@ TEST(CsvParse, ReadsAHundredThousandRows) {
     EXPECT_EQ(t.records.back().fields.front(), QStringLiteral("person99999@example.org"));
 }
 
-QByteArray written(const std::vector<QStringList>& rows) {
+QByteArray written(const std::vector<QStringList>& rows)
+{
     QBuffer buffer;
     buffer.open(QIODevice::WriteOnly);
     CsvWriter writer(&buffer);
@@ -227,18 +248,21 @@ QByteArray written(const std::vector<QStringList>& rows) {
     return buffer.data();
 }
 
-TEST(CsvWrite, QuotesOnlyWhenNeededAndEndsRowsWithCrLf) {
+TEST(CsvWrite, QuotesOnlyWhenNeededAndEndsRowsWithCrLf)
+{
     EXPECT_EQ(written({row({"plain", "with space", "", "x"}),
                        row({"a,b", "say \"hi\"", "two\nlines", "cr\rhere"})}),
               bytes("plain,with space,,x\r\n"
                     "\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",\"cr\rhere\"\r\n"));
 }
 
-TEST(CsvWrite, KeepsALoneEmptyFieldDistinctFromABlankLine) {
+TEST(CsvWrite, KeepsALoneEmptyFieldDistinctFromABlankLine)
+{
     EXPECT_EQ(written({row({""}), QStringList()}), bytes("\"\"\r\n\"\"\r\n"));
 }
 
-TEST(CsvWrite, RoundTripsThroughTheParser) {
+TEST(CsvWrite, RoundTripsThroughTheParser)
+{
     const std::vector<QStringList> rows{
         row({"email", "name", "note"}),
         row({"a@x.org", "Smith, Jo", "said \"no\"\r\nthen left"}),
@@ -254,7 +278,8 @@ TEST(CsvWrite, RoundTripsThroughTheParser) {
         EXPECT_EQ(t.records[i - 1].fields, rows[i]) << "row " << i;
 }
 
-TEST(CsvWrite, RefusesADeviceItCannotWriteTo) {
+TEST(CsvWrite, RefusesADeviceItCannotWriteTo)
+{
     QBuffer closed;
     EXPECT_THROW(CsvWriter{&closed}, Error);
 

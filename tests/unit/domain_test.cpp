@@ -7,7 +7,8 @@ namespace {
 
 TEST(Domain, EveryRiskTierRoundTripsThroughItsText)
 {
-    for (RiskTier t : {RiskTier::Minimal, RiskTier::Limited, RiskTier::High, RiskTier::Unacceptable})
+    for (RiskTier t :
+         {RiskTier::Minimal, RiskTier::Limited, RiskTier::High, RiskTier::Unacceptable})
         EXPECT_EQ(parseRiskTier(toString(t)), t);
     EXPECT_EQ(parseRiskTier("High"), std::nullopt) << "text forms are lower case and exact";
     EXPECT_EQ(parseRiskTier(""), std::nullopt);

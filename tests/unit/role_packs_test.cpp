@@ -37,7 +37,8 @@ struct Pack {
     std::vector<std::string_view> keysUsed; // role and responsibility keys its rules look for
 };
 
-std::vector<Pack> allPacks() {
+std::vector<Pack> allPacks()
+{
     namespace hc = healthcare::keys;
     namespace fi = finance::keys;
     namespace mk = marketing::keys;
@@ -72,11 +73,13 @@ std::vector<Pack> allPacks() {
 
 const std::regex kKeyPattern{"^[a-z0-9]+(-[a-z0-9]+)*(\\.[a-z0-9]+(-[a-z0-9]+)*)+$"};
 
-bool startsWith(std::string_view s, std::string_view prefix) {
+bool startsWith(std::string_view s, std::string_view prefix)
+{
     return s.substr(0, prefix.size()) == prefix;
 }
 
-TEST(RolePacks, KeysAreWellFormedAndCarryTheirPackAndRolePrefix) {
+TEST(RolePacks, KeysAreWellFormedAndCarryTheirPackAndRolePrefix)
+{
     for (const Pack& pack : allPacks()) {
         SCOPED_TRACE(pack.id);
         ASSERT_FALSE(pack.roles.empty());
@@ -94,7 +97,8 @@ TEST(RolePacks, KeysAreWellFormedAndCarryTheirPackAndRolePrefix) {
     }
 }
 
-TEST(RolePacks, EveryKeyIsUniqueAcrossAllPacks) {
+TEST(RolePacks, EveryKeyIsUniqueAcrossAllPacks)
+{
     std::set<std::string> seen;
     for (const Pack& pack : allPacks()) {
         for (const RoleSpec& role : pack.roles) {
@@ -105,7 +109,8 @@ TEST(RolePacks, EveryKeyIsUniqueAcrossAllPacks) {
     }
 }
 
-TEST(RolePacks, RolesBelongToTheirIndustryAndReadAsSentences) {
+TEST(RolePacks, RolesBelongToTheirIndustryAndReadAsSentences)
+{
     const std::set<std::string> categories{
         "engineering",       "data",       "research", "operations",
         "ethics-governance", "management", "advisory", "domain"};
@@ -124,7 +129,8 @@ TEST(RolePacks, RolesBelongToTheirIndustryAndReadAsSentences) {
     }
 }
 
-TEST(RolePacks, EachSpecialistHasTheFiveResponsibilitiesOfTheReferenceText) {
+TEST(RolePacks, EachSpecialistHasTheFiveResponsibilitiesOfTheReferenceText)
+{
     for (const Pack& pack : allPacks()) {
         SCOPED_TRACE(pack.id);
         const auto specialist =
@@ -135,7 +141,8 @@ TEST(RolePacks, EachSpecialistHasTheFiveResponsibilitiesOfTheReferenceText) {
     }
 }
 
-TEST(RolePacks, OnlyAFewResponsibilitiesAreRequiredOfEveryProject) {
+TEST(RolePacks, OnlyAFewResponsibilitiesAreRequiredOfEveryProject)
+{
     for (const Pack& pack : allPacks()) {
         SCOPED_TRACE(pack.id);
         std::size_t required = 0;
@@ -148,7 +155,8 @@ TEST(RolePacks, OnlyAFewResponsibilitiesAreRequiredOfEveryProject) {
     }
 }
 
-TEST(RolePacks, EveryKeyARuleLooksForIsInThePack) {
+TEST(RolePacks, EveryKeyARuleLooksForIsInThePack)
+{
     for (const Pack& pack : allPacks()) {
         std::set<std::string, std::less<>> declared;
         for (const RoleSpec& role : pack.roles) {
@@ -161,7 +169,8 @@ TEST(RolePacks, EveryKeyARuleLooksForIsInThePack) {
     }
 }
 
-TEST(RolePacks, RulesHaveTheirStableKeysAndADescription) {
+TEST(RolePacks, RulesHaveTheirStableKeysAndADescription)
+{
     for (const Pack& pack : allPacks()) {
         SCOPED_TRACE(pack.id);
         std::vector<std::string> keys;
@@ -184,7 +193,8 @@ constexpr Date kProjectStart = 2026y / January / 1d;
 class Staffing {
 public:
     Staffing(std::string key, Industry industry, std::vector<std::string> tags = {},
-             ProjectStage stage = ProjectStage::Development) {
+             ProjectStage stage = ProjectStage::Development)
+    {
         s_.project.id = 1;
         s_.project.key = std::move(key);
         s_.project.name = s_.project.key;
@@ -195,36 +205,42 @@ public:
         s_.asOf = kAsOf;
     }
 
-    std::int64_t person(std::string name, std::string email, bool active = true) {
+    std::int64_t person(std::string name, std::string email, bool active = true)
+    {
         const auto id = static_cast<std::int64_t>(s_.people.size()) + 100;
         s_.people.push_back(PersonInfo{id, std::move(email), std::move(name), active});
         return id;
     }
 
     Staffing& assign(std::int64_t person, std::string_view role, Date from = kProjectStart,
-                     std::optional<Date> to = std::nullopt) {
+                     std::optional<Date> to = std::nullopt)
+    {
         const auto id = static_cast<std::int64_t>(s_.assignments.size()) + 1;
         s_.assignments.push_back(
             AssignmentInfo{id, person, s_.project.key, std::string(role), from, to, 50});
         return *this;
     }
 
-    Staffing& raci(std::int64_t person, std::string_view responsibility, RaciKind kind) {
+    Staffing& raci(std::int64_t person, std::string_view responsibility, RaciKind kind)
+    {
         s_.raci.push_back(RaciInfo{person, std::string(responsibility), kind});
         return *this;
     }
 
-    Staffing& industry(Industry i) {
+    Staffing& industry(Industry i)
+    {
         s_.project.industry = i;
         return *this;
     }
 
-    Staffing& tags(std::vector<std::string> t) {
+    Staffing& tags(std::vector<std::string> t)
+    {
         s_.project.tags = std::move(t);
         return *this;
     }
 
-    Staffing& stage(ProjectStage st) {
+    Staffing& stage(ProjectStage st)
+    {
         s_.project.stage = st;
         return *this;
     }
@@ -236,7 +252,8 @@ private:
 };
 
 void expectFinding(const std::vector<Finding>& findings, std::string_view code, Severity severity,
-                   std::string_view project, std::string_view subject, std::string_view source) {
+                   std::string_view project, std::string_view subject, std::string_view source)
+{
     ASSERT_EQ(findings.size(), 1u);
     const Finding& f = findings.front();
     EXPECT_EQ(f.code, code);
@@ -248,7 +265,8 @@ void expectFinding(const std::vector<Finding>& findings, std::string_view code, 
     EXPECT_FALSE(f.remedy.empty());
 }
 
-bool mentions(const Finding& f, std::string_view text) {
+bool mentions(const Finding& f, std::string_view text)
+{
     return f.message.find(text) != std::string::npos;
 }
 
@@ -264,7 +282,8 @@ protected:
     hc::PrivacyOfficerRule rule;
 };
 
-TEST_F(HealthcarePrivacyOfficer, FiresWhenPatientDataHasNoPrivacyOfficer) {
+TEST_F(HealthcarePrivacyOfficer, FiresWhenPatientDataHasNoPrivacyOfficer)
+{
     staffing.assign(engineer, "ai-engineer");
     const auto findings = rule.check(staffing.get());
     expectFinding(findings, hc::codes::kNoPrivacyOfficer, Severity::Warning, "CARDIO-RISK",
@@ -272,18 +291,21 @@ TEST_F(HealthcarePrivacyOfficer, FiresWhenPatientDataHasNoPrivacyOfficer) {
     EXPECT_TRUE(mentions(findings[0], hc::keys::kPrivacyOfficer)) << findings[0].message;
 }
 
-TEST_F(HealthcarePrivacyOfficer, IsSatisfiedByAPrivacyOfficerOnTheProject) {
+TEST_F(HealthcarePrivacyOfficer, IsSatisfiedByAPrivacyOfficerOnTheProject)
+{
     staffing.assign(engineer, "ai-engineer").assign(privacy, hc::keys::kPrivacyOfficer);
     EXPECT_TRUE(rule.check(staffing.get()).empty());
 }
 
-TEST_F(HealthcarePrivacyOfficer, SaysNothingAboutOtherIndustriesOrProjectsWithoutPatientData) {
+TEST_F(HealthcarePrivacyOfficer, SaysNothingAboutOtherIndustriesOrProjectsWithoutPatientData)
+{
     staffing.assign(engineer, "ai-engineer");
     EXPECT_TRUE(rule.check(Staffing(staffing).industry(Industry::Finance).get()).empty());
     EXPECT_TRUE(rule.check(Staffing(staffing).tags({"clinical-use"}).get()).empty());
 }
 
-TEST_F(HealthcarePrivacyOfficer, DoesNotCountAnOfficerWhoseAssignmentEndedOrWhoLeft) {
+TEST_F(HealthcarePrivacyOfficer, DoesNotCountAnOfficerWhoseAssignmentEndedOrWhoLeft)
+{
     staffing.assign(privacy, hc::keys::kPrivacyOfficer, kProjectStart, 2026y / March / 31d);
     EXPECT_EQ(rule.check(staffing.get()).size(), 1u) << "assignment ended before the snapshot";
 
@@ -303,7 +325,8 @@ protected:
     hc::ClinicalValidationIndependenceRule rule;
 };
 
-TEST_F(HealthcareValidationIndependence, FiresWhenADeveloperIsResponsibleForValidation) {
+TEST_F(HealthcareValidationIndependence, FiresWhenADeveloperIsResponsibleForValidation)
+{
     staffing.assign(developer, "machine-learning-engineer")
         .raci(developer, hc::keys::kClinicalValidation, RaciKind::Responsible);
     const auto findings = rule.check(staffing.get());
@@ -314,7 +337,8 @@ TEST_F(HealthcareValidationIndependence, FiresWhenADeveloperIsResponsibleForVali
     EXPECT_TRUE(mentions(findings[0], hc::keys::kClinicalValidation)) << findings[0].message;
 }
 
-TEST_F(HealthcareValidationIndependence, FiresWhenTheValidationLeadAlsoDevelops) {
+TEST_F(HealthcareValidationIndependence, FiresWhenTheValidationLeadAlsoDevelops)
+{
     staffing.assign(validator, hc::keys::kValidationLead)
         .assign(validator, hc::keys::kSpecialist)
         .raci(developer, hc::keys::kClinicalValidation, RaciKind::Accountable);
@@ -325,7 +349,8 @@ TEST_F(HealthcareValidationIndependence, FiresWhenTheValidationLeadAlsoDevelops)
     EXPECT_TRUE(mentions(findings[0], hc::keys::kSpecialist)) << findings[0].message;
 }
 
-TEST_F(HealthcareValidationIndependence, IsSatisfiedWhenValidatorsDoNotDevelop) {
+TEST_F(HealthcareValidationIndependence, IsSatisfiedWhenValidatorsDoNotDevelop)
+{
     staffing.assign(developer, "data-scientist")
         .assign(validator, hc::keys::kValidationLead)
         .raci(validator, hc::keys::kClinicalValidation, RaciKind::Accountable)
@@ -334,13 +359,15 @@ TEST_F(HealthcareValidationIndependence, IsSatisfiedWhenValidatorsDoNotDevelop) 
     EXPECT_TRUE(rule.check(staffing.get()).empty());
 }
 
-TEST_F(HealthcareValidationIndependence, SaysNothingAboutOtherIndustries) {
+TEST_F(HealthcareValidationIndependence, SaysNothingAboutOtherIndustries)
+{
     staffing.assign(developer, "ai-engineer")
         .raci(developer, hc::keys::kClinicalValidation, RaciKind::Responsible);
     EXPECT_TRUE(rule.check(staffing.industry(Industry::Marketing).get()).empty());
 }
 
-TEST_F(HealthcareValidationIndependence, IgnoresADeveloperRoleThatEndedBeforeTheSnapshot) {
+TEST_F(HealthcareValidationIndependence, IgnoresADeveloperRoleThatEndedBeforeTheSnapshot)
+{
     staffing.assign(validator, hc::keys::kValidationLead)
         .assign(validator, "ai-engineer", kProjectStart, 2026y / April / 30d);
     EXPECT_TRUE(rule.check(staffing.get()).empty());
@@ -357,7 +384,8 @@ protected:
     hc::ClinicianAccountableRule rule;
 };
 
-TEST_F(HealthcareClinicianAccountable, FiresWhenNobodyIsAccountable) {
+TEST_F(HealthcareClinicianAccountable, FiresWhenNobodyIsAccountable)
+{
     staffing.assign(clinician, hc::keys::kClinicalLead);
     const auto findings = rule.check(staffing.get());
     expectFinding(findings, hc::codes::kNoClinicianAccountable, Severity::Error, "TRIAGE-AI",
@@ -365,7 +393,8 @@ TEST_F(HealthcareClinicianAccountable, FiresWhenNobodyIsAccountable) {
     EXPECT_TRUE(mentions(findings[0], "no one is Accountable")) << findings[0].message;
 }
 
-TEST_F(HealthcareClinicianAccountable, FiresWhenTheAccountablePersonIsNotAClinician) {
+TEST_F(HealthcareClinicianAccountable, FiresWhenTheAccountablePersonIsNotAClinician)
+{
     staffing.assign(manager, "ai-project-manager")
         .raci(manager, hc::keys::kApproveClinicalDeployment, RaciKind::Accountable);
     const auto findings = rule.check(staffing.stage(ProjectStage::Operation).get());
@@ -375,19 +404,22 @@ TEST_F(HealthcareClinicianAccountable, FiresWhenTheAccountablePersonIsNotAClinic
     EXPECT_TRUE(mentions(findings[0], hc::keys::kClinicalLead)) << findings[0].message;
 }
 
-TEST_F(HealthcareClinicianAccountable, IsSatisfiedByTheClinicalLeadBeingAccountable) {
+TEST_F(HealthcareClinicianAccountable, IsSatisfiedByTheClinicalLeadBeingAccountable)
+{
     staffing.assign(clinician, hc::keys::kClinicalLead)
         .raci(clinician, hc::keys::kApproveClinicalDeployment, RaciKind::Accountable);
     EXPECT_TRUE(rule.check(staffing.get()).empty());
 }
 
-TEST_F(HealthcareClinicianAccountable, SaysNothingBeforeDeploymentOrWithoutClinicalUse) {
+TEST_F(HealthcareClinicianAccountable, SaysNothingBeforeDeploymentOrWithoutClinicalUse)
+{
     EXPECT_TRUE(rule.check(Staffing(staffing).stage(ProjectStage::Validation).get()).empty());
     EXPECT_TRUE(rule.check(Staffing(staffing).tags({"patient-data"}).get()).empty());
     EXPECT_TRUE(rule.check(Staffing(staffing).industry(Industry::Finance).get()).empty());
 }
 
-TEST_F(HealthcareClinicianAccountable, DoesNotCountAClinicianWhoseAssignmentEnded) {
+TEST_F(HealthcareClinicianAccountable, DoesNotCountAClinicianWhoseAssignmentEnded)
+{
     staffing.assign(clinician, hc::keys::kClinicalLead, kProjectStart, 2026y / March / 31d)
         .raci(clinician, hc::keys::kApproveClinicalDeployment, RaciKind::Accountable);
     const auto findings = rule.check(staffing.get());
@@ -407,7 +439,8 @@ protected:
     fi::ValidatorIndependenceRule rule;
 };
 
-TEST_F(FinanceValidatorIndependence, FiresWhenTheValidatorAlsoDevelopsTheModel) {
+TEST_F(FinanceValidatorIndependence, FiresWhenTheValidatorAlsoDevelopsTheModel)
+{
     staffing.assign(validator, fi::keys::kModelValidator)
         .assign(validator, fi::keys::kModelDeveloper)
         .assign(developer, fi::keys::kModelDeveloper);
@@ -419,7 +452,8 @@ TEST_F(FinanceValidatorIndependence, FiresWhenTheValidatorAlsoDevelopsTheModel) 
     EXPECT_TRUE(mentions(findings[0], fi::keys::kModelDeveloper)) << findings[0].message;
 }
 
-TEST_F(FinanceValidatorIndependence, FiresWhenTheDeveloperIsResponsibleForValidation) {
+TEST_F(FinanceValidatorIndependence, FiresWhenTheDeveloperIsResponsibleForValidation)
+{
     staffing.assign(validator, fi::keys::kModelValidator)
         .assign(developer, "data-scientist")
         .raci(developer, fi::keys::kValidateModel, RaciKind::Responsible)
@@ -431,7 +465,8 @@ TEST_F(FinanceValidatorIndependence, FiresWhenTheDeveloperIsResponsibleForValida
     EXPECT_TRUE(mentions(findings[0], fi::keys::kValidateModel)) << findings[0].message;
 }
 
-TEST_F(FinanceValidatorIndependence, IsSatisfiedByAValidatorOutsideTheDevelopmentTeam) {
+TEST_F(FinanceValidatorIndependence, IsSatisfiedByAValidatorOutsideTheDevelopmentTeam)
+{
     staffing.assign(validator, fi::keys::kModelValidator)
         .assign(developer, fi::keys::kModelDeveloper)
         .raci(validator, fi::keys::kValidateModel, RaciKind::Accountable)
@@ -440,12 +475,14 @@ TEST_F(FinanceValidatorIndependence, IsSatisfiedByAValidatorOutsideTheDevelopmen
     EXPECT_TRUE(rule.check(staffing.get()).empty());
 }
 
-TEST_F(FinanceValidatorIndependence, SaysNothingAboutOtherIndustries) {
+TEST_F(FinanceValidatorIndependence, SaysNothingAboutOtherIndustries)
+{
     staffing.assign(validator, fi::keys::kModelValidator).assign(validator, "ai-engineer");
     EXPECT_TRUE(rule.check(staffing.industry(Industry::Healthcare).get()).empty());
 }
 
-TEST_F(FinanceValidatorIndependence, IgnoresADeveloperRoleThatEndedBeforeTheSnapshot) {
+TEST_F(FinanceValidatorIndependence, IgnoresADeveloperRoleThatEndedBeforeTheSnapshot)
+{
     staffing.assign(validator, fi::keys::kModelValidator)
         .assign(validator, fi::keys::kModelDeveloper, kProjectStart, 2026y / March / 31d);
     EXPECT_TRUE(rule.check(staffing.get()).empty());
@@ -461,7 +498,8 @@ protected:
     fi::ComplianceAccountabilityRule rule;
 };
 
-TEST_F(FinanceComplianceAccountable, FiresWhenNobodyIsAccountable) {
+TEST_F(FinanceComplianceAccountable, FiresWhenNobodyIsAccountable)
+{
     staffing.assign(officer, fi::keys::kComplianceOfficer);
     const auto findings = rule.check(staffing.get());
     expectFinding(findings, fi::codes::kNoComplianceAccountable, Severity::Error, "LOAN-DECIDE",
@@ -469,7 +507,8 @@ TEST_F(FinanceComplianceAccountable, FiresWhenNobodyIsAccountable) {
     EXPECT_TRUE(mentions(findings[0], "credit-decision")) << findings[0].message;
 }
 
-TEST_F(FinanceComplianceAccountable, FiresWhenTheAccountablePersonIsNotAComplianceOfficer) {
+TEST_F(FinanceComplianceAccountable, FiresWhenTheAccountablePersonIsNotAComplianceOfficer)
+{
     staffing.tags({"automated-trading"})
         .assign(owner, fi::keys::kModelOwner)
         .raci(owner, fi::keys::kRegulatoryCompliance, RaciKind::Accountable);
@@ -480,18 +519,21 @@ TEST_F(FinanceComplianceAccountable, FiresWhenTheAccountablePersonIsNotAComplian
     EXPECT_TRUE(mentions(findings[0], fi::keys::kComplianceOfficer)) << findings[0].message;
 }
 
-TEST_F(FinanceComplianceAccountable, IsSatisfiedByAComplianceOfficerBeingAccountable) {
+TEST_F(FinanceComplianceAccountable, IsSatisfiedByAComplianceOfficerBeingAccountable)
+{
     staffing.assign(officer, fi::keys::kComplianceOfficer)
         .raci(officer, fi::keys::kRegulatoryCompliance, RaciKind::Accountable);
     EXPECT_TRUE(rule.check(staffing.get()).empty());
 }
 
-TEST_F(FinanceComplianceAccountable, SaysNothingWithoutARegulatedTagOrInAnotherIndustry) {
+TEST_F(FinanceComplianceAccountable, SaysNothingWithoutARegulatedTagOrInAnotherIndustry)
+{
     EXPECT_TRUE(rule.check(Staffing(staffing).tags({"fraud-detection"}).get()).empty());
     EXPECT_TRUE(rule.check(Staffing(staffing).industry(Industry::Marketing).get()).empty());
 }
 
-TEST_F(FinanceComplianceAccountable, DoesNotCountAnOfficerWhoseAssignmentEnded) {
+TEST_F(FinanceComplianceAccountable, DoesNotCountAnOfficerWhoseAssignmentEnded)
+{
     staffing.assign(officer, fi::keys::kComplianceOfficer, kProjectStart, 2026y / March / 31d)
         .raci(officer, fi::keys::kRegulatoryCompliance, RaciKind::Accountable);
     const auto findings = rule.check(staffing.get());
@@ -511,7 +553,8 @@ protected:
     mk::ConsentAccountableRule rule;
 };
 
-TEST_F(MarketingConsentAccountable, FiresWhenNobodyIsAccountableForConsent) {
+TEST_F(MarketingConsentAccountable, FiresWhenNobodyIsAccountableForConsent)
+{
     staffing.tags({"churn-prediction"}).assign(specialist, mk::keys::kSpecialist);
     const auto findings = rule.check(staffing.get());
     expectFinding(findings, mk::codes::kNoConsentAccountable, Severity::Error, "NEXT-OFFER",
@@ -520,18 +563,21 @@ TEST_F(MarketingConsentAccountable, FiresWhenNobodyIsAccountableForConsent) {
     EXPECT_TRUE(mentions(findings[0], mk::keys::kConsentAndOptOut)) << findings[0].message;
 }
 
-TEST_F(MarketingConsentAccountable, IsSatisfiedBySomeoneOnTheProjectBeingAccountable) {
+TEST_F(MarketingConsentAccountable, IsSatisfiedBySomeoneOnTheProjectBeingAccountable)
+{
     staffing.assign(consent, mk::keys::kConsentManager)
         .raci(consent, mk::keys::kConsentAndOptOut, RaciKind::Accountable);
     EXPECT_TRUE(rule.check(staffing.get()).empty());
 }
 
-TEST_F(MarketingConsentAccountable, SaysNothingWithoutTheTagsOrInAnotherIndustry) {
+TEST_F(MarketingConsentAccountable, SaysNothingWithoutTheTagsOrInAnotherIndustry)
+{
     EXPECT_TRUE(rule.check(Staffing(staffing).tags({"customer-data"}).get()).empty());
     EXPECT_TRUE(rule.check(Staffing(staffing).industry(Industry::Finance).get()).empty());
 }
 
-TEST_F(MarketingConsentAccountable, DoesNotCountAnAccountableWhoHasLeftTheProject) {
+TEST_F(MarketingConsentAccountable, DoesNotCountAnAccountableWhoHasLeftTheProject)
+{
     staffing.assign(consent, mk::keys::kConsentManager, kProjectStart, 2026y / March / 31d)
         .raci(consent, mk::keys::kConsentAndOptOut, RaciKind::Accountable);
     const auto findings = rule.check(staffing.get());
@@ -548,24 +594,28 @@ protected:
     mk::PrivacyOwnerRule rule;
 };
 
-TEST_F(MarketingPrivacyOwner, FiresWhenCustomerDataHasNoPrivacyOwner) {
+TEST_F(MarketingPrivacyOwner, FiresWhenCustomerDataHasNoPrivacyOwner)
+{
     const auto findings = rule.check(staffing.get());
     expectFinding(findings, mk::codes::kNoPrivacyOwner, Severity::Warning, "CHURN-WATCH",
                   mk::keys::kPrivacyOwner, "marketing");
     EXPECT_TRUE(mentions(findings[0], mk::keys::kPrivacyOwner)) << findings[0].message;
 }
 
-TEST_F(MarketingPrivacyOwner, IsSatisfiedByAPrivacyOwnerOnTheProject) {
+TEST_F(MarketingPrivacyOwner, IsSatisfiedByAPrivacyOwnerOnTheProject)
+{
     staffing.assign(owner, mk::keys::kPrivacyOwner);
     EXPECT_TRUE(rule.check(staffing.get()).empty());
 }
 
-TEST_F(MarketingPrivacyOwner, SaysNothingWithoutCustomerDataOrInAnotherIndustry) {
+TEST_F(MarketingPrivacyOwner, SaysNothingWithoutCustomerDataOrInAnotherIndustry)
+{
     EXPECT_TRUE(rule.check(Staffing(staffing).tags({"personalisation"}).get()).empty());
     EXPECT_TRUE(rule.check(Staffing(staffing).industry(Industry::Healthcare).get()).empty());
 }
 
-TEST_F(MarketingPrivacyOwner, DoesNotCountAnOwnerWhoseAssignmentEndedOrHasNotStarted) {
+TEST_F(MarketingPrivacyOwner, DoesNotCountAnOwnerWhoseAssignmentEndedOrHasNotStarted)
+{
     staffing.assign(owner, mk::keys::kPrivacyOwner, kProjectStart, 2026y / March / 31d)
         .assign(owner, mk::keys::kPrivacyOwner, 2026y / June / 2d);
     EXPECT_EQ(rule.check(staffing.get()).size(), 1u);

@@ -20,7 +20,8 @@ struct RoleSpec {
     std::string key;      // stable, e.g. "ai-engineer" or "healthcare.clinical-safety-officer"
     std::string name;     // "AI Engineer"
     std::string summary;  // one or two sentences
-    std::string category; // engineering, data, research, operations, ethics-governance, management, advisory, domain
+    std::string category; // engineering, data, research, operations, ethics-governance, management,
+                          // advisory, domain
     // The industry whose projects need this role; nullopt for roles every project may need.
     std::optional<Industry> industry;
     std::vector<ResponsibilitySpec> responsibilities;

@@ -26,7 +26,8 @@ struct STEWARD_CORE_API ProjectInfo {
     ProjectStatus status = ProjectStatus::Proposed;
     AiActRole aiActRole = AiActRole::Deployer;
     // Free-form characteristics that rules key on, e.g. "patient-data", "clinical-use",
-    // "credit-decision", "automated-trading", "personalisation", "churn-prediction", "customer-data".
+    // "credit-decision", "automated-trading", "personalisation", "churn-prediction",
+    // "customer-data".
     std::vector<std::string> tags;
 
     bool hasTag(std::string_view tag) const;
@@ -68,9 +69,9 @@ struct RaciInfo {
 struct STEWARD_CORE_API ProjectStaffing {
     ProjectInfo project;
     Date asOf{};
-    std::vector<PersonInfo> people;                 // everyone referenced below
-    std::vector<AssignmentInfo> assignments;        // on this project
-    std::vector<AssignmentInfo> otherAssignments;   // the same people's assignments elsewhere
+    std::vector<PersonInfo> people;                   // everyone referenced below
+    std::vector<AssignmentInfo> assignments;          // on this project
+    std::vector<AssignmentInfo> otherAssignments;     // the same people's assignments elsewhere
     std::vector<ResponsibilityInfo> responsibilities; // every responsibility referenced or required
     std::vector<RaciInfo> raci;
 

@@ -35,7 +35,8 @@ struct Duty {
 };
 
 RoleSpec role(const char* key, const char* name, const char* category, const char* summary,
-              std::initializer_list<Duty> duties) {
+              std::initializer_list<Duty> duties)
+{
     RoleSpec spec{key, name, summary, category, std::nullopt, {}};
     spec.responsibilities.reserve(duties.size());
     for (const Duty& d : duties)
@@ -46,7 +47,8 @@ RoleSpec role(const char* key, const char* name, const char* category, const cha
 
 } // namespace
 
-std::vector<RoleSpec> builtinRoles() {
+std::vector<RoleSpec> builtinRoles()
+{
     std::vector<RoleSpec> roles;
     roles.reserve(12);
 

@@ -23,9 +23,9 @@ struct CatalogSyncResult {
 
     bool changedAnything() const
     {
-        return rolesAdded + rolesUpdated + rolesRetired + responsibilitiesAdded
-                   + responsibilitiesUpdated + responsibilitiesRetired
-               > 0;
+        return rolesAdded + rolesUpdated + rolesRetired + responsibilitiesAdded +
+                   responsibilitiesUpdated + responsibilitiesRetired >
+               0;
     }
 };
 

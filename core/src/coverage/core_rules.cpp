@@ -28,10 +28,12 @@ std::string personEmail(const ProjectStaffing& s, std::int64_t id)
     return p ? p->email : std::to_string(id);
 }
 
-Finding makeFinding(const ProjectStaffing& s, const char* code, Severity severity, std::string subject,
-                    std::string message, std::string remedy)
+Finding makeFinding(const ProjectStaffing& s, const char* code, Severity severity,
+                    std::string subject, std::string message, std::string remedy)
 {
-    return Finding{code, severity, s.project.key, std::move(subject), std::move(message), std::move(remedy), "core"};
+    return Finding{
+        code,  severity, s.project.key, std::move(subject), std::move(message), std::move(remedy),
+        "core"};
 }
 
 // Required responsibilities: exactly one Accountable, at least one Responsible; and never two
@@ -55,24 +57,24 @@ public:
                     names += (names.empty() ? "" : ", ") + personLabel(s, id);
                 findings.push_back(makeFinding(
                     s, coverage_code::MultipleAccountable, Severity::Error, r.key,
-                    "\"" + r.text + "\" has " + std::to_string(accountable.size())
-                        + " Accountable people (" + names + "); exactly one is allowed.",
+                    "\"" + r.text + "\" has " + std::to_string(accountable.size()) +
+                        " Accountable people (" + names + "); exactly one is allowed.",
                     "Keep one Accountable person and make the others Responsible or Consulted."));
             }
             if (!r.required)
                 continue;
             if (accountable.empty())
-                findings.push_back(makeFinding(
-                    s, coverage_code::NoAccountable, Severity::Error, r.key,
-                    "Nobody is Accountable for \"" + r.text + "\" (" + r.roleKey + ").",
-                    "Make one person who holds the " + r.roleKey + " role on " + s.project.key
-                        + " Accountable for it."));
+                findings.push_back(
+                    makeFinding(s, coverage_code::NoAccountable, Severity::Error, r.key,
+                                "Nobody is Accountable for \"" + r.text + "\" (" + r.roleKey + ").",
+                                "Make one person who holds the " + r.roleKey + " role on " +
+                                    s.project.key + " Accountable for it."));
             if (s.raciHolders(r.key, RaciKind::Responsible).empty())
-                findings.push_back(makeFinding(
-                    s, coverage_code::NoResponsible, Severity::Error, r.key,
-                    "Nobody is Responsible for \"" + r.text + "\" (" + r.roleKey + ").",
-                    "Make at least one person who holds the " + r.roleKey + " role on "
-                        + s.project.key + " Responsible for it."));
+                findings.push_back(
+                    makeFinding(s, coverage_code::NoResponsible, Severity::Error, r.key,
+                                "Nobody is Responsible for \"" + r.text + "\" (" + r.roleKey + ").",
+                                "Make at least one person who holds the " + r.roleKey +
+                                    " role on " + s.project.key + " Responsible for it."));
         }
         return findings;
     }
@@ -99,14 +101,15 @@ public:
             const auto holders = s.holdersOf(r->roleKey);
             if (std::find(holders.begin(), holders.end(), e.personId) != holders.end())
                 continue;
-            const std::string kind = e.kind == RaciKind::Accountable ? "Accountable" : "Responsible";
+            const std::string kind =
+                e.kind == RaciKind::Accountable ? "Accountable" : "Responsible";
             findings.push_back(makeFinding(
                 s, coverage_code::RaciWithoutRole, Severity::Warning, personEmail(s, e.personId),
-                personLabel(s, e.personId) + " is " + kind + " for \"" + r->text
-                    + "\" but does not hold the " + r->roleKey + " role on " + s.project.key + " on "
-                    + isoDate(s.asOf) + ".",
-                "Assign " + personEmail(s, e.personId) + " to the " + r->roleKey
-                    + " role on the project, or give the entry to someone who holds it."));
+                personLabel(s, e.personId) + " is " + kind + " for \"" + r->text +
+                    "\" but does not hold the " + r->roleKey + " role on " + s.project.key +
+                    " on " + isoDate(s.asOf) + ".",
+                "Assign " + personEmail(s, e.personId) + " to the " + r->roleKey +
+                    " role on the project, or give the entry to someone who holds it."));
         }
         return findings;
     }
@@ -154,18 +157,20 @@ public:
             if (peak <= 100)
                 continue;
             // Report only when this project takes part in the overload.
-            if (std::none_of(peakSet.begin(), peakSet.end(),
-                             [&](const AssignmentInfo* a) { return a->projectKey == s.project.key; }))
+            if (std::none_of(peakSet.begin(), peakSet.end(), [&](const AssignmentInfo* a) {
+                    return a->projectKey == s.project.key;
+                }))
                 continue;
             std::string parts;
             for (const AssignmentInfo* a : peakSet)
-                parts += (parts.empty() ? "" : ", ") + a->projectKey + " " + a->roleKey + " "
-                         + std::to_string(a->allocationPercent) + " %";
+                parts += (parts.empty() ? "" : ", ") + a->projectKey + " " + a->roleKey + " " +
+                         std::to_string(a->allocationPercent) + " %";
             findings.push_back(makeFinding(
                 s, coverage_code::OverAllocated, Severity::Warning, personEmail(s, person),
-                personLabel(s, person) + " is allocated " + std::to_string(peak) + " % from "
-                    + isoDate(peakDate) + " (" + parts + ").",
-                "Lower an allocation, move an assignment's dates, or hand a role to someone else."));
+                personLabel(s, person) + " is allocated " + std::to_string(peak) + " % from " +
+                    isoDate(peakDate) + " (" + parts + ").",
+                "Lower an allocation, move an assignment's dates, or hand a role to someone "
+                "else."));
         }
         return findings;
     }
@@ -185,11 +190,11 @@ public:
             const PersonInfo* p = s.person(a.personId);
             if (!p || p->active || (a.to && *a.to < s.asOf))
                 continue;
-            findings.push_back(makeFinding(
-                s, coverage_code::InactiveAssignee, Severity::Warning, p->email,
-                personLabel(s, a.personId) + " is inactive but still holds the " + a.roleKey
-                    + " role on " + s.project.key + ".",
-                "End the assignment and give the role to an active person."));
+            findings.push_back(
+                makeFinding(s, coverage_code::InactiveAssignee, Severity::Warning, p->email,
+                            personLabel(s, a.personId) + " is inactive but still holds the " +
+                                a.roleKey + " role on " + s.project.key + ".",
+                            "End the assignment and give the role to an active person."));
         }
         return findings;
     }

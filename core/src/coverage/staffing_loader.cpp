@@ -1,8 +1,8 @@
 #include "coverage/staffing_loader.h"
 
 #include "db/database.h"
-#include "error.h"
 #include "domain/records.h"
+#include "error.h"
 #include "services/sql_values.h"
 
 #include <QSqlQuery>
@@ -14,7 +14,10 @@
 namespace steward {
 namespace {
 
-std::string str(const QVariant& v) { return v.toString().toStdString(); }
+std::string str(const QVariant& v)
+{
+    return v.toString().toStdString();
+}
 
 AssignmentInfo readAssignment(const QSqlQuery& q)
 {
@@ -34,8 +37,8 @@ AssignmentInfo readAssignment(const QSqlQuery& q)
 
 Date toDate(const QDate& d)
 {
-    return std::chrono::year{d.year()} / std::chrono::month{static_cast<unsigned>(d.month())}
-           / std::chrono::day{static_cast<unsigned>(d.day())};
+    return std::chrono::year{d.year()} / std::chrono::month{static_cast<unsigned>(d.month())} /
+           std::chrono::day{static_cast<unsigned>(d.day())};
 }
 
 StaffingLoader::StaffingLoader(Database& db)
@@ -57,21 +60,26 @@ std::vector<ProjectStaffing> StaffingLoader::loadAll(const QDate& asOf)
 }
 
 std::vector<ProjectStaffing> StaffingLoader::loadScope(const QString& scopeCondition,
-                                                       const QVariantList& params, const QDate& asOf)
+                                                       const QVariantList& params,
+                                                       const QDate& asOf)
 {
     // A read-only transaction may fill a temporary table but not create one, so it is created
     // (once per session) before the snapshot begins.
-    m_db.exec(QStringLiteral("CREATE TEMP TABLE IF NOT EXISTS coverage_scope (id bigint PRIMARY KEY) ON COMMIT DELETE ROWS"));
+    m_db.exec(QStringLiteral("CREATE TEMP TABLE IF NOT EXISTS coverage_scope (id bigint PRIMARY "
+                             "KEY) ON COMMIT DELETE ROWS"));
     // The whole read is one snapshot of the database. (Not READ ONLY: that forbids the temp table.)
     Transaction tx(m_db);
     m_db.exec(QStringLiteral("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ"));
-    m_db.exec(QStringLiteral("INSERT INTO coverage_scope SELECT p.id FROM project p WHERE ") + scopeCondition, params);
+    m_db.exec(QStringLiteral("INSERT INTO coverage_scope SELECT p.id FROM project p WHERE ") +
+                  scopeCondition,
+              params);
 
     std::vector<ProjectStaffing> snapshots;
     std::unordered_map<std::int64_t, std::size_t> index; // project id -> snapshot
     QSqlQuery q = m_db.exec(QStringLiteral(
         "SELECT p.id, p.key, p.name, p.industry, p.risk_tier, p.stage, p.status, p.ai_act_role, "
-        "array_to_string(p.tags, ',') FROM project p JOIN coverage_scope s ON s.id = p.id ORDER BY p.key"));
+        "array_to_string(p.tags, ',') FROM project p JOIN coverage_scope s ON s.id = p.id ORDER BY "
+        "p.key"));
     while (q.next()) {
         ProjectStaffing s;
         s.asOf = toDate(asOf);
@@ -96,11 +104,12 @@ std::vector<ProjectStaffing> StaffingLoader::loadScope(const QString& scopeCondi
     // Assignments on the projects in scope, and every assignment of the people holding them
     // (for the allocation check across projects).
     std::map<std::int64_t, std::vector<AssignmentInfo>> byPerson;
-    q = m_db.exec(QStringLiteral(
-        "SELECT a.id, a.person_id, p.key, a.role_key, a.from_date, a.to_date, a.allocation_percent, a.project_id "
-        "FROM assignment a JOIN project p ON p.id = a.project_id "
-        "WHERE a.person_id IN (SELECT a2.person_id FROM assignment a2 JOIN coverage_scope s ON s.id = a2.project_id) "
-        "ORDER BY a.person_id, a.from_date, a.id"));
+    q = m_db.exec(QStringLiteral("SELECT a.id, a.person_id, p.key, a.role_key, a.from_date, "
+                                 "a.to_date, a.allocation_percent, a.project_id "
+                                 "FROM assignment a JOIN project p ON p.id = a.project_id "
+                                 "WHERE a.person_id IN (SELECT a2.person_id FROM assignment a2 "
+                                 "JOIN coverage_scope s ON s.id = a2.project_id) "
+                                 "ORDER BY a.person_id, a.from_date, a.id"));
     std::vector<std::pair<std::int64_t, AssignmentInfo>> all;
     while (q.next())
         all.emplace_back(q.value(7).toLongLong(), readAssignment(q));
@@ -125,10 +134,12 @@ std::vector<ProjectStaffing> StaffingLoader::loadScope(const QString& scopeCondi
 
     q = m_db.exec(QStringLiteral(
         "SELECT r.project_id, r.person_id, r.responsibility_key, r.kind FROM raci_entry r "
-        "JOIN coverage_scope s ON s.id = r.project_id ORDER BY r.project_id, r.responsibility_key, r.id"));
+        "JOIN coverage_scope s ON s.id = r.project_id ORDER BY r.project_id, r.responsibility_key, "
+        "r.id"));
     while (q.next()) {
         ProjectStaffing& s = snapshots[index.at(q.value(0).toLongLong())];
-        s.raci.push_back({q.value(1).toLongLong(), str(q.value(2)), enumFromSql(parseRaciKind, q.value(3))});
+        s.raci.push_back(
+            {q.value(1).toLongLong(), str(q.value(2)), enumFromSql(parseRaciKind, q.value(3))});
     }
 
     // People referenced by assignments or RACI entries.
@@ -136,10 +147,11 @@ std::vector<ProjectStaffing> StaffingLoader::loadScope(const QString& scopeCondi
     q = m_db.exec(QStringLiteral(
         "SELECT pe.id, pe.email, pe.name, pe.active FROM person pe WHERE pe.id IN ("
         " SELECT a.person_id FROM assignment a JOIN coverage_scope s ON s.id = a.project_id"
-        " UNION SELECT r.person_id FROM raci_entry r JOIN coverage_scope s ON s.id = r.project_id)"));
+        " UNION SELECT r.person_id FROM raci_entry r JOIN coverage_scope s ON s.id = "
+        "r.project_id)"));
     while (q.next())
-        people.emplace(q.value(0).toLongLong(),
-                       PersonInfo{q.value(0).toLongLong(), str(q.value(1)), str(q.value(2)), q.value(3).toBool()});
+        people.emplace(q.value(0).toLongLong(), PersonInfo{q.value(0).toLongLong(), str(q.value(1)),
+                                                           str(q.value(2)), q.value(3).toBool()});
 
     // The responsibilities each project must cover, plus those its RACI entries name. A required
     // responsibility applies to a project when its role is for every industry or the project's
@@ -147,12 +159,14 @@ std::vector<ProjectStaffing> StaffingLoader::loadScope(const QString& scopeCondi
     std::vector<ResponsibilityInfo> required;
     std::map<std::string, std::optional<std::string>> requiredIndustry;
     std::unordered_map<std::string, ResponsibilityInfo> named;
-    q = m_db.exec(QStringLiteral(
-        "SELECT r.key, r.role_key, r.text, r.stage, r.required AND r.retired_at IS NULL AND ro.retired_at IS NULL, "
-        "ro.industry FROM responsibility r JOIN role ro ON ro.key = r.role_key "
-        "WHERE (r.required AND r.retired_at IS NULL AND ro.retired_at IS NULL) "
-        "OR r.key IN (SELECT e.responsibility_key FROM raci_entry e JOIN coverage_scope s ON s.id = e.project_id) "
-        "ORDER BY ro.position, r.role_key, r.position"));
+    q = m_db.exec(
+        QStringLiteral("SELECT r.key, r.role_key, r.text, r.stage, r.required AND r.retired_at IS "
+                       "NULL AND ro.retired_at IS NULL, "
+                       "ro.industry FROM responsibility r JOIN role ro ON ro.key = r.role_key "
+                       "WHERE (r.required AND r.retired_at IS NULL AND ro.retired_at IS NULL) "
+                       "OR r.key IN (SELECT e.responsibility_key FROM raci_entry e JOIN "
+                       "coverage_scope s ON s.id = e.project_id) "
+                       "ORDER BY ro.position, r.role_key, r.position"));
     std::vector<std::pair<ResponsibilityInfo, QString>> candidates;
     while (q.next()) {
         ResponsibilityInfo r{str(q.value(0)), str(q.value(1)), str(q.value(2)),
@@ -163,10 +177,11 @@ std::vector<ProjectStaffing> StaffingLoader::loadScope(const QString& scopeCondi
         std::set<std::string> referenced;
         for (const RaciInfo& e : s.raci)
             referenced.insert(e.responsibilityKey);
-        const bool operating = s.project.stage == ProjectStage::Deployment
-                               || s.project.stage == ProjectStage::Operation;
+        const bool operating = s.project.stage == ProjectStage::Deployment ||
+                               s.project.stage == ProjectStage::Operation;
         for (const auto& [candidate, industry] : candidates) {
-            const bool industryApplies = industry.isEmpty() || industry == qs(toString(s.project.industry));
+            const bool industryApplies =
+                industry.isEmpty() || industry == qs(toString(s.project.industry));
             const bool stageApplies = candidate.stage != LifecycleStage::Operate || operating;
             const bool isRequired = candidate.required && industryApplies && stageApplies;
             if (!isRequired && !referenced.count(candidate.key))

@@ -24,8 +24,8 @@ public:
     std::vector<ProjectStaffing> loadAll(const QDate& asOf);
 
 private:
-    std::vector<ProjectStaffing> loadScope(const QString& scopeCondition, const QVariantList& params,
-                                           const QDate& asOf);
+    std::vector<ProjectStaffing> loadScope(const QString& scopeCondition,
+                                           const QVariantList& params, const QDate& asOf);
     Database& m_db;
 };
 

@@ -23,7 +23,8 @@ struct ConninfoOptionsDeleter {
 };
 
 // libpq quoting for a conninfo value: single quotes, with backslash and quote escaped.
-QString quoteConninfoValue(const QString& value) {
+QString quoteConninfoValue(const QString& value)
+{
     QString v = value;
     v.replace(QLatin1Char('\\'), QLatin1String("\\\\"));
     v.replace(QLatin1Char('\''), QLatin1String("\\'"));
@@ -37,7 +38,8 @@ struct ParsedConninfo {
 
 // Normalises a conninfo string or URI with libpq's own parser, so URIs work through QPSQL (which
 // only takes key=value options) and errors name the offending part.
-ParsedConninfo parseConninfo(const QString& conninfo) {
+ParsedConninfo parseConninfo(const QString& conninfo)
+{
     char* err = nullptr;
     std::unique_ptr<PQconninfoOption, ConninfoOptionsDeleter> options(
         PQconninfoParse(conninfo.toUtf8().constData(), &err));
@@ -96,7 +98,8 @@ ParsedConninfo parseConninfo(const QString& conninfo) {
 }
 
 // Friendly sentences for the constraints people run into; anything else reports the server text.
-QString explainConstraint(const QString& serverText) {
+QString explainConstraint(const QString& serverText)
+{
     static const std::pair<const char*, const char*> known[] = {
         {"person_email_key", "a person with this e-mail address already exists"},
         {"person_external_id_key", "a person with this external id already exists"},
@@ -118,7 +121,8 @@ QString explainConstraint(const QString& serverText) {
     return serverText;
 }
 
-QString operatingSystemUser() {
+QString operatingSystemUser()
+{
     if (const passwd* pw = getpwuid(geteuid()))
         return QString::fromLocal8Bit(pw->pw_name);
     return QStringLiteral("uid %1").arg(geteuid());
@@ -126,7 +130,8 @@ QString operatingSystemUser() {
 
 } // namespace
 
-[[noreturn]] void throwDatabaseError(const QSqlError& error, const QString& context) {
+[[noreturn]] void throwDatabaseError(const QSqlError& error, const QString& context)
+{
     const QString state = error.nativeErrorCode();
     const QString text = error.databaseText().trimmed().isEmpty() ? error.text().trimmed()
                                                                   : error.databaseText().trimmed();
@@ -147,7 +152,8 @@ QString operatingSystemUser() {
 }
 
 Database::Database(const QString& conninfo, const QString& actor)
-    : m_connectionName(QStringLiteral("steward-%1").arg(++g_connectionCounter)) {
+    : m_connectionName(QStringLiteral("steward-%1").arg(++g_connectionCounter))
+{
     const ParsedConninfo parsed = parseConninfo(conninfo);
     m_description = parsed.description;
     m_db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), m_connectionName);
@@ -175,13 +181,15 @@ Database::Database(const QString& conninfo, const QString& actor)
     exec(QStringLiteral("SET TIME ZONE 'UTC'"));
 }
 
-Database::~Database() {
+Database::~Database()
+{
     m_db.close();
     m_db = QSqlDatabase();
     QSqlDatabase::removeDatabase(m_connectionName);
 }
 
-PGconn* Database::native() const {
+PGconn* Database::native() const
+{
     const QVariant handle = m_db.driver()->handle();
     // Qt 6 names the type after the struct behind libpq's typedef ("pg_conn*").
     if (!handle.isValid() ||
@@ -191,11 +199,13 @@ PGconn* Database::native() const {
     return *static_cast<PGconn* const*>(handle.constData());
 }
 
-QString Database::user() const {
+QString Database::user() const
+{
     return QString::fromUtf8(PQuser(native()));
 }
 
-QSqlQuery Database::exec(const QString& statement, const QVariantList& params) {
+QSqlQuery Database::exec(const QString& statement, const QVariantList& params)
+{
     QSqlQuery query(m_db);
     if (params.isEmpty()) {
         if (!query.exec(statement))
@@ -217,7 +227,8 @@ QSqlQuery Database::exec(const QString& statement, const QVariantList& params) {
     return query;
 }
 
-void Database::execScript(const QString& script, const QString& origin) {
+void Database::execScript(const QString& script, const QString& origin)
+{
     PGresult* result = PQexec(native(), script.toUtf8().constData());
     const ExecStatusType status = PQresultStatus(result);
     if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) {

@@ -69,9 +69,13 @@ private:
 
 // Converts a QtSql error into the steward::Error a client can act on. `context` says what was
 // being done ("adding person ada@example.org").
-[[noreturn]] STEWARD_CORE_API void throwDatabaseError(const QSqlError& error, const QString& context);
+[[noreturn]] STEWARD_CORE_API void throwDatabaseError(const QSqlError& error,
+                                                      const QString& context);
 
 // SQL NULL for an absent value.
-inline QVariant nullable(const QString& s) { return s.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(s); }
+inline QVariant nullable(const QString& s)
+{
+    return s.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(s);
+}
 
 } // namespace steward

@@ -36,19 +36,23 @@ const QString kServerPackage = QStringLiteral("postgresql-15");
 constexpr qsizetype kMaxSocketPathBytes = 107;
 constexpr int kLogLinesInErrors = 15;
 
-bool runningAsRoot() {
+bool runningAsRoot()
+{
     return geteuid() == 0;
 }
 
-QString errnoText(int error) {
+QString errnoText(int error)
+{
     return QString::fromLocal8Bit(std::strerror(error));
 }
 
-Error unavailable(const QString& message, QStringList details = {}) {
+Error unavailable(const QString& message, QStringList details = {})
+{
     return Error(ErrorKind::Unavailable, message, std::move(details));
 }
 
-QStringList lastLines(const QString& text, int count) {
+QStringList lastLines(const QString& text, int count)
+{
     QStringList lines = text.split(QLatin1Char('\n'));
     while (!lines.isEmpty() && lines.constLast().trimmed().isEmpty())
         lines.removeLast();
@@ -58,13 +62,15 @@ QStringList lastLines(const QString& text, int count) {
 }
 
 // postgresql.conf string literal.
-QString confString(QString value) {
+QString confString(QString value)
+{
     value.replace(QLatin1Char('\''), QLatin1String("''"));
     return QLatin1Char('\'') + value + QLatin1Char('\'');
 }
 
 // libpq conninfo value: quoted when it contains anything that would end or escape it.
-QString conninfoValue(QString value) {
+QString conninfoValue(QString value)
+{
     const bool plain = !value.isEmpty() && std::none_of(value.cbegin(), value.cend(), [](QChar c) {
         return c.isSpace() || c == QLatin1Char('\'') || c == QLatin1Char('\\');
     });
@@ -75,13 +81,15 @@ QString conninfoValue(QString value) {
     return QLatin1Char('\'') + value + QLatin1Char('\'');
 }
 
-QByteArray encodedPath(const QString& path) {
+QByteArray encodedPath(const QString& path)
+{
     return QFile::encodeName(path);
 }
 
 // A file written in one go with mode 0600, owned by the server account when there is one.
 void writePrivateFile(const QString& path, const QByteArray& content,
-                      const std::optional<SystemAccount>& owner, bool append = false) {
+                      const std::optional<SystemAccount>& owner, bool append = false)
+{
     const int flags = O_WRONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW | (append ? O_APPEND : O_TRUNC);
     const int fd = ::open(encodedPath(path).constData(), flags, 0600);
     if (fd < 0)
@@ -102,7 +110,8 @@ void writePrivateFile(const QString& path, const QByteArray& content,
 }
 
 // A directory only its owner may enter: created if missing, otherwise checked and tightened.
-void makePrivateDirectory(const QString& path, const std::optional<SystemAccount>& owner) {
+void makePrivateDirectory(const QString& path, const std::optional<SystemAccount>& owner)
+{
     const QByteArray native = encodedPath(path);
     if (::mkdir(native.constData(), 0700) != 0 && errno != EEXIST) {
         throw unavailable(
@@ -120,7 +129,8 @@ void makePrivateDirectory(const QString& path, const std::optional<SystemAccount
 
 // Whether the account may search (traverse) a directory with this status; ACLs are not
 // consulted, so this errs on the side of refusing.
-bool canSearch(const struct stat& st, const SystemAccount& account) {
+bool canSearch(const struct stat& st, const SystemAccount& account)
+{
     if (st.st_uid == account.uid)
         return (st.st_mode & S_IXUSR) != 0;
     if (std::find(account.groups.cbegin(), account.groups.cend(), st.st_gid) !=
@@ -136,7 +146,8 @@ public:
     LockFile(const QString& path, const std::optional<SystemAccount>& owner)
         : m_path(path)
         , m_fd(::open(encodedPath(path).constData(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW,
-                      0600)) {
+                      0600))
+    {
         if (m_fd < 0) {
             throw unavailable(
                 QStringLiteral("Could not open the lock file %1: %2.").arg(path, errnoText(errno)));
@@ -153,12 +164,14 @@ public:
     LockFile(const LockFile&) = delete;
     LockFile& operator=(const LockFile&) = delete;
 
-    void lock(int operation) {
+    void lock(int operation)
+    {
         if (!tryLock(operation))
             throw unavailable(QStringLiteral("Could not lock %1.").arg(m_path));
     }
     // False only when LOCK_NB is given and someone else holds a conflicting lock.
-    bool tryLock(int operation) {
+    bool tryLock(int operation)
+    {
         int rc = 0;
         while ((rc = ::flock(m_fd, operation)) != 0 && errno == EINTR) {
         }
@@ -183,7 +196,8 @@ struct ResultClearer {
 using Connection = std::unique_ptr<PGconn, ConnectionCloser>;
 using Result = std::unique_ptr<PGresult, ResultClearer>;
 
-QString findServerBinDir() {
+QString findServerBinDir()
+{
     const auto hasServerPrograms = [](const QString& dir) {
         return QFileInfo(dir + QLatin1String("/pg_ctl")).isExecutable() &&
                QFileInfo(dir + QLatin1String("/initdb")).isExecutable();
@@ -227,7 +241,8 @@ QString findServerBinDir() {
 
 // PostgreSQL refuses to run as root, and weakening that is not an option: as root, the server
 // programs run as this dedicated system account, created on first use.
-SystemAccount serverAccount() {
+SystemAccount serverAccount()
+{
     std::optional<SystemAccount> account = SystemAccount::find(kAccountName);
     if (!account) {
         // root's PATH may lack the sbin directories, e.g. under sudo or in a minimal container.
@@ -285,7 +300,8 @@ struct EmbeddedCluster::Private {
     QString logFile() const { return path(QLatin1String("postgresql.log")); }
     QString passwordFile() const { return path(QLatin1String("password")); }
 
-    const std::optional<SystemAccount>& serverOwner() const {
+    const std::optional<SystemAccount>& serverOwner() const
+    {
         if (!accountResolved) {
             if (runningAsRoot())
                 account = serverAccount();
@@ -294,7 +310,8 @@ struct EmbeddedCluster::Private {
         return account;
     }
 
-    ProcessResult run(const QString& program, QStringList arguments, int timeoutMs) const {
+    ProcessResult run(const QString& program, QStringList arguments, int timeoutMs) const
+    {
         if (binDir.isEmpty())
             binDir = findServerBinDir();
         // The working directory must be reachable by the server account (root's cwd often is
@@ -303,7 +320,8 @@ struct EmbeddedCluster::Private {
                            serverOwner(), timeoutMs});
     }
 
-    Error failure(const QString& sentence, const QString& output = {}) const {
+    Error failure(const QString& sentence, const QString& output = {}) const
+    {
         QStringList details = lastLines(output, kLogLinesInErrors);
         QFile log(logFile());
         if (log.open(QIODevice::ReadOnly)) {
@@ -320,7 +338,8 @@ struct EmbeddedCluster::Private {
 
     // The directory where the server puts its socket: <dir>/run, unless that path is too long
     // for a Unix socket address; then a private directory named after the cluster directory.
-    QString socketDirectory() const {
+    QString socketDirectory() const
+    {
         const QString preferred = path(QLatin1String("run"));
         if (fitsSocketAddress(preferred))
             return preferred;
@@ -340,14 +359,16 @@ struct EmbeddedCluster::Private {
         return QStringLiteral("/tmp/") + name;
     }
 
-    static bool fitsSocketAddress(const QString& socketDirectory) {
+    static bool fitsSocketAddress(const QString& socketDirectory)
+    {
         return encodedPath(socketDirectory + QLatin1Char('/') + kSocketFileName).size() <=
                kMaxSocketPathBytes;
     }
 
     // The fallback socket directory lives in a shared directory such as /tmp, where someone
     // else may have created the name first: use it only if it is ours and private.
-    void prepareSocketDirectory() const {
+    void prepareSocketDirectory() const
+    {
         const QString dir = socketDirectory();
         if (dir.startsWith(directory + QLatin1Char('/'))) {
             makePrivateDirectory(dir, serverOwner());
@@ -375,7 +396,8 @@ struct EmbeddedCluster::Private {
         }
     }
 
-    void prepareDirectory() const {
+    void prepareDirectory() const
+    {
         if (!QDir().mkpath(directory)) {
             throw unavailable(
                 QStringLiteral("Could not create the cluster directory %1.").arg(directory));
@@ -386,7 +408,8 @@ struct EmbeddedCluster::Private {
     }
 
     // The server account must be able to walk down to the directory; /root, for one, is closed.
-    void checkReachableByServerAccount() const {
+    void checkReachableByServerAccount() const
+    {
         const SystemAccount& owner = *serverOwner();
         QDir ancestor(QFileInfo(directory).canonicalFilePath());
         while (ancestor.cdUp()) {
@@ -404,11 +427,13 @@ struct EmbeddedCluster::Private {
         }
     }
 
-    bool hasCluster() const {
+    bool hasCluster() const
+    {
         return QFileInfo::exists(dataDirectory() + QLatin1String("/PG_VERSION"));
     }
 
-    void initialise() const {
+    void initialise() const
+    {
         const QString data = dataDirectory();
         if (QFileInfo::exists(data) && !QDir(data).isEmpty(QDir::AllEntries | QDir::Hidden |
                                                            QDir::System | QDir::NoDotAndDotDot)) {
@@ -451,7 +476,8 @@ struct EmbeddedCluster::Private {
                          serverOwner(), /*append=*/true);
     }
 
-    void writeServerSettings() const {
+    void writeServerSettings() const
+    {
         QString settings =
             QStringLiteral("# Written by Steward before each start; edits are overwritten.\n"
                            "listen_addresses = ''\n"
@@ -469,7 +495,8 @@ struct EmbeddedCluster::Private {
                          serverOwner());
     }
 
-    bool serverRunning() const {
+    bool serverRunning() const
+    {
         if (!hasCluster())
             return false;
         const ProcessResult status =
@@ -489,7 +516,8 @@ struct EmbeddedCluster::Private {
         }
     }
 
-    void startServer() const {
+    void startServer() const
+    {
         prepareSocketDirectory();
         writeServerSettings();
         const ProcessResult result =
@@ -505,7 +533,8 @@ struct EmbeddedCluster::Private {
         }
     }
 
-    void stopServer() const {
+    void stopServer() const
+    {
         const ProcessResult result =
             run(QStringLiteral("pg_ctl"),
                 {QStringLiteral("stop"), QStringLiteral("-D"), dataDirectory(),
@@ -523,7 +552,8 @@ struct EmbeddedCluster::Private {
             ::rmdir(encodedPath(sockets).constData());
     }
 
-    QString conninfo(const QString& database) const {
+    QString conninfo(const QString& database) const
+    {
         QFile file(passwordFile());
         if (!file.open(QIODevice::ReadOnly)) {
             throw unavailable(QStringLiteral("Could not read the password of the embedded "
@@ -537,7 +567,8 @@ struct EmbeddedCluster::Private {
             .arg(conninfoValue(database), conninfoValue(kAccountName), conninfoValue(password));
     }
 
-    void ensureDatabase() const {
+    void ensureDatabase() const
+    {
         const QByteArray info = conninfo(QStringLiteral("postgres")).toUtf8();
         Connection connection(PQconnectdb(info.constData()));
         if (PQstatus(connection.get()) != CONNECTION_OK) {
@@ -565,13 +596,15 @@ struct EmbeddedCluster::Private {
         }
     }
 
-    std::unique_ptr<LockFile> controlLock() const {
+    std::unique_ptr<LockFile> controlLock() const
+    {
         auto lock = std::make_unique<LockFile>(path(QLatin1String("control.lock")), serverOwner());
         lock->lock(LOCK_EX);
         return lock;
     }
 
-    void start() {
+    void start()
+    {
         prepareDirectory();
         const auto control = controlLock();
         if (!hasCluster())
@@ -589,7 +622,8 @@ struct EmbeddedCluster::Private {
         }
     }
 
-    void release() {
+    void release()
+    {
         if (!clientLock)
             return;
         const auto control = controlLock();
@@ -604,16 +638,19 @@ struct EmbeddedCluster::Private {
 };
 
 EmbeddedCluster::EmbeddedCluster(QString directory)
-    : EmbeddedCluster(std::move(directory), Options{}) {
+    : EmbeddedCluster(std::move(directory), Options{})
+{
 }
 
 EmbeddedCluster::EmbeddedCluster(QString directory, Options options)
-    : d(std::make_unique<Private>()) {
+    : d(std::make_unique<Private>())
+{
     d->directory = QDir::cleanPath(QDir(directory).absolutePath());
     d->options = options;
 }
 
-EmbeddedCluster::~EmbeddedCluster() {
+EmbeddedCluster::~EmbeddedCluster()
+{
     try {
         d->release();
     } catch (const Error& error) {
@@ -624,7 +661,8 @@ EmbeddedCluster::~EmbeddedCluster() {
     }
 }
 
-QString EmbeddedCluster::defaultDirectory() {
+QString EmbeddedCluster::defaultDirectory()
+{
     // Root's home is closed to everyone else (0700), so the unprivileged account that runs the
     // server as root's stand-in could not reach ~/.local/share; a system location it can reach
     // is used instead.
@@ -636,11 +674,13 @@ QString EmbeddedCluster::defaultDirectory() {
     return base + QLatin1String("/steward/cluster");
 }
 
-void EmbeddedCluster::start() {
+void EmbeddedCluster::start()
+{
     d->start();
 }
 
-void EmbeddedCluster::stop() {
+void EmbeddedCluster::stop()
+{
     if (!d->hasCluster())
         return;
     const auto control = d->controlLock();
@@ -648,7 +688,8 @@ void EmbeddedCluster::stop() {
         d->stopServer();
 }
 
-void EmbeddedCluster::setPersistent(bool keep) {
+void EmbeddedCluster::setPersistent(bool keep)
+{
     const QString marker = d->path(QLatin1String("persistent"));
     if (keep) {
         d->prepareDirectory();
@@ -659,19 +700,23 @@ void EmbeddedCluster::setPersistent(bool keep) {
     }
 }
 
-bool EmbeddedCluster::isPersistent() const {
+bool EmbeddedCluster::isPersistent() const
+{
     return d->persistent();
 }
 
-bool EmbeddedCluster::isRunning() const {
+bool EmbeddedCluster::isRunning() const
+{
     return d->serverRunning();
 }
 
-QString EmbeddedCluster::conninfo() const {
+QString EmbeddedCluster::conninfo() const
+{
     return d->conninfo(kDatabaseName);
 }
 
-QString EmbeddedCluster::directory() const {
+QString EmbeddedCluster::directory() const
+{
     return d->directory;
 }
 

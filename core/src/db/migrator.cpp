@@ -33,7 +33,8 @@ std::vector<Migration> loadKnownMigrations()
         Migration m;
         m.version = match.captured(1).toInt();
         m.name = name;
-        m.checksum = QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+        m.checksum = QString::fromLatin1(
+            QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
         m.script = QString::fromUtf8(bytes);
         migrations.push_back(std::move(m));
     }
@@ -65,13 +66,12 @@ int Migrator::latestKnownVersion()
 
 void Migrator::ensureTable()
 {
-    m_db.exec(QStringLiteral(
-        "CREATE TABLE IF NOT EXISTS schema_migration ("
-        " version integer PRIMARY KEY CHECK (version > 0),"
-        " name text NOT NULL,"
-        " checksum text NOT NULL,"
-        " applied_at timestamptz NOT NULL DEFAULT now(),"
-        " applied_by text NOT NULL DEFAULT session_user)"));
+    m_db.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_migration ("
+                             " version integer PRIMARY KEY CHECK (version > 0),"
+                             " name text NOT NULL,"
+                             " checksum text NOT NULL,"
+                             " applied_at timestamptz NOT NULL DEFAULT now(),"
+                             " applied_by text NOT NULL DEFAULT session_user)"));
 }
 
 int Migrator::currentVersion()
@@ -94,8 +94,9 @@ std::vector<MigrationStatus> Migrator::status()
         "SELECT version, name, applied_at, applied_by FROM schema_migration ORDER BY version"));
     while (q.next()) {
         const int version = q.value(0).toInt();
-        auto it = std::find_if(result.begin(), result.end(),
-                               [version](const MigrationStatus& s) { return s.version == version; });
+        auto it = std::find_if(result.begin(), result.end(), [version](const MigrationStatus& s) {
+            return s.version == version;
+        });
         if (it == result.end())
             it = result.insert(result.end(), {version, q.value(1).toString(), true, {}, {}});
         it->applied = true;
@@ -159,7 +160,8 @@ int Migrator::migrate()
             continue;
         Transaction tx(m_db);
         m_db.execScript(m.script, QStringLiteral("sql/%1").arg(m.name));
-        m_db.exec(QStringLiteral("INSERT INTO schema_migration (version, name, checksum) VALUES (?, ?, ?)"),
+        m_db.exec(QStringLiteral(
+                      "INSERT INTO schema_migration (version, name, checksum) VALUES (?, ?, ?)"),
                   {m.version, m.name, m.checksum});
         tx.commit();
         ++applied;

@@ -12,7 +12,8 @@
 
 namespace steward {
 
-std::optional<SystemAccount> SystemAccount::find(const QString& name) {
+std::optional<SystemAccount> SystemAccount::find(const QString& name)
+{
     const QByteArray user = name.toLocal8Bit();
     long size = sysconf(_SC_GETPW_R_SIZE_MAX);
     std::vector<char> buffer(size > 0 ? static_cast<std::size_t>(size) : 16384);
@@ -37,7 +38,8 @@ std::optional<SystemAccount> SystemAccount::find(const QString& name) {
     return account;
 }
 
-ProcessResult runProcess(const ProcessSpec& spec) {
+ProcessResult runProcess(const ProcessSpec& spec)
+{
     QProcess process;
     process.setProgram(spec.program);
     process.setArguments(spec.arguments);

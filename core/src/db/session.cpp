@@ -14,7 +14,8 @@ Session::Session(Options options)
     QString conninfo = options.database;
     if (!conninfo.isEmpty()) {
         m_origin = QStringLiteral("--database");
-    } else if (qEnvironmentVariableIsSet("STEWARD_DATABASE") && !qEnvironmentVariableIsEmpty("STEWARD_DATABASE")) {
+    } else if (qEnvironmentVariableIsSet("STEWARD_DATABASE") &&
+               !qEnvironmentVariableIsEmpty("STEWARD_DATABASE")) {
         conninfo = qEnvironmentVariable("STEWARD_DATABASE");
         m_origin = QStringLiteral("STEWARD_DATABASE");
     } else {
@@ -33,12 +34,13 @@ Session::Session(Options options)
     migrator.ensureCompatible();
     if (migrator.needsMigration()) {
         if (!m_cluster)
-            throw Error(ErrorKind::Conflict,
-                        QStringLiteral("the database %1 is at schema version %2 but this Steward needs "
-                                       "version %3: run `steward db migrate` first")
-                            .arg(m_db->description())
-                            .arg(migrator.currentVersion())
-                            .arg(Migrator::latestKnownVersion()));
+            throw Error(
+                ErrorKind::Conflict,
+                QStringLiteral("the database %1 is at schema version %2 but this Steward needs "
+                               "version %3: run `steward db migrate` first")
+                    .arg(m_db->description())
+                    .arg(migrator.currentVersion())
+                    .arg(Migrator::latestKnownVersion()));
         migrate();
     }
     // Before any command runs, so that pack roles exist for whatever it does (loading the demo,

@@ -21,9 +21,10 @@ class PluginRuntime;
 class STEWARD_CORE_API Session {
 public:
     struct Options {
-        QString database;        // explicit conninfo or URI; empty: see above
-        QString actor;           // who is making changes; empty: the OS user
-        QString clusterDirectory; // embedded cluster location; empty: EmbeddedCluster::defaultDirectory()
+        QString database;         // explicit conninfo or URI; empty: see above
+        QString actor;            // who is making changes; empty: the OS user
+        QString clusterDirectory; // embedded cluster location; empty:
+                                  // EmbeddedCluster::defaultDirectory()
         bool checkSchema = true;  // false for `steward db ...`, which manages the schema itself
         bool loadPlugins = true;  // false: plugins() offers none and the database is left as is
     };
@@ -36,7 +37,8 @@ public:
     Database& db() { return *m_db; }
     bool isEmbedded() const { return m_cluster != nullptr; }
     EmbeddedCluster* cluster() { return m_cluster.get(); }
-    // Where the connection came from: "--database", "STEWARD_DATABASE" or "embedded cluster in DIR".
+    // Where the connection came from: "--database", "STEWARD_DATABASE" or "embedded cluster in
+    // DIR".
     QString origin() const { return m_origin; }
 
     // The plugins, loaded and synchronised into the database once the schema is checked; they stay

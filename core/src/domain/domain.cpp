@@ -84,22 +84,70 @@ std::optional<E> valueOf(const Names<E, N>& names, std::string_view text)
 
 } // namespace
 
-std::string_view toString(LifecycleStage v) { return nameOf(kLifecycleStages, v); }
-std::string_view toString(RiskTier v) { return nameOf(kRiskTiers, v); }
-std::string_view toString(ProjectStage v) { return nameOf(kProjectStages, v); }
-std::string_view toString(ProjectStatus v) { return nameOf(kProjectStatuses, v); }
-std::string_view toString(AiActRole v) { return nameOf(kAiActRoles, v); }
-std::string_view toString(Industry v) { return nameOf(kIndustries, v); }
-std::string_view toString(RaciKind v) { return nameOf(kRaciKinds, v); }
-std::string_view toString(Severity v) { return nameOf(kSeverities, v); }
+std::string_view toString(LifecycleStage v)
+{
+    return nameOf(kLifecycleStages, v);
+}
+std::string_view toString(RiskTier v)
+{
+    return nameOf(kRiskTiers, v);
+}
+std::string_view toString(ProjectStage v)
+{
+    return nameOf(kProjectStages, v);
+}
+std::string_view toString(ProjectStatus v)
+{
+    return nameOf(kProjectStatuses, v);
+}
+std::string_view toString(AiActRole v)
+{
+    return nameOf(kAiActRoles, v);
+}
+std::string_view toString(Industry v)
+{
+    return nameOf(kIndustries, v);
+}
+std::string_view toString(RaciKind v)
+{
+    return nameOf(kRaciKinds, v);
+}
+std::string_view toString(Severity v)
+{
+    return nameOf(kSeverities, v);
+}
 
-std::optional<LifecycleStage> parseLifecycleStage(std::string_view s) { return valueOf(kLifecycleStages, s); }
-std::optional<RiskTier> parseRiskTier(std::string_view s) { return valueOf(kRiskTiers, s); }
-std::optional<ProjectStage> parseProjectStage(std::string_view s) { return valueOf(kProjectStages, s); }
-std::optional<ProjectStatus> parseProjectStatus(std::string_view s) { return valueOf(kProjectStatuses, s); }
-std::optional<AiActRole> parseAiActRole(std::string_view s) { return valueOf(kAiActRoles, s); }
-std::optional<Industry> parseIndustry(std::string_view s) { return valueOf(kIndustries, s); }
-std::optional<RaciKind> parseRaciKind(std::string_view s) { return valueOf(kRaciKinds, s); }
-std::optional<Severity> parseSeverity(std::string_view s) { return valueOf(kSeverities, s); }
+std::optional<LifecycleStage> parseLifecycleStage(std::string_view s)
+{
+    return valueOf(kLifecycleStages, s);
+}
+std::optional<RiskTier> parseRiskTier(std::string_view s)
+{
+    return valueOf(kRiskTiers, s);
+}
+std::optional<ProjectStage> parseProjectStage(std::string_view s)
+{
+    return valueOf(kProjectStages, s);
+}
+std::optional<ProjectStatus> parseProjectStatus(std::string_view s)
+{
+    return valueOf(kProjectStatuses, s);
+}
+std::optional<AiActRole> parseAiActRole(std::string_view s)
+{
+    return valueOf(kAiActRoles, s);
+}
+std::optional<Industry> parseIndustry(std::string_view s)
+{
+    return valueOf(kIndustries, s);
+}
+std::optional<RaciKind> parseRaciKind(std::string_view s)
+{
+    return valueOf(kRaciKinds, s);
+}
+std::optional<Severity> parseSeverity(std::string_view s)
+{
+    return valueOf(kSeverities, s);
+}
 
 } // namespace steward

@@ -94,6 +94,9 @@ struct HistoryEntry {
     QString after;  // JSON text, empty for a delete
 };
 
-inline QString qs(std::string_view s) { return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size())); }
+inline QString qs(std::string_view s)
+{
+    return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
+}
 
 } // namespace steward

@@ -8,9 +8,18 @@ namespace steward {
 Rule::~Rule() = default;
 
 Plugin::~Plugin() = default;
-std::vector<RoleSpec> Plugin::roles() const { return {}; }
-std::vector<std::shared_ptr<const Rule>> Plugin::rules() const { return {}; }
-std::vector<ChecklistSpec> Plugin::checklists() const { return {}; }
+std::vector<RoleSpec> Plugin::roles() const
+{
+    return {};
+}
+std::vector<std::shared_ptr<const Rule>> Plugin::rules() const
+{
+    return {};
+}
+std::vector<ChecklistSpec> Plugin::checklists() const
+{
+    return {};
+}
 
 bool ProjectInfo::hasTag(std::string_view tag) const
 {
@@ -40,8 +49,8 @@ std::vector<std::int64_t> ProjectStaffing::holdersOf(std::string_view roleKey) c
 {
     std::vector<std::int64_t> ids;
     for (const AssignmentInfo& a : assignments) {
-        if (a.roleKey == roleKey && a.coversDate(asOf)
-            && std::find(ids.begin(), ids.end(), a.personId) == ids.end())
+        if (a.roleKey == roleKey && a.coversDate(asOf) &&
+            std::find(ids.begin(), ids.end(), a.personId) == ids.end())
             ids.push_back(a.personId);
     }
     return ids;

@@ -12,7 +12,8 @@ namespace {
 
 enum Column { Email, Project, Role, From, To, Allocation };
 
-std::vector<ImportColumn> columns() {
+std::vector<ImportColumn> columns()
+{
     return {{QStringLiteral("email"), true}, {QStringLiteral("project"), true},
             {QStringLiteral("role"), true},  {QStringLiteral("from"), true},
             {QStringLiteral("to"), false},   {QStringLiteral("allocation"), false}};
@@ -20,13 +21,15 @@ std::vector<ImportColumn> columns() {
 
 const QString kStaging = QStringLiteral("steward_import_assignment");
 
-QString notADate(const QString& text) {
+QString notADate(const QString& text)
+{
     return QStringLiteral("'%1' is not a date (YYYY-MM-DD)").arg(text);
 }
 
 // Checks one row in C++ and turns it into staging values; a value that fails its check is staged
 // as NULL so that the set-based checks do not report it a second time.
-std::vector<std::optional<QString>> stageRow(ImportFile& file, const CsvRecord& record) {
+std::vector<std::optional<QString>> stageRow(ImportFile& file, const CsvRecord& record)
+{
     std::vector<std::optional<QString>> row(7);
     row[0] = QString::number(record.line);
     const int line = record.line;
@@ -86,7 +89,8 @@ std::vector<std::optional<QString>> stageRow(ImportFile& file, const CsvRecord& 
     return row;
 }
 
-void resolveAndCheck(Database& db, ImportFile& file) {
+void resolveAndCheck(Database& db, ImportFile& file)
+{
     db.exec(QStringLiteral("UPDATE %1 s SET person_id = p.id, person_active = p.active "
                            "FROM person p WHERE lower(p.email) = lower(s.email)")
                 .arg(kStaging));
@@ -159,7 +163,8 @@ void resolveAndCheck(Database& db, ImportFile& file) {
 
 } // namespace
 
-ImportResult importAssignments(Database& db, const QByteArray& data, const QString& fileName) {
+ImportResult importAssignments(Database& db, const QByteArray& data, const QString& fileName)
+{
     ImportFile file(data, fileName, columns());
     if (file.records().empty()) {
         file.throwIfProblems();

@@ -18,7 +18,8 @@ struct ResultClearer {
 using Result = std::unique_ptr<PGresult, ResultClearer>;
 
 // COPY's text format: backslash escapes for the characters that delimit fields and rows.
-void appendEscaped(QByteArray& out, const QString& value) {
+void appendEscaped(QByteArray& out, const QString& value)
+{
     const QByteArray utf8 = value.toUtf8();
     for (const char c : utf8) {
         switch (c) {
@@ -40,7 +41,8 @@ void appendEscaped(QByteArray& out, const QString& value) {
     }
 }
 
-QString connectionMessage(PGconn* conn) {
+QString connectionMessage(PGconn* conn)
+{
     return QString::fromUtf8(PQerrorMessage(conn)).trimmed();
 }
 
@@ -48,7 +50,8 @@ QString connectionMessage(PGconn* conn) {
 
 CopyIn::CopyIn(Database& db, const QString& copyStatement)
     : m_db(db)
-    , m_statement(copyStatement) {
+    , m_statement(copyStatement)
+{
     PGconn* conn = m_db.native();
     const Result result(PQexec(conn, m_statement.toUtf8().constData()));
     if (PQresultStatus(result.get()) != PGRES_COPY_IN)
@@ -60,7 +63,8 @@ CopyIn::CopyIn(Database& db, const QString& copyStatement)
     m_buffer.reserve(kFlushThreshold + 4096);
 }
 
-CopyIn::~CopyIn() {
+CopyIn::~CopyIn()
+{
     if (!m_open)
         return;
     PGconn* conn = m_db.native();
@@ -70,7 +74,8 @@ CopyIn::~CopyIn() {
     }
 }
 
-void CopyIn::putRow(const std::vector<std::optional<QString>>& values) {
+void CopyIn::putRow(const std::vector<std::optional<QString>>& values)
+{
     if (!m_open)
         throw Error(ErrorKind::Internal, QStringLiteral("COPY row sent after the stream ended"));
     bool first = true;
@@ -88,7 +93,8 @@ void CopyIn::putRow(const std::vector<std::optional<QString>>& values) {
         flush();
 }
 
-void CopyIn::flush() {
+void CopyIn::flush()
+{
     if (m_buffer.isEmpty())
         return;
     // A blocking connection: PQputCopyData waits until libpq has room, so 1 or -1 only.
@@ -97,7 +103,8 @@ void CopyIn::flush() {
     m_buffer.resize(0);
 }
 
-qint64 CopyIn::finish() {
+qint64 CopyIn::finish()
+{
     if (!m_open)
         throw Error(ErrorKind::Internal, QStringLiteral("COPY finished twice"));
     flush();
@@ -120,7 +127,8 @@ qint64 CopyIn::finish() {
     return rows;
 }
 
-void CopyIn::fail(const QString& what) {
+void CopyIn::fail(const QString& what)
+{
     throw Error(ErrorKind::Internal, QStringLiteral("%1: %2").arg(m_statement, what));
 }
 

@@ -16,7 +16,8 @@ constexpr char kBom[] = "\xEF\xBB\xBF";
 // The first byte from which [begin, end) stops being valid UTF-8 for a text field (a NUL is
 // valid UTF-8 but no text column can hold it), or end. Overlong forms, surrogates and code points
 // above U+10FFFF are invalid, as the standard requires.
-const char* firstBadByte(const char* begin, const char* end) {
+const char* firstBadByte(const char* begin, const char* end)
+{
     auto s = reinterpret_cast<const unsigned char*>(begin);
     const auto e = reinterpret_cast<const unsigned char*>(end);
     while (s < e) {
@@ -51,7 +52,8 @@ const char* firstBadByte(const char* begin, const char* end) {
     return end;
 }
 
-int countLineFeeds(const char* begin, const char* end) {
+int countLineFeeds(const char* begin, const char* end)
+{
     return static_cast<int>(std::count(begin, end, '\n'));
 }
 
@@ -61,12 +63,14 @@ public:
     Parser(const QByteArray& data, const QString& fileName)
         : m_p(data.constData())
         , m_end(data.constData() + data.size())
-        , m_file(fileName) {
+        , m_file(fileName)
+    {
         if (data.startsWith(kBom))
             m_p += 3;
     }
 
-    CsvTable run() {
+    CsvTable run()
+    {
         CsvTable table;
         CsvRecord header;
         if (!next(header)) {
@@ -89,7 +93,8 @@ public:
 
 private:
     // Reads the next record that is not a wholly empty line; false at the end of the data.
-    bool next(CsvRecord& record) {
+    bool next(CsvRecord& record)
+    {
         while (!m_truncated && m_p < m_end) {
             if (*m_p == '\n') {
                 ++m_p, ++m_line;
@@ -108,7 +113,8 @@ private:
     }
 
     // Reads fields up to and including the line end that closes the record.
-    void readFields(QStringList& fields) {
+    void readFields(QStringList& fields)
+    {
         for (;;) {
             if (m_p < m_end && *m_p == '"')
                 readQuoted(fields);
@@ -127,7 +133,8 @@ private:
         }
     }
 
-    void readUnquoted(QStringList& fields) {
+    void readUnquoted(QStringList& fields)
+    {
         const char* start = m_p;
         for (; m_p < m_end; ++m_p) {
             const char c = *m_p;
@@ -146,7 +153,8 @@ private:
         fields.append(decode(start, m_p, m_line));
     }
 
-    void readQuoted(QStringList& fields) {
+    void readQuoted(QStringList& fields)
+    {
         const int openLine = m_line;
         const char* start = ++m_p;
         const char* segment = start;
@@ -188,12 +196,14 @@ private:
         }
     }
 
-    QString decode(const char* begin, const char* end, int line) {
+    QString decode(const char* begin, const char* end, int line)
+    {
         checkText(begin, end, line);
         return QString::fromUtf8(begin, end - begin);
     }
 
-    void checkText(const char* begin, const char* end, int line) {
+    void checkText(const char* begin, const char* end, int line)
+    {
         const char* bad = firstBadByte(begin, end);
         if (bad == end)
             return;
@@ -206,7 +216,8 @@ private:
                         .arg(QString::number(static_cast<unsigned char>(*bad), 16).toUpper()));
     }
 
-    void checkHeader(const CsvRecord& header) {
+    void checkHeader(const CsvRecord& header)
+    {
         QHash<QString, qsizetype> seen;
         for (qsizetype i = 0; i < header.fields.size(); ++i) {
             const QString name = header.fields[i].trimmed();
@@ -228,7 +239,8 @@ private:
 
     bool atCrLf() const { return *m_p == '\r' && m_p + 1 < m_end && m_p[1] == '\n'; }
 
-    void problem(int line, const QString& what) {
+    void problem(int line, const QString& what)
+    {
         QString text = QStringLiteral("%1:%2: %3").arg(m_file, QString::number(line), what);
         // One report per kind of problem per line is enough (a Latin-1 line, a CR-only file).
         if (m_problems.isEmpty() || m_problems.constLast() != text)
@@ -246,17 +258,20 @@ private:
 
 } // namespace
 
-CsvTable parseCsv(const QByteArray& data, const QString& fileName) {
+CsvTable parseCsv(const QByteArray& data, const QString& fileName)
+{
     return Parser(data, fileName).run();
 }
 
 CsvWriter::CsvWriter(QIODevice* out)
-    : m_out(out) {
+    : m_out(out)
+{
     if (!m_out || !m_out->isWritable())
         throw Error(ErrorKind::Internal, QStringLiteral("CSV output is not open for writing"));
 }
 
-void CsvWriter::writeRow(const QStringList& fields) {
+void CsvWriter::writeRow(const QStringList& fields)
+{
     m_row.resize(0);
     if (fields.isEmpty() || (fields.size() == 1 && fields.front().isEmpty())) {
         m_row.append("\"\"");

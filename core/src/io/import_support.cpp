@@ -11,7 +11,8 @@ namespace steward {
 namespace {
 
 // The physical line of the header: the parser skips blank lines before it.
-int headerLine(const QByteArray& data) {
+int headerLine(const QByteArray& data)
+{
     int line = 1;
     qsizetype i = data.startsWith("\xEF\xBB\xBF") ? 3 : 0;
     while (i < data.size()) {
@@ -26,7 +27,8 @@ int headerLine(const QByteArray& data) {
     return line;
 }
 
-QString columnList(const std::vector<ImportColumn>& columns) {
+QString columnList(const std::vector<ImportColumn>& columns)
+{
     QStringList names;
     for (const ImportColumn& c : columns)
         names << c.name;
@@ -39,7 +41,8 @@ ImportFile::ImportFile(const QByteArray& data, const QString& fileName,
                        std::vector<ImportColumn> columns)
     : m_fileName(fileName)
     , m_columns(std::move(columns))
-    , m_position(m_columns.size(), -1) {
+    , m_position(m_columns.size(), -1)
+{
     CsvTable table;
     try {
         table = parseCsv(data, fileName);
@@ -83,27 +86,32 @@ ImportFile::ImportFile(const QByteArray& data, const QString& fileName,
     }
 }
 
-QString ImportFile::field(const CsvRecord& record, int column) const {
+QString ImportFile::field(const CsvRecord& record, int column) const
+{
     const int position = m_position[static_cast<std::size_t>(column)];
     return position < 0 ? QString() : record.fields[position].trimmed();
 }
 
-void ImportFile::problem(int line, int column, const QString& what) {
+void ImportFile::problem(int line, int column, const QString& what)
+{
     rowProblem(line, m_columns[static_cast<std::size_t>(column)].name, what, column);
 }
 
-void ImportFile::rowProblem(int line, const QString& label, const QString& what, int order) {
+void ImportFile::rowProblem(int line, const QString& label, const QString& what, int order)
+{
     m_problems.push_back(
         {line, order, QStringLiteral("%1:%2: %3: %4").arg(m_fileName).arg(line).arg(label, what)});
 }
 
-void ImportFile::addProblemsFrom(Database& db, const QString& query) {
+void ImportFile::addProblemsFrom(Database& db, const QString& query)
+{
     QSqlQuery q = db.exec(query);
     while (q.next())
         problem(q.value(0).toInt(), q.value(1).toInt(), q.value(2).toString());
 }
 
-void ImportFile::throwIfProblems() {
+void ImportFile::throwIfProblems()
+{
     if (m_problems.empty())
         return;
     std::stable_sort(m_problems.begin(), m_problems.end(), [](const Problem& a, const Problem& b) {
@@ -121,7 +129,8 @@ void ImportFile::throwIfProblems() {
                           std::move(details));
 }
 
-std::optional<bool> parseImportBool(const QString& text) {
+std::optional<bool> parseImportBool(const QString& text)
+{
     static const QString truths[] = {QStringLiteral("true"), QStringLiteral("yes"),
                                      QStringLiteral("1")};
     static const QString falsehoods[] = {QStringLiteral("false"), QStringLiteral("no"),

@@ -14,21 +14,25 @@ constexpr std::array<std::string_view, 8> kCategories = {
     "engineering",       "data",       "research", "operations",
     "ethics-governance", "management", "advisory", "domain"};
 
-std::string inQuotes(std::string_view s) {
+std::string inQuotes(std::string_view s)
+{
     return "'" + std::string(s) + "'";
 }
 
-bool isBlank(std::string_view s) {
+bool isBlank(std::string_view s)
+{
     return std::all_of(s.begin(), s.end(),
                        [](char c) { return c == ' ' || (c >= '\t' && c <= '\r'); });
 }
 
-bool startsWith(std::string_view s, std::string_view prefix) {
+bool startsWith(std::string_view s, std::string_view prefix)
+{
     return s.size() > prefix.size() && s.substr(0, prefix.size()) == prefix;
 }
 
 // "word" or "word.word..." where each word is a slug.
-bool isDottedSlug(std::string_view s) {
+bool isDottedSlug(std::string_view s)
+{
     std::size_t start = 0;
     while (true) {
         const std::size_t dot = s.find('.', start);
@@ -44,9 +48,12 @@ class Checker {
 public:
     Checker(const std::string& pluginId, const ValidationContext& context)
         : m_pluginId(pluginId)
-        , m_context(context) {}
+        , m_context(context)
+    {
+    }
 
-    void roles(const std::vector<RoleSpec>& roles) {
+    void roles(const std::vector<RoleSpec>& roles)
+    {
         std::set<std::string> roleKeys;
         std::set<std::string> responsibilityKeys;
         for (const RoleSpec& role : roles) {
@@ -87,7 +94,8 @@ public:
         }
     }
 
-    void checklists(const std::vector<ChecklistSpec>& checklists) {
+    void checklists(const std::vector<ChecklistSpec>& checklists)
+    {
         std::set<std::string> keys;
         for (const ChecklistSpec& c : checklists) {
             const std::string where = "checklist " + inQuotes(c.key);
@@ -130,7 +138,8 @@ public:
         }
     }
 
-    void rules(const std::vector<std::string>& ruleKeys) {
+    void rules(const std::vector<std::string>& ruleKeys)
+    {
         std::set<std::string> keys;
         for (std::size_t i = 0; i < ruleKeys.size(); ++i) {
             if (isBlank(ruleKeys[i]))
@@ -146,14 +155,16 @@ private:
     void problem(std::string text) { m_problems.push_back(std::move(text)); }
 
     void clash(const std::string& where, const std::map<std::string, std::string>* taken,
-               const std::string& key) {
+               const std::string& key)
+    {
         if (!taken)
             return;
         if (const auto it = taken->find(key); it != taken->end())
             problem(where + " is already declared by " + it->second);
     }
 
-    bool roleKnown(const std::string& key) const {
+    bool roleKnown(const std::string& key) const
+    {
         if (!m_context.knownRoles || m_ownRoles.count(key) || m_context.knownRoles->count(key))
             return true;
         return std::any_of(m_context.uncheckedRolePlugins.begin(),
@@ -169,7 +180,8 @@ private:
 
 } // namespace
 
-void KeyRegistry::add(const PluginContent& content) {
+void KeyRegistry::add(const PluginContent& content)
+{
     const std::string owner = "plugin " + inQuotes(content.pluginId);
     for (const RoleSpec& role : content.roles) {
         roles.emplace(role.key, owner);
@@ -182,7 +194,8 @@ void KeyRegistry::add(const PluginContent& content) {
 
 std::vector<std::string> validateContent(const std::string& pluginId, const PluginContent& content,
                                          const std::vector<std::string>& ruleKeys,
-                                         const ValidationContext& context) {
+                                         const ValidationContext& context)
+{
     Checker checker(pluginId, context);
     // Roles first: checklist items may name the plugin's own roles.
     checker.roles(content.roles);

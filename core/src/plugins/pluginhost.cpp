@@ -21,16 +21,19 @@ using plugins::LibraryHandle;
 
 namespace {
 
-std::string inQuotes(std::string_view s) {
+std::string inQuotes(std::string_view s)
+{
     return "'" + std::string(s) + "'";
 }
 
-void fail(PluginRecord& record, const std::string& message) {
+void fail(PluginRecord& record, const std::string& message)
+{
     record.state = PluginState::Failed;
     record.error = QString::fromStdString(message);
 }
 
-QString executableDir() {
+QString executableDir()
+{
     if (QCoreApplication::instance())
         return QCoreApplication::applicationDirPath();
     // Libraries and tests may run without a QCoreApplication.
@@ -39,7 +42,8 @@ QString executableDir() {
 }
 
 // The plugin files of one folder, by name, so discovery order does not depend on the file system.
-QStringList pluginFilesIn(const QString& directory) {
+QStringList pluginFilesIn(const QString& directory)
+{
     QStringList files;
     const QDir dir(directory);
     const QStringList names = dir.entryList({QStringLiteral("steward-plugin-*.so")},
@@ -49,7 +53,8 @@ QStringList pluginFilesIn(const QString& directory) {
     return files;
 }
 
-void fillContributions(PluginRecord& record, const Instance& instance) {
+void fillContributions(PluginRecord& record, const Instance& instance)
+{
     for (const RoleSpec& role : instance.content.roles) {
         record.roleKeys.push_back(role.key);
         for (const ResponsibilitySpec& r : role.responsibilities)
@@ -61,7 +66,8 @@ void fillContributions(PluginRecord& record, const Instance& instance) {
         record.checklistKeys.push_back(c.key);
 }
 
-std::string malformedContent(const PluginRecord& record, const std::vector<std::string>& problems) {
+std::string malformedContent(const PluginRecord& record, const std::vector<std::string>& problems)
+{
     constexpr std::size_t kShown = 5;
     std::string text = "plugin " + inQuotes(record.id) + " has malformed content: ";
     for (std::size_t i = 0; i < problems.size() && i < kShown; ++i)
@@ -71,7 +77,8 @@ std::string malformedContent(const PluginRecord& record, const std::vector<std::
     return text;
 }
 
-plugins::KeyRegistry builtinKeys(const PluginHostOptions& options) {
+plugins::KeyRegistry builtinKeys(const PluginHostOptions& options)
+{
     plugins::KeyRegistry registry;
     const std::string owner = "the built-in catalogue";
     if (options.builtinRoleKeys)
@@ -84,7 +91,8 @@ plugins::KeyRegistry builtinKeys(const PluginHostOptions& options) {
 
 } // namespace
 
-std::string_view toString(PluginState state) {
+std::string_view toString(PluginState state)
+{
     switch (state) {
     case PluginState::Found:
         return "found";
@@ -121,13 +129,15 @@ struct PluginHost::Private {
 };
 
 PluginHost::PluginHost(PluginHostOptions options)
-    : d(std::make_unique<Private>()) {
+    : d(std::make_unique<Private>())
+{
     d->options = std::move(options);
 }
 
 PluginHost::~PluginHost() = default;
 
-QStringList PluginHost::searchDirectories(const PluginHostOptions& options) {
+QStringList PluginHost::searchDirectories(const PluginHostOptions& options)
+{
     QStringList dirs;
     auto add = [&dirs](const QString& dir) {
         const QString clean = QDir::cleanPath(QDir(dir).absolutePath());
@@ -151,7 +161,8 @@ QStringList PluginHost::searchDirectories(const PluginHostOptions& options) {
     return dirs;
 }
 
-void PluginHost::discover() {
+void PluginHost::discover()
+{
     d->records.clear();
     d->handles.clear();
     d->loadOrder.clear();
@@ -200,7 +211,8 @@ void PluginHost::discover() {
 
 // Depth-first over requirements: returns Found records with every requirement before the records
 // that need it. Every member of a cycle is failed with the cycle spelt out from itself.
-std::vector<std::size_t> PluginHost::Private::sortByRequirements() {
+std::vector<std::size_t> PluginHost::Private::sortByRequirements()
+{
     std::map<std::string, std::size_t> found;
     for (std::size_t i = 0; i < records.size(); ++i)
         if (records[i].state == PluginState::Found)
@@ -246,7 +258,8 @@ std::vector<std::size_t> PluginHost::Private::sortByRequirements() {
 }
 
 bool PluginHost::Private::requirementsActive(std::size_t i,
-                                             const std::map<std::string, std::size_t>& found) {
+                                             const std::map<std::string, std::size_t>& found)
+{
     PluginRecord& record = records[i];
     for (const std::string& required : record.requiredIds) {
         const std::string head =
@@ -279,7 +292,8 @@ bool PluginHost::Private::requirementsActive(std::size_t i,
 
 std::set<std::string>
 PluginHost::Private::rolesOfRequirements(std::size_t i,
-                                         const std::map<std::string, std::size_t>& found) const {
+                                         const std::map<std::string, std::size_t>& found) const
+{
     std::set<std::string> roles;
     std::vector<std::size_t> pending{i};
     std::set<std::size_t> visited;
@@ -298,7 +312,8 @@ PluginHost::Private::rolesOfRequirements(std::size_t i,
     return roles;
 }
 
-void PluginHost::loadAll() {
+void PluginHost::loadAll()
+{
     std::map<std::string, std::size_t> found;
     for (std::size_t i = 0; i < d->records.size(); ++i)
         if (d->records[i].state == PluginState::Found)
@@ -343,11 +358,13 @@ void PluginHost::loadAll() {
     }
 }
 
-const std::vector<PluginRecord>& PluginHost::plugins() const {
+const std::vector<PluginRecord>& PluginHost::plugins() const
+{
     return d->records;
 }
 
-const PluginRecord* PluginHost::plugin(std::string_view id) const {
+const PluginRecord* PluginHost::plugin(std::string_view id) const
+{
     const PluginRecord* first = nullptr;
     for (const PluginRecord& r : d->records) {
         if (r.id != id)
@@ -360,14 +377,16 @@ const PluginRecord* PluginHost::plugin(std::string_view id) const {
     return first;
 }
 
-std::vector<PluginContent> PluginHost::contents() const {
+std::vector<PluginContent> PluginHost::contents() const
+{
     std::vector<PluginContent> result;
     for (const std::size_t i : d->loadOrder)
         result.push_back(d->handles[i].instance->content);
     return result;
 }
 
-std::vector<RoleSpec> PluginHost::roles() const {
+std::vector<RoleSpec> PluginHost::roles() const
+{
     std::vector<RoleSpec> result;
     for (const std::size_t i : d->loadOrder) {
         const auto& roles = d->handles[i].instance->content.roles;
@@ -376,7 +395,8 @@ std::vector<RoleSpec> PluginHost::roles() const {
     return result;
 }
 
-std::vector<ChecklistSpec> PluginHost::checklists() const {
+std::vector<ChecklistSpec> PluginHost::checklists() const
+{
     std::vector<ChecklistSpec> result;
     for (const std::size_t i : d->loadOrder) {
         const auto& checklists = d->handles[i].instance->content.checklists;
@@ -385,7 +405,8 @@ std::vector<ChecklistSpec> PluginHost::checklists() const {
     return result;
 }
 
-std::vector<std::shared_ptr<const Rule>> PluginHost::rules() const {
+std::vector<std::shared_ptr<const Rule>> PluginHost::rules() const
+{
     std::vector<std::shared_ptr<const Rule>> result;
     for (const std::size_t i : d->loadOrder)
         for (const auto& rule : d->handles[i].instance->rules)
@@ -393,7 +414,8 @@ std::vector<std::shared_ptr<const Rule>> PluginHost::rules() const {
     return result;
 }
 
-PluginRecord PluginHost::check(const QString& path, const PluginHostOptions& options) {
+PluginRecord PluginHost::check(const QString& path, const PluginHostOptions& options)
+{
     PluginRecord record;
     record.path = QFileInfo(path).absoluteFilePath();
     if (!QFileInfo(path).isFile()) {

@@ -21,7 +21,8 @@ constexpr const char* kFactorySymbol = "steward_plugin_create";
 
 using VersionNumber = std::array<unsigned long, 3>;
 
-std::optional<VersionNumber> parseVersion(std::string_view text) {
+std::optional<VersionNumber> parseVersion(std::string_view text)
+{
     VersionNumber v{};
     const char* p = text.data();
     const char* end = text.data() + text.size();
@@ -40,21 +41,25 @@ std::optional<VersionNumber> parseVersion(std::string_view text) {
     return p == end ? std::optional(v) : std::nullopt;
 }
 
-std::string inQuotes(std::string_view s) {
+std::string inQuotes(std::string_view s)
+{
     return "'" + std::string(s) + "'";
 }
 
-std::string sdkSeries() {
+std::string sdkSeries()
+{
     return std::to_string(STEWARD_VERSION_MAJOR) + "." + std::to_string(STEWARD_VERSION_MINOR);
 }
 
-void fail(PluginRecord& record, const std::string& message) {
+void fail(PluginRecord& record, const std::string& message)
+{
     record.state = PluginState::Failed;
     record.error = QString::fromStdString(message);
 }
 
 // How the record names the plugin in messages: by id once known, by file name before.
-std::string subject(const PluginRecord& record) {
+std::string subject(const PluginRecord& record)
+{
     if (!record.id.empty())
         return "plugin " + inQuotes(record.id);
     return inQuotes(QFileInfo(record.path).fileName().toStdString());
@@ -63,7 +68,8 @@ std::string subject(const PluginRecord& record) {
 // Runs one call into plugin code. An exception becomes the record's error, phrased as
 // "<subject> failed: <what> threw: <message>", and is fully handled here, while the library
 // that threw it is still loaded.
-bool guarded(PluginRecord& record, const std::string& what, const std::function<void()>& call) {
+bool guarded(PluginRecord& record, const std::string& what, const std::function<void()>& call)
+{
     try {
         call();
         return true;
@@ -87,13 +93,16 @@ public:
         , m_rule(std::move(rule))
         , m_pluginId(std::move(pluginId))
         , m_key(std::move(key))
-        , m_description(std::move(description)) {}
+        , m_description(std::move(description))
+    {
+    }
 
     std::string key() const override { return m_key; }
     std::string description() const override { return m_description; }
     const std::string& pluginId() const override { return m_pluginId; }
 
-    std::vector<Finding> check(const ProjectStaffing& staffing) const override {
+    std::vector<Finding> check(const ProjectStaffing& staffing) const override
+    {
         std::string problem;
         try {
             std::vector<Finding> findings = m_rule->check(staffing);
@@ -135,17 +144,20 @@ struct PluginHolder {
     std::unique_ptr<Plugin> plugin;
 };
 
-std::string copyText(const char* text) {
+std::string copyText(const char* text)
+{
     return text ? std::string(text) : std::string();
 }
 
 } // namespace
 
-bool isVersion(std::string_view text) {
+bool isVersion(std::string_view text)
+{
     return parseVersion(text).has_value();
 }
 
-bool isSlug(std::string_view text) {
+bool isSlug(std::string_view text)
+{
     if (text.empty() || text.front() == '-' || text.back() == '-')
         return false;
     char previous = 0;
@@ -158,7 +170,8 @@ bool isSlug(std::string_view text) {
     return true;
 }
 
-LibraryHandle openPlugin(PluginRecord& record) {
+LibraryHandle openPlugin(PluginRecord& record)
+{
     const std::string file = QFileInfo(record.path).fileName().toStdString();
     auto library = std::make_shared<boost::dll::shared_library>();
     std::error_code ec;
@@ -262,7 +275,8 @@ LibraryHandle openPlugin(PluginRecord& record) {
     return library;
 }
 
-std::optional<Instance> instantiate(PluginRecord& record, const LibraryHandle& library) {
+std::optional<Instance> instantiate(PluginRecord& record, const LibraryHandle& library)
+{
     auto& factory = library->get_alias<PluginFactory>(kFactorySymbol);
     auto holder = std::make_shared<PluginHolder>();
     holder->library = library;

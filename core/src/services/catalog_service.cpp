@@ -36,8 +36,9 @@ CatalogService::CatalogService(Database& db)
 
 std::vector<Role> CatalogService::roles(bool includeRetired)
 {
-    QSqlQuery q = m_db.exec(kRoleSelect + (includeRetired ? QString() : QStringLiteral("WHERE retired_at IS NULL "))
-                            + QStringLiteral("ORDER BY pack = 'builtin' DESC, pack, position, key"));
+    QSqlQuery q = m_db.exec(
+        kRoleSelect + (includeRetired ? QString() : QStringLiteral("WHERE retired_at IS NULL ")) +
+        QStringLiteral("ORDER BY pack = 'builtin' DESC, pack, position, key"));
     std::vector<Role> result;
     while (q.next())
         result.push_back(readRole(q));
@@ -48,11 +49,13 @@ Role CatalogService::role(const QString& key)
 {
     QSqlQuery q = m_db.exec(kRoleSelect + QStringLiteral("WHERE key = ?"), {key});
     if (!q.next())
-        throw notFoundError(QStringLiteral("no role with key %1 (see `steward role list`)").arg(key));
+        throw notFoundError(
+            QStringLiteral("no role with key %1 (see `steward role list`)").arg(key));
     return readRole(q);
 }
 
-std::vector<Responsibility> CatalogService::responsibilities(const QString& roleKey, bool includeRetired)
+std::vector<Responsibility> CatalogService::responsibilities(const QString& roleKey,
+                                                             bool includeRetired)
 {
     QStringList where;
     QVariantList params;
@@ -63,11 +66,14 @@ std::vector<Responsibility> CatalogService::responsibilities(const QString& role
     }
     if (!includeRetired)
         where << QStringLiteral("r.retired_at IS NULL");
-    QSqlQuery q = m_db.exec(QStringLiteral("SELECT r.key, r.role_key, r.text, r.stage, r.required, r.retired_at IS NOT NULL "
-                                           "FROM responsibility r JOIN role ro ON ro.key = r.role_key ")
-                                + (where.isEmpty() ? QString() : QStringLiteral("WHERE ") + where.join(QStringLiteral(" AND ")))
-                                + QStringLiteral(" ORDER BY ro.pack = 'builtin' DESC, ro.pack, ro.position, r.position"),
-                            params);
+    QSqlQuery q = m_db.exec(
+        QStringLiteral(
+            "SELECT r.key, r.role_key, r.text, r.stage, r.required, r.retired_at IS NOT NULL "
+            "FROM responsibility r JOIN role ro ON ro.key = r.role_key ") +
+            (where.isEmpty() ? QString()
+                             : QStringLiteral("WHERE ") + where.join(QStringLiteral(" AND "))) +
+            QStringLiteral(" ORDER BY ro.pack = 'builtin' DESC, ro.pack, ro.position, r.position"),
+        params);
     std::vector<Responsibility> result;
     while (q.next()) {
         Responsibility r;

@@ -17,7 +17,8 @@ public:
 
     std::vector<Role> roles(bool includeRetired = false);
     Role role(const QString& key);
-    std::vector<Responsibility> responsibilities(const QString& roleKey = {}, bool includeRetired = false);
+    std::vector<Responsibility> responsibilities(const QString& roleKey = {},
+                                                 bool includeRetired = false);
     // Current and future assignments of the role, across projects.
     std::vector<Assignment> holders(const QString& roleKey);
 

@@ -10,8 +10,9 @@ namespace steward {
 
 int CoverageReport::count(Severity severity) const
 {
-    return static_cast<int>(std::count_if(findings.begin(), findings.end(),
-                                          [severity](const Finding& f) { return f.severity == severity; }));
+    return static_cast<int>(
+        std::count_if(findings.begin(), findings.end(),
+                      [severity](const Finding& f) { return f.severity == severity; }));
 }
 
 CoverageService::CoverageService(Database& db, std::vector<std::shared_ptr<const Rule>> extraRules)
@@ -30,10 +31,10 @@ std::vector<Finding> CoverageService::evaluate(const ProjectStaffing& staffing) 
             findings.insert(findings.end(), std::make_move_iterator(found.begin()),
                             std::make_move_iterator(found.end()));
         } catch (const std::exception& e) {
-            findings.push_back({coverage_code::RuleFailed, Severity::Error, staffing.project.key,
-                                rule->key(), "The rule \"" + rule->key() + "\" failed: " + e.what(),
-                                "Report this to the rule's author; the project was not fully checked.",
-                                "core"});
+            findings.push_back(
+                {coverage_code::RuleFailed, Severity::Error, staffing.project.key, rule->key(),
+                 "The rule \"" + rule->key() + "\" failed: " + e.what(),
+                 "Report this to the rule's author; the project was not fully checked.", "core"});
         }
     }
     std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {

@@ -25,9 +25,11 @@ struct STEWARD_CORE_API CoverageReport {
 class STEWARD_CORE_API CoverageService {
 public:
     // `extraRules` are the plugins' rules; each finding names its rule's source.
-    explicit CoverageService(Database& db, std::vector<std::shared_ptr<const Rule>> extraRules = {});
+    explicit CoverageService(Database& db,
+                             std::vector<std::shared_ptr<const Rule>> extraRules = {});
 
-    CoverageReport checkProject(const QString& projectKey, const QDate& asOf = QDate::currentDate());
+    CoverageReport checkProject(const QString& projectKey,
+                                const QDate& asOf = QDate::currentDate());
     CoverageReport checkAll(const QDate& asOf = QDate::currentDate());
 
     // Runs every rule on one snapshot, turning a rule that throws into a RULE_FAILED finding.

@@ -27,8 +27,9 @@ std::vector<HistoryEntry> HistoryService::list(const HistoryFilter& f)
         where << QStringLiteral("actor = ?");
         params << f.actor;
     }
-    QString sql = QStringLiteral("SELECT id, at, actor, db_user, table_name, row_key, operation, "
-                                 "coalesce(before::text, ''), coalesce(after::text, '') FROM history ");
+    QString sql =
+        QStringLiteral("SELECT id, at, actor, db_user, table_name, row_key, operation, "
+                       "coalesce(before::text, ''), coalesce(after::text, '') FROM history ");
     if (!where.isEmpty())
         sql += QStringLiteral("WHERE ") + where.join(QStringLiteral(" AND "));
     sql += QStringLiteral(" ORDER BY id DESC LIMIT ?");
@@ -74,10 +75,12 @@ HistoryVerification HistoryService::verify()
         v.intact = false;
         v.firstBadId = q.value(1).toLongLong();
     }
-    QSqlQuery head = m_db.exec(QStringLiteral("SELECT encode(last_hash, 'hex') FROM history_chain"));
+    QSqlQuery head =
+        m_db.exec(QStringLiteral("SELECT encode(last_hash, 'hex') FROM history_chain"));
     if (head.next())
         v.headHash = head.value(0).toString();
-    QSqlQuery last = m_db.exec(QStringLiteral("SELECT encode(hash, 'hex') FROM history ORDER BY id DESC LIMIT 1"));
+    QSqlQuery last = m_db.exec(
+        QStringLiteral("SELECT encode(hash, 'hex') FROM history ORDER BY id DESC LIMIT 1"));
     if (last.next() && last.value(0).toString() != v.headHash)
         v.intact = false; // rows were removed from the end
     return v;

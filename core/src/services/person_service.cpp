@@ -53,7 +53,9 @@ QString whereClause(const PersonFilter& f, QVariantList& params)
         conditions << QStringLiteral("p.active = ?");
         params << *f.active;
     }
-    return conditions.isEmpty() ? QString() : QStringLiteral("WHERE ") + conditions.join(QStringLiteral(" AND "));
+    return conditions.isEmpty()
+               ? QString()
+               : QStringLiteral("WHERE ") + conditions.join(QStringLiteral(" AND "));
 }
 
 } // namespace
@@ -68,7 +70,8 @@ QVariant PersonService::ensureOrgUnit(const QString& name)
     const QString trimmed = name.trimmed();
     if (trimmed.isEmpty())
         return QVariant(QMetaType(QMetaType::LongLong));
-    QSqlQuery q = m_db.exec(QStringLiteral("SELECT id FROM org_unit WHERE lower(name) = lower(?)"), {trimmed});
+    QSqlQuery q = m_db.exec(QStringLiteral("SELECT id FROM org_unit WHERE lower(name) = lower(?)"),
+                            {trimmed});
     if (q.next())
         return q.value(0);
     q = m_db.exec(QStringLiteral("INSERT INTO org_unit (name) VALUES (?) RETURNING id"), {trimmed});
@@ -83,10 +86,12 @@ Person PersonService::add(const Person& person)
     const QVariant unit = ensureOrgUnit(person.orgUnit);
     QSqlQuery q;
     try {
-        q = m_db.exec(QStringLiteral("INSERT INTO person (email, name, org_unit_id, title, external_id, active) "
-                                     "VALUES (?, ?, ?, ?, ?, ?) RETURNING id"),
-                      {person.email.trimmed(), person.name.trimmed(), unit, person.title.trimmed(),
-                       nullable(person.externalId.trimmed()), person.active});
+        q = m_db.exec(
+            QStringLiteral(
+                "INSERT INTO person (email, name, org_unit_id, title, external_id, active) "
+                "VALUES (?, ?, ?, ?, ?, ?) RETURNING id"),
+            {person.email.trimmed(), person.name.trimmed(), unit, person.title.trimmed(),
+             nullable(person.externalId.trimmed()), person.active});
     } catch (const Error& e) {
         throw Error(e.kind(), QStringLiteral("cannot add %1: %2").arg(person.email, e.message()));
     }
@@ -103,10 +108,11 @@ Person PersonService::update(const Person& person)
     const QVariant unit = ensureOrgUnit(person.orgUnit);
     QSqlQuery q;
     try {
-        q = m_db.exec(QStringLiteral("UPDATE person SET email = ?, name = ?, org_unit_id = ?, title = ?, "
-                                     "external_id = ?, active = ? WHERE id = ? AND version = ?"),
-                      {person.email.trimmed(), person.name.trimmed(), unit, person.title.trimmed(),
-                       nullable(person.externalId.trimmed()), person.active, person.id, person.version});
+        q = m_db.exec(
+            QStringLiteral("UPDATE person SET email = ?, name = ?, org_unit_id = ?, title = ?, "
+                           "external_id = ?, active = ? WHERE id = ? AND version = ?"),
+            {person.email.trimmed(), person.name.trimmed(), unit, person.title.trimmed(),
+             nullable(person.externalId.trimmed()), person.active, person.id, person.version});
     } catch (const Error& e) {
         throw Error(e.kind(), QStringLiteral("cannot save %1: %2").arg(person.email, e.message()));
     }
@@ -133,7 +139,8 @@ Person PersonService::get(qint64 id)
 
 std::optional<Person> PersonService::findByEmail(const QString& email)
 {
-    QSqlQuery q = m_db.exec(kSelect + QStringLiteral("WHERE lower(p.email) = lower(?)"), {email.trimmed()});
+    QSqlQuery q =
+        m_db.exec(kSelect + QStringLiteral("WHERE lower(p.email) = lower(?)"), {email.trimmed()});
     if (!q.next())
         return std::nullopt;
     return readPerson(q);
@@ -151,14 +158,22 @@ std::vector<Person> PersonService::list(const PersonFilter& filter)
     QVariantList params;
     QString order;
     switch (filter.orderBy) {
-    case PersonOrder::Name: order = QStringLiteral("lower(p.name)"); break;
-    case PersonOrder::Email: order = QStringLiteral("lower(p.email)"); break;
-    case PersonOrder::OrgUnit: order = QStringLiteral("lower(coalesce(u.name, ''))"); break;
-    case PersonOrder::Title: order = QStringLiteral("lower(p.title)"); break;
+    case PersonOrder::Name:
+        order = QStringLiteral("lower(p.name)");
+        break;
+    case PersonOrder::Email:
+        order = QStringLiteral("lower(p.email)");
+        break;
+    case PersonOrder::OrgUnit:
+        order = QStringLiteral("lower(coalesce(u.name, ''))");
+        break;
+    case PersonOrder::Title:
+        order = QStringLiteral("lower(p.title)");
+        break;
     }
     const QString direction = filter.descending ? QStringLiteral(" DESC") : QString();
-    QString sql = kSelect + whereClause(filter, params) + QStringLiteral(" ORDER BY ") + order + direction
-                  + QStringLiteral(", p.id") + direction;
+    QString sql = kSelect + whereClause(filter, params) + QStringLiteral(" ORDER BY ") + order +
+                  direction + QStringLiteral(", p.id") + direction;
     if (filter.limit > 0) {
         sql += QStringLiteral(" LIMIT ? OFFSET ?");
         params << filter.limit << filter.offset;
@@ -173,8 +188,10 @@ std::vector<Person> PersonService::list(const PersonFilter& filter)
 qint64 PersonService::count(const PersonFilter& filter)
 {
     QVariantList params;
-    const QString sql = QStringLiteral("SELECT count(*) FROM person p LEFT JOIN org_unit u ON u.id = p.org_unit_id ")
-                        + whereClause(filter, params);
+    const QString sql =
+        QStringLiteral(
+            "SELECT count(*) FROM person p LEFT JOIN org_unit u ON u.id = p.org_unit_id ") +
+        whereClause(filter, params);
     QSqlQuery q = m_db.exec(sql, params);
     q.next();
     return q.value(0).toLongLong();

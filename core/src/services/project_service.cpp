@@ -72,16 +72,19 @@ Project ProjectService::add(const Project& project)
     Transaction tx(m_db);
     const QVariant owner = personIdOrNull(m_db, project.ownerEmail, QStringLiteral("owner"));
     try {
-        m_db.exec(QStringLiteral(
-                      "INSERT INTO project (key, name, description, industry, risk_tier, stage, status, "
-                      "ai_act_role, tags, owner_id, start_date, end_date) "
-                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, string_to_array(?, ','), ?, ?, ?)"),
-                  {project.key, project.name.trimmed(), project.description, qs(toString(project.industry)),
-                   qs(toString(project.riskTier)), qs(toString(project.stage)), qs(toString(project.status)),
-                   qs(toString(project.aiActRole)), project.tags.join(QLatin1Char(',')), owner,
-                   dateOrNull(project.startDate), dateOrNull(project.endDate)});
+        m_db.exec(
+            QStringLiteral(
+                "INSERT INTO project (key, name, description, industry, risk_tier, stage, status, "
+                "ai_act_role, tags, owner_id, start_date, end_date) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, string_to_array(?, ','), ?, ?, ?)"),
+            {project.key, project.name.trimmed(), project.description,
+             qs(toString(project.industry)), qs(toString(project.riskTier)),
+             qs(toString(project.stage)), qs(toString(project.status)),
+             qs(toString(project.aiActRole)), project.tags.join(QLatin1Char(',')), owner,
+             dateOrNull(project.startDate), dateOrNull(project.endDate)});
     } catch (const Error& e) {
-        throw Error(e.kind(), QStringLiteral("cannot add project %1: %2").arg(project.key, e.message()));
+        throw Error(e.kind(),
+                    QStringLiteral("cannot add project %1: %2").arg(project.key, e.message()));
     }
     tx.commit();
     return byKey(project.key);
@@ -94,28 +97,34 @@ Project ProjectService::update(const Project& project)
     const QVariant owner = personIdOrNull(m_db, project.ownerEmail, QStringLiteral("owner"));
     QSqlQuery q;
     try {
-        q = m_db.exec(QStringLiteral(
-                          "UPDATE project SET key = ?, name = ?, description = ?, industry = ?, risk_tier = ?, "
-                          "stage = ?, status = ?, ai_act_role = ?, tags = string_to_array(?, ','), "
-                          "owner_id = ?, start_date = ?, end_date = ? WHERE id = ? AND version = ?"),
-                      {project.key, project.name.trimmed(), project.description, qs(toString(project.industry)),
-                       qs(toString(project.riskTier)), qs(toString(project.stage)),
-                       qs(toString(project.status)), qs(toString(project.aiActRole)),
-                       project.tags.join(QLatin1Char(',')), owner, dateOrNull(project.startDate),
-                       dateOrNull(project.endDate), project.id, project.version});
+        q = m_db.exec(
+            QStringLiteral(
+                "UPDATE project SET key = ?, name = ?, description = ?, industry = ?, risk_tier = "
+                "?, "
+                "stage = ?, status = ?, ai_act_role = ?, tags = string_to_array(?, ','), "
+                "owner_id = ?, start_date = ?, end_date = ? WHERE id = ? AND version = ?"),
+            {project.key, project.name.trimmed(), project.description,
+             qs(toString(project.industry)), qs(toString(project.riskTier)),
+             qs(toString(project.stage)), qs(toString(project.status)),
+             qs(toString(project.aiActRole)), project.tags.join(QLatin1Char(',')), owner,
+             dateOrNull(project.startDate), dateOrNull(project.endDate), project.id,
+             project.version});
     } catch (const Error& e) {
-        throw Error(e.kind(), QStringLiteral("cannot save project %1: %2").arg(project.key, e.message()));
+        throw Error(e.kind(),
+                    QStringLiteral("cannot save project %1: %2").arg(project.key, e.message()));
     }
     if (q.numRowsAffected() == 0) {
-        QSqlQuery cur = m_db.exec(QStringLiteral("SELECT key, version FROM project WHERE id = ?"), {project.id});
+        QSqlQuery cur = m_db.exec(QStringLiteral("SELECT key, version FROM project WHERE id = ?"),
+                                  {project.id});
         if (!cur.next())
             throw notFoundError(QStringLiteral("project %1 no longer exists").arg(project.key));
-        throw conflictError(QStringLiteral("project %1 was changed by someone else since you read it "
-                                           "(you edited version %2, the stored one is version %3); "
-                                           "reload and apply your change again")
-                                .arg(cur.value(0).toString())
-                                .arg(project.version)
-                                .arg(cur.value(1).toInt()));
+        throw conflictError(
+            QStringLiteral("project %1 was changed by someone else since you read it "
+                           "(you edited version %2, the stored one is version %3); "
+                           "reload and apply your change again")
+                .arg(cur.value(0).toString())
+                .arg(project.version)
+                .arg(cur.value(1).toInt()));
     }
     tx.commit();
     return byKey(project.key);
@@ -161,8 +170,11 @@ std::vector<Project> ProjectService::list(const ProjectFilter& f)
         const QString pattern = QLatin1Char('%') + f.search + QLatin1Char('%');
         params << pattern << pattern;
     }
-    const QString sql = kSelect + (where.isEmpty() ? QString() : QStringLiteral("WHERE ") + where.join(QStringLiteral(" AND ")))
-                        + QStringLiteral(" ORDER BY p.key");
+    const QString sql =
+        kSelect +
+        (where.isEmpty() ? QString()
+                         : QStringLiteral("WHERE ") + where.join(QStringLiteral(" AND "))) +
+        QStringLiteral(" ORDER BY p.key");
     QSqlQuery q = m_db.exec(sql, params);
     std::vector<Project> projects;
     while (q.next())

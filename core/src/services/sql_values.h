@@ -24,9 +24,11 @@ template <typename Parse>
 auto enumFromSql(Parse parse, const QVariant& value)
 {
     const QByteArray text = value.toString().toUtf8();
-    const auto parsed = parse(std::string_view(text.constData(), static_cast<std::size_t>(text.size())));
+    const auto parsed =
+        parse(std::string_view(text.constData(), static_cast<std::size_t>(text.size())));
     if (!parsed)
-        throw Error(ErrorKind::Internal, QStringLiteral("unexpected value '%1' in the database").arg(value.toString()));
+        throw Error(ErrorKind::Internal,
+                    QStringLiteral("unexpected value '%1' in the database").arg(value.toString()));
     return *parsed;
 }
 
@@ -36,7 +38,8 @@ inline QVariant personIdOrNull(Database& db, const QString& email, const QString
 {
     if (email.trimmed().isEmpty())
         return QVariant(QMetaType(QMetaType::LongLong));
-    QSqlQuery q = db.exec(QStringLiteral("SELECT id FROM person WHERE lower(email) = lower(?)"), {email.trimmed()});
+    QSqlQuery q = db.exec(QStringLiteral("SELECT id FROM person WHERE lower(email) = lower(?)"),
+                          {email.trimmed()});
     if (!q.next())
         throw notFoundError(QStringLiteral("%1: no person with e-mail %2").arg(field, email));
     return q.value(0);

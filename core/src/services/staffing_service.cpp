@@ -10,14 +10,16 @@
 namespace steward {
 namespace {
 
-const QString kAssignmentSelect = QStringLiteral(
-    "SELECT a.id, pr.key, pe.email, pe.name, a.role_key, a.from_date, a.to_date, a.allocation_percent, "
-    "a.version FROM assignment a JOIN project pr ON pr.id = a.project_id "
-    "JOIN person pe ON pe.id = a.person_id ");
+const QString kAssignmentSelect =
+    QStringLiteral("SELECT a.id, pr.key, pe.email, pe.name, a.role_key, a.from_date, a.to_date, "
+                   "a.allocation_percent, "
+                   "a.version FROM assignment a JOIN project pr ON pr.id = a.project_id "
+                   "JOIN person pe ON pe.id = a.person_id ");
 
 const QString kRaciSelect = QStringLiteral(
     "SELECT r.id, pr.key, r.responsibility_key, pe.email, pe.name, r.kind, r.version "
-    "FROM raci_entry r JOIN project pr ON pr.id = r.project_id JOIN person pe ON pe.id = r.person_id ");
+    "FROM raci_entry r JOIN project pr ON pr.id = r.project_id JOIN person pe ON pe.id = "
+    "r.person_id ");
 
 Assignment readAssignment(const QSqlQuery& q)
 {
@@ -63,7 +65,9 @@ struct PersonRef {
 
 PersonRef personRef(Database& db, const QString& email)
 {
-    QSqlQuery q = db.exec(QStringLiteral("SELECT id, active FROM person WHERE lower(email) = lower(?)"), {email.trimmed()});
+    QSqlQuery q =
+        db.exec(QStringLiteral("SELECT id, active FROM person WHERE lower(email) = lower(?)"),
+                {email.trimmed()});
     if (!q.next())
         throw notFoundError(QStringLiteral("person: no person with e-mail %1").arg(email));
     return {q.value(0).toLongLong(), q.value(1).toBool()};
@@ -82,23 +86,31 @@ Assignment StaffingService::assign(const Assignment& a)
     if (!a.from.isValid())
         require(QStringLiteral("from"), QStringLiteral("is not a date"));
     if (a.to && *a.to < a.from)
-        require(QStringLiteral("to"), QStringLiteral("%1 is before the start date %2")
-                                          .arg(a.to->toString(Qt::ISODate), a.from.toString(Qt::ISODate)));
+        require(QStringLiteral("to"),
+                QStringLiteral("%1 is before the start date %2")
+                    .arg(a.to->toString(Qt::ISODate), a.from.toString(Qt::ISODate)));
     Transaction tx(m_db);
     const qint64 project = projectId(m_db, a.projectKey);
     const PersonRef person = personRef(m_db, a.personEmail);
     if (!person.active)
-        throw validationError(QStringLiteral("person: %1 is inactive and cannot take on a role").arg(a.personEmail));
-    QSqlQuery role = m_db.exec(QStringLiteral("SELECT retired_at IS NOT NULL FROM role WHERE key = ?"), {a.roleKey});
+        throw validationError(
+            QStringLiteral("person: %1 is inactive and cannot take on a role").arg(a.personEmail));
+    QSqlQuery role = m_db.exec(
+        QStringLiteral("SELECT retired_at IS NOT NULL FROM role WHERE key = ?"), {a.roleKey});
     if (!role.next())
-        throw notFoundError(QStringLiteral("role: no role with key %1 (see `steward role list`)").arg(a.roleKey));
+        throw notFoundError(
+            QStringLiteral("role: no role with key %1 (see `steward role list`)").arg(a.roleKey));
     if (role.value(0).toBool())
-        throw validationError(QStringLiteral("role: %1 is retired and no longer offered for new assignments").arg(a.roleKey));
+        throw validationError(
+            QStringLiteral("role: %1 is retired and no longer offered for new assignments")
+                .arg(a.roleKey));
     QSqlQuery q;
     try {
-        q = m_db.exec(QStringLiteral("INSERT INTO assignment (project_id, person_id, role_key, from_date, to_date, "
-                                     "allocation_percent) VALUES (?, ?, ?, ?, ?, ?) RETURNING id"),
-                      {project, person.id, a.roleKey, a.from, dateOrNull(a.to), a.allocationPercent});
+        q = m_db.exec(
+            QStringLiteral(
+                "INSERT INTO assignment (project_id, person_id, role_key, from_date, to_date, "
+                "allocation_percent) VALUES (?, ?, ?, ?, ?, ?) RETURNING id"),
+            {project, person.id, a.roleKey, a.from, dateOrNull(a.to), a.allocationPercent});
     } catch (const Error& e) {
         throw Error(e.kind(), QStringLiteral("cannot assign %1 as %2 on %3: %4")
                                   .arg(a.personEmail, a.roleKey, a.projectKey, e.message()));
@@ -114,19 +126,22 @@ Assignment StaffingService::assign(const Assignment& a)
 Assignment StaffingService::endAssignment(qint64 id, const QDate& to, int expectedVersion)
 {
     Transaction tx(m_db);
-    QSqlQuery cur = m_db.exec(kAssignmentSelect + QStringLiteral("WHERE a.id = ? FOR UPDATE OF a"), {id});
+    QSqlQuery cur =
+        m_db.exec(kAssignmentSelect + QStringLiteral("WHERE a.id = ? FOR UPDATE OF a"), {id});
     if (!cur.next())
         throw notFoundError(QStringLiteral("no assignment with id %1").arg(id));
     const Assignment current = readAssignment(cur);
     if (current.version != expectedVersion)
-        throw conflictError(QStringLiteral("assignment %1 was changed by someone else (you read version %2, "
-                                           "the stored one is version %3)")
-                                .arg(id)
-                                .arg(expectedVersion)
-                                .arg(current.version));
+        throw conflictError(
+            QStringLiteral("assignment %1 was changed by someone else (you read version %2, "
+                           "the stored one is version %3)")
+                .arg(id)
+                .arg(expectedVersion)
+                .arg(current.version));
     if (to < current.from)
-        require(QStringLiteral("to"), QStringLiteral("%1 is before the start date %2")
-                                          .arg(to.toString(Qt::ISODate), current.from.toString(Qt::ISODate)));
+        require(QStringLiteral("to"),
+                QStringLiteral("%1 is before the start date %2")
+                    .arg(to.toString(Qt::ISODate), current.from.toString(Qt::ISODate)));
     m_db.exec(QStringLiteral("UPDATE assignment SET to_date = ? WHERE id = ?"), {to, id});
     tx.commit();
     QSqlQuery r = m_db.exec(kAssignmentSelect + QStringLiteral("WHERE a.id = ?"), {id});
@@ -144,8 +159,11 @@ void StaffingService::removeAssignment(qint64 id)
 std::vector<Assignment> StaffingService::assignments(const QString& projectKey)
 {
     const qint64 project = projectId(m_db, projectKey);
-    QSqlQuery q = m_db.exec(kAssignmentSelect + QStringLiteral("WHERE a.project_id = ? ORDER BY a.role_key, lower(pe.name), a.from_date"),
-                            {project});
+    QSqlQuery q = m_db.exec(
+        kAssignmentSelect +
+            QStringLiteral(
+                "WHERE a.project_id = ? ORDER BY a.role_key, lower(pe.name), a.from_date"),
+        {project});
     std::vector<Assignment> result;
     while (q.next())
         result.push_back(readAssignment(q));
@@ -155,8 +173,9 @@ std::vector<Assignment> StaffingService::assignments(const QString& projectKey)
 std::vector<Assignment> StaffingService::assignmentsOf(const QString& personEmail)
 {
     const PersonRef person = personRef(m_db, personEmail);
-    QSqlQuery q = m_db.exec(kAssignmentSelect + QStringLiteral("WHERE a.person_id = ? ORDER BY pr.key, a.from_date"),
-                            {person.id});
+    QSqlQuery q = m_db.exec(
+        kAssignmentSelect + QStringLiteral("WHERE a.person_id = ? ORDER BY pr.key, a.from_date"),
+        {person.id});
     std::vector<Assignment> result;
     while (q.next())
         result.push_back(readAssignment(q));
@@ -165,9 +184,12 @@ std::vector<Assignment> StaffingService::assignmentsOf(const QString& personEmai
 
 std::vector<Assignment> StaffingService::currentHoldersOf(const QString& roleKey)
 {
-    QSqlQuery q = m_db.exec(kAssignmentSelect + QStringLiteral("WHERE a.role_key = ? AND (a.to_date IS NULL OR a.to_date >= current_date) "
-                                                               "ORDER BY pr.key, lower(pe.name)"),
-                            {roleKey});
+    QSqlQuery q = m_db.exec(
+        kAssignmentSelect +
+            QStringLiteral(
+                "WHERE a.role_key = ? AND (a.to_date IS NULL OR a.to_date >= current_date) "
+                "ORDER BY pr.key, lower(pe.name)"),
+        {roleKey});
     std::vector<Assignment> result;
     while (q.next())
         result.push_back(readAssignment(q));
@@ -180,34 +202,44 @@ RaciEntry StaffingService::setRaci(const QString& projectKey, const QString& res
     Transaction tx(m_db);
     const qint64 project = projectId(m_db, projectKey);
     const PersonRef person = personRef(m_db, personEmail);
-    QSqlQuery resp = m_db.exec(QStringLiteral("SELECT retired_at IS NOT NULL FROM responsibility WHERE key = ?"),
-                               {responsibilityKey});
+    QSqlQuery resp =
+        m_db.exec(QStringLiteral("SELECT retired_at IS NOT NULL FROM responsibility WHERE key = ?"),
+                  {responsibilityKey});
     if (!resp.next())
-        throw notFoundError(QStringLiteral("responsibility: no responsibility with key %1").arg(responsibilityKey));
+        throw notFoundError(
+            QStringLiteral("responsibility: no responsibility with key %1").arg(responsibilityKey));
     if (resp.value(0).toBool())
-        throw validationError(QStringLiteral("responsibility: %1 is retired").arg(responsibilityKey));
+        throw validationError(
+            QStringLiteral("responsibility: %1 is retired").arg(responsibilityKey));
     if (kind == RaciKind::Accountable) {
-        QSqlQuery a = m_db.exec(QStringLiteral("SELECT pe.email FROM raci_entry r JOIN person pe ON pe.id = r.person_id "
-                                               "WHERE r.project_id = ? AND r.responsibility_key = ? AND r.kind = 'A' "
-                                               "AND r.person_id <> ?"),
-                                {project, responsibilityKey, person.id});
+        QSqlQuery a =
+            m_db.exec(QStringLiteral(
+                          "SELECT pe.email FROM raci_entry r JOIN person pe ON pe.id = r.person_id "
+                          "WHERE r.project_id = ? AND r.responsibility_key = ? AND r.kind = 'A' "
+                          "AND r.person_id <> ?"),
+                      {project, responsibilityKey, person.id});
         if (a.next())
-            throw conflictError(QStringLiteral("%1 on %2 already has %3 as Accountable; only one person can be "
-                                               "Accountable: remove that entry first")
-                                    .arg(responsibilityKey, projectKey, a.value(0).toString()));
+            throw conflictError(
+                QStringLiteral("%1 on %2 already has %3 as Accountable; only one person can be "
+                               "Accountable: remove that entry first")
+                    .arg(responsibilityKey, projectKey, a.value(0).toString()));
     }
     try {
-        m_db.exec(QStringLiteral("INSERT INTO raci_entry (project_id, responsibility_key, person_id, kind) "
-                                 "VALUES (?, ?, ?, ?) ON CONFLICT (project_id, responsibility_key, person_id, kind) DO NOTHING"),
+        m_db.exec(QStringLiteral(
+                      "INSERT INTO raci_entry (project_id, responsibility_key, person_id, kind) "
+                      "VALUES (?, ?, ?, ?) ON CONFLICT (project_id, responsibility_key, person_id, "
+                      "kind) DO NOTHING"),
                   {project, responsibilityKey, person.id, qs(toString(kind))});
     } catch (const Error& e) {
         throw Error(e.kind(), QStringLiteral("cannot record %1 as %2 for %3 on %4: %5")
-                                  .arg(personEmail, qs(toString(kind)), responsibilityKey, projectKey, e.message()));
+                                  .arg(personEmail, qs(toString(kind)), responsibilityKey,
+                                       projectKey, e.message()));
     }
     tx.commit();
-    QSqlQuery r = m_db.exec(kRaciSelect + QStringLiteral("WHERE r.project_id = ? AND r.responsibility_key = ? "
-                                                         "AND r.person_id = ? AND r.kind = ?"),
-                            {project, responsibilityKey, person.id, qs(toString(kind))});
+    QSqlQuery r = m_db.exec(
+        kRaciSelect + QStringLiteral("WHERE r.project_id = ? AND r.responsibility_key = ? "
+                                     "AND r.person_id = ? AND r.kind = ?"),
+        {project, responsibilityKey, person.id, qs(toString(kind))});
     r.next();
     return readRaci(r);
 }
@@ -217,18 +249,20 @@ bool StaffingService::removeRaci(const QString& projectKey, const QString& respo
 {
     const qint64 project = projectId(m_db, projectKey);
     const PersonRef person = personRef(m_db, personEmail);
-    QSqlQuery q = m_db.exec(QStringLiteral("DELETE FROM raci_entry WHERE project_id = ? AND responsibility_key = ? "
-                                           "AND person_id = ? AND kind = ?"),
-                            {project, responsibilityKey, person.id, qs(toString(kind))});
+    QSqlQuery q = m_db.exec(
+        QStringLiteral("DELETE FROM raci_entry WHERE project_id = ? AND responsibility_key = ? "
+                       "AND person_id = ? AND kind = ?"),
+        {project, responsibilityKey, person.id, qs(toString(kind))});
     return q.numRowsAffected() > 0;
 }
 
 std::vector<RaciEntry> StaffingService::raci(const QString& projectKey)
 {
     const qint64 project = projectId(m_db, projectKey);
-    QSqlQuery q = m_db.exec(kRaciSelect + QStringLiteral("WHERE r.project_id = ? ORDER BY r.responsibility_key, "
-                                                         "position(r.kind IN 'RACI'), lower(pe.name)"),
-                            {project});
+    QSqlQuery q = m_db.exec(
+        kRaciSelect + QStringLiteral("WHERE r.project_id = ? ORDER BY r.responsibility_key, "
+                                     "position(r.kind IN 'RACI'), lower(pe.name)"),
+        {project});
     std::vector<RaciEntry> result;
     while (q.next())
         result.push_back(readRaci(q));
@@ -238,8 +272,9 @@ std::vector<RaciEntry> StaffingService::raci(const QString& projectKey)
 std::vector<RaciEntry> StaffingService::raciOf(const QString& personEmail)
 {
     const PersonRef person = personRef(m_db, personEmail);
-    QSqlQuery q = m_db.exec(kRaciSelect + QStringLiteral("WHERE r.person_id = ? ORDER BY pr.key, r.responsibility_key"),
-                            {person.id});
+    QSqlQuery q = m_db.exec(
+        kRaciSelect + QStringLiteral("WHERE r.person_id = ? ORDER BY pr.key, r.responsibility_key"),
+        {person.id});
     std::vector<RaciEntry> result;
     while (q.next())
         result.push_back(readRaci(q));
