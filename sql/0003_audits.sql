@@ -21,9 +21,13 @@ $$;
 -- True when the current database user may act as an audit admin.
 CREATE FUNCTION steward_is_admin() RETURNS boolean
 LANGUAGE sql STABLE AS $$
-    SELECT coalesce((SELECT rolsuper FROM pg_roles WHERE rolname = current_user), false)
-        OR (EXISTS (SELECT FROM pg_roles WHERE rolname = 'steward_admin')
-            AND pg_has_role(current_user, 'steward_admin', 'MEMBER'))
+    -- Explicit membership, directly or through other roles. Not superuser status: the embedded
+    -- cluster connects as its superuser, and that must not make every --actor an admin.
+    WITH RECURSIVE held(oid) AS (
+        SELECT oid FROM pg_roles WHERE rolname = current_user
+        UNION
+        SELECT m.roleid FROM pg_auth_members m JOIN held h ON m.member = h.oid)
+    SELECT EXISTS (SELECT FROM held h JOIN pg_roles r ON r.oid = h.oid WHERE r.rolname = 'steward_admin')
 $$;
 
 -- Audits -----------------------------------------------------------------------------------------

@@ -203,13 +203,15 @@ void registerDataCommands(CommandLine& cli)
                                            {QStringLiteral("projects"), r.projects},
                                            {QStringLiteral("assignments"), r.assignments},
                                            {QStringLiteral("raci_entries"), r.raciEntries},
+                                           {QStringLiteral("audits"), r.audits},
                                            {QStringLiteral("pack_roles_skipped"),
                                             QJsonArray::fromStringList(r.packRolesSkipped)}});
                  return exit_code::Success;
              }
              inv.out() << "Loaded the demo organisation: " << r.people << " people in "
                        << r.orgUnits << " org units, " << r.projects << " projects, "
-                       << r.assignments << " assignments, " << r.raciEntries << " RACI entries.\n";
+                       << r.assignments << " assignments, " << r.raciEntries << " RACI entries, "
+                       << r.audits << " audits.\n";
              if (!r.packRolesSkipped.isEmpty())
                  inv.out() << "Not staffed (their role packs are not active): "
                            << r.packRolesSkipped.join(QStringLiteral(", ")) << ".\n";

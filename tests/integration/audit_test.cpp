@@ -241,9 +241,13 @@ TEST_F(AuditTest, LifecycleThroughTheService)
     assessAll(a);
     expectRefused([&] { s.close(a.id, QStringLiteral("ok"), kLead); },
                   QStringLiteral("submit it for review first"));
+    // The test connects as the cluster's superuser, like the embedded database does; that
+    // alone does not make an actor an admin.
+    expectRefused([&] { s.submitForReview(a.id, kAnna); },
+                  QStringLiteral("only the audit's lead (lead@example.org) or an admin"));
     {
-        // The test connects as a superuser, who is an admin; a plain database user is not.
         const PlainUser plain(db());
+        EXPECT_FALSE(s.isAdmin());
         expectRefused([&] { s.submitForReview(a.id, kAnna); },
                       QStringLiteral("only the audit's lead (lead@example.org) or an admin"));
     }
