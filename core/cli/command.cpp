@@ -210,7 +210,9 @@ int CommandLine::execute(const QStringList& arguments)
     }
     if (parser.isSet(help)) {
         QString text = parser.helpText();
-        text.replace(QStringLiteral("Usage: ") + name, QStringLiteral("Usage: ") + name);
+        // QCommandLineParser names the executable's path; people type "steward person add".
+        text.replace(QStringLiteral("Usage: ") + QCoreApplication::arguments().constFirst(),
+                     QStringLiteral("Usage: ") + name);
         out << text;
         return exit_code::Success;
     }
