@@ -45,16 +45,6 @@ const QString kEvidenceSelect = QStringLiteral(
     "SELECT e.id, e.kind, e.location, e.sha256, e.size_bytes, e.effective_date, e.recorded_at, "
     "rb.email, e.description FROM evidence e LEFT JOIN person rb ON rb.id = e.recorded_by ");
 
-template <typename Parse>
-auto parsed(Parse parse, const QVariant& value)
-{
-    const auto v = parse(value.toString());
-    if (!v)
-        throw Error(ErrorKind::Internal,
-                    QStringLiteral("unexpected value '%1' in the database").arg(value.toString()));
-    return *v;
-}
-
 Audit readAudit(const QSqlQuery& q)
 {
     Audit a;
@@ -67,7 +57,7 @@ Audit readAudit(const QSqlQuery& q)
     a.checklistVersionLabel = q.value(6).toString();
     a.leadEmail = q.value(7).toString();
     a.leadName = q.value(8).toString();
-    a.status = parsed(parseAuditStatus, q.value(9));
+    a.status = enumFromSql(parseAuditStatus, q.value(9));
     a.dueDate = q.value(10).toDate();
     a.createdAt = q.value(11).toDateTime();
     a.closedAt = q.value(12).toDateTime();
@@ -89,7 +79,7 @@ AuditItem readItem(const QSqlQuery& q)
     i.expectedEvidence = q.value(6).toString();
     i.roleKey = q.value(7).toString();
     i.reference = q.value(8).toString();
-    i.result = parsed(parseItemResult, q.value(9));
+    i.result = enumFromSql(parseItemResult, q.value(9));
     i.notApplicableReason = q.value(10).toString();
     i.note = q.value(11).toString();
     i.respondentEmail = q.value(12).toString();
@@ -107,13 +97,13 @@ AuditFinding readFinding(const QSqlQuery& q)
     f.id = q.value(0).toLongLong();
     f.auditId = q.value(1).toLongLong();
     f.itemId = q.value(2).toString();
-    f.severity = parsed(parseFindingSeverity, q.value(3));
+    f.severity = enumFromSql(parseFindingSeverity, q.value(3));
     f.description = q.value(4).toString();
     f.remediation = q.value(5).toString();
     f.ownerEmail = q.value(6).toString();
     f.ownerName = q.value(7).toString();
     f.dueDate = q.value(8).toDate();
-    f.status = parsed(parseFindingStatus, q.value(9));
+    f.status = enumFromSql(parseFindingStatus, q.value(9));
     f.riskAcceptanceJustification = q.value(10).toString();
     f.riskAcceptedBy = q.value(11).toString();
     f.projectKey = q.value(12).toString();
@@ -190,7 +180,7 @@ AuditLock lockOpenAudit(Database& db, qint64 auditId)
     if (!q.next())
         throw notFoundError(
             QStringLiteral("audit: no audit with id %1 (see `steward audit list`)").arg(auditId));
-    const AuditStatus status = parsed(parseAuditStatus, q.value(0));
+    const AuditStatus status = enumFromSql(parseAuditStatus, q.value(0));
     if (status == AuditStatus::Closed)
         throw conflictError(
             QStringLiteral("audit %1 is closed (signed off by %2 on %3): a closed audit and its "
@@ -684,7 +674,7 @@ AuditFinding AuditService::raiseFinding(qint64 auditId, const FindingInput& inpu
         QSqlQuery r =
             m_db.exec(QStringLiteral("SELECT result FROM audit_item WHERE id = ?"), {row});
         r.next();
-        const ItemResult result = parsed(parseItemResult, r.value(0));
+        const ItemResult result = enumFromSql(parseItemResult, r.value(0));
         if (result != ItemResult::PartiallySatisfied && result != ItemResult::NotSatisfied)
             throw validationError(
                 QStringLiteral("item: %1 is %2; a finding is raised only on a partially or not "
@@ -731,7 +721,7 @@ AuditFinding AuditService::updateFinding(qint64 findingId, const QString& status
         throw notFoundError(
             QStringLiteral("finding: no finding with id %1 (see `steward findings`)")
                 .arg(findingId));
-    const FindingStatus current = parsed(parseFindingStatus, cur.value(0));
+    const FindingStatus current = enumFromSql(parseFindingStatus, cur.value(0));
     const bool allowed =
         (current == FindingStatus::Open && *next != FindingStatus::Open) ||
         (current == FindingStatus::InProgress && *next != FindingStatus::InProgress);

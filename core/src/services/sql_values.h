@@ -10,6 +10,7 @@
 
 #include <optional>
 #include <string_view>
+#include <type_traits>
 
 namespace steward {
 
@@ -19,13 +20,19 @@ inline QVariant dateOrNull(const std::optional<QDate>& d)
 }
 
 // Reads an enumerated column. The database's CHECK constraints guarantee a known value, so an
-// unknown one means the schema and the program disagree.
+// unknown one means the schema and the program disagree. Takes the SDK's std::string_view
+// parsers and the core's QString ones alike.
 template <typename Parse>
 auto enumFromSql(Parse parse, const QVariant& value)
 {
-    const QByteArray text = value.toString().toUtf8();
-    const auto parsed =
-        parse(std::string_view(text.constData(), static_cast<std::size_t>(text.size())));
+    const auto parsed = [&] {
+        if constexpr (std::is_invocable_v<Parse, const QString&>) {
+            return parse(value.toString());
+        } else {
+            const QByteArray text = value.toString().toUtf8();
+            return parse(std::string_view(text.constData(), static_cast<std::size_t>(text.size())));
+        }
+    }();
     if (!parsed)
         throw Error(ErrorKind::Internal,
                     QStringLiteral("unexpected value '%1' in the database").arg(value.toString()));
