@@ -1,7 +1,10 @@
 #include "common/workspace.h"
 
+#include "db/database.h"
 #include "plugins/plugin_runtime.h"
 #include "services/coverage_service.h"
+
+#include <QSqlQuery>
 
 namespace steward::gui {
 
@@ -11,11 +14,40 @@ Workspace::Workspace(Database& db, PluginRuntime* plugins)
 {
     if (m_plugins)
         m_pluginRules = m_plugins->rules();
+    refreshPermissions();
+    QSqlQuery me = m_db.exec(
+        QStringLiteral("SELECT email FROM person WHERE lower(email) = lower(?)"), {m_db.actor()});
+    if (me.next())
+        m_actorEmail = me.value(0).toString();
 }
 
 CoverageService Workspace::coverage() const
 {
     return CoverageService(m_db, m_pluginRules);
+}
+
+void Workspace::refreshPermissions()
+{
+    // One round trip; each answer is PostgreSQL's own verdict for the connected user.
+    QSqlQuery q = m_db.exec(
+        QStringLiteral("SELECT has_table_privilege('person', 'INSERT, UPDATE'),"
+                       "       has_table_privilege('project', 'INSERT, UPDATE'),"
+                       "       has_table_privilege('raci_entry', 'INSERT, UPDATE, DELETE')"
+                       "         AND has_table_privilege('assignment', 'INSERT, UPDATE, DELETE'),"
+                       "       has_table_privilege('audit_item', 'UPDATE')"
+                       "         AND has_table_privilege('evidence', 'INSERT')"
+                       "         AND has_table_privilege('audit_finding', 'INSERT, UPDATE'),"
+                       "       has_table_privilege('audit', 'INSERT'),"
+                       "       steward_is_admin(),"
+                       "       has_table_privilege('plugin', 'UPDATE')"));
+    q.next();
+    m_permissions.editPeople = q.value(0).toBool();
+    m_permissions.editProjects = q.value(1).toBool();
+    m_permissions.editStaffing = q.value(2).toBool();
+    m_permissions.runAudits = q.value(3).toBool();
+    m_permissions.planAudits = q.value(4).toBool();
+    m_permissions.auditAdmin = q.value(5).toBool();
+    m_permissions.managePlugins = q.value(6).toBool();
 }
 
 } // namespace steward::gui

@@ -1,5 +1,6 @@
-// What every screen works on: the database connection, the loaded plugins and the coverage rules
-// in force (the core rules plus the plugins'). Owned by the application; screens hold a reference.
+// What every screen works on: the database connection, the loaded plugins, the coverage rules in
+// force (the core rules plus the plugins'), who is acting and what PostgreSQL lets them do. Owned
+// by the application; screens hold a reference.
 #pragma once
 
 #include <steward/staffing.h>
@@ -17,9 +18,28 @@ class PluginRuntime;
 
 namespace steward::gui {
 
+// What the connected PostgreSQL user may change, read from the database's own privileges
+// (has_table_privilege) so that the window offers exactly what the server would accept.
+struct Permissions {
+    bool editPeople = false;    // people and org units
+    bool editProjects = false;  // projects
+    bool editStaffing = false;  // role assignments and RACI entries
+    bool runAudits = false;     // assess items, attach evidence, raise findings
+    bool planAudits = false;    // create audits
+    bool auditAdmin = false;    // review and close any audit (member of steward_admin)
+    bool managePlugins = false; // enable and disable plugins
+
+    // Nothing may be changed: a viewer.
+    bool readOnly() const
+    {
+        return !editPeople && !editProjects && !editStaffing && !runAudits && !planAudits &&
+               !managePlugins;
+    }
+};
+
 class Workspace {
 public:
-    // `plugins` (may be null: no plugins) must outlive the workspace.
+    // `plugins` (may be null: no plugins) must outlive the workspace. Reads the permissions.
     explicit Workspace(Database& db, PluginRuntime* plugins = nullptr);
 
     Database& db() const { return m_db; }
@@ -27,10 +47,21 @@ public:
     // A coverage check with every rule in force.
     CoverageService coverage() const;
 
+    const Permissions& permissions() const { return m_permissions; }
+    // Reads the permissions again, e.g. after an administrator changed the user's roles.
+    void refreshPermissions();
+
+    // The e-mail of the person acting: audit steps record who took them. The database actor
+    // when it is a person's e-mail; otherwise what the user chose (setActorEmail), or empty.
+    QString actorEmail() const { return m_actorEmail; }
+    void setActorEmail(const QString& email) { m_actorEmail = email; }
+
 private:
     Database& m_db;
     PluginRuntime* m_plugins;
     std::vector<std::shared_ptr<const Rule>> m_pluginRules;
+    Permissions m_permissions;
+    QString m_actorEmail;
 };
 
 } // namespace steward::gui
