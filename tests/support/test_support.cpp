@@ -3,13 +3,16 @@
 #include "db/embedded_cluster.h"
 #include "error.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QRandomGenerator>
 
 #include <gtest/gtest.h>
 #include <libpq-fe.h>
 
+#include <atomic>
 #include <cerrno>
 #include <cstdlib>
 #include <fcntl.h>
@@ -269,7 +272,7 @@ TestDatabase::~TestDatabase()
     }
 }
 
-QString withDatabase(const QString& conninfo, const QString& database)
+QString withSettings(const QString& conninfo, const QMap<QString, QString>& settings)
 {
     char* error = nullptr;
     const std::unique_ptr<PQconninfoOption, ConninfoOptionsFree> options(
@@ -282,14 +285,35 @@ QString withDatabase(const QString& conninfo, const QString& database)
     QStringList parts;
     for (const PQconninfoOption* option = options.get(); option->keyword; ++option) {
         const QString keyword = QString::fromUtf8(option->keyword);
-        if (keyword == QLatin1String("dbname"))
+        if (settings.contains(keyword))
             continue;
         if (option->val)
             parts << keyword + QLatin1Char('=') +
                          quoteConninfoValue(QString::fromUtf8(option->val));
     }
-    parts << QStringLiteral("dbname=") + quoteConninfoValue(database);
+    for (auto it = settings.begin(); it != settings.end(); ++it)
+        parts << it.key() + QLatin1Char('=') + quoteConninfoValue(it.value());
     return parts.join(QLatin1Char(' '));
+}
+
+QString withDatabase(const QString& conninfo, const QString& database)
+{
+    return withSettings(conninfo, {{QStringLiteral("dbname"), database}});
+}
+
+QString createLoginRole(const QString& conninfo, const QString& memberOf)
+{
+    static std::atomic<int> counter{0};
+    const QString name = QStringLiteral("steward_test_login_%1_%2")
+                             .arg(QCoreApplication::applicationPid())
+                             .arg(++counter);
+    const QString password =
+        QString::fromLatin1(QByteArray::number(QRandomGenerator::system()->generate64(), 16));
+    executeSql(conninfo, QStringLiteral("CREATE ROLE %1 LOGIN PASSWORD '%2'").arg(name, password));
+    if (!memberOf.isEmpty())
+        executeSql(conninfo, QStringLiteral("GRANT %1 TO %2").arg(memberOf, name));
+    return withSettings(conninfo,
+                        {{QStringLiteral("user"), name}, {QStringLiteral("password"), password}});
 }
 
 void executeSql(const QString& conninfo, const QString& sql)

@@ -6,6 +6,7 @@
 // watchdog process if the program dies any other way (a crash, a kill by CTest's timeout).
 #pragma once
 
+#include <QMap>
 #include <QString>
 
 #include <functional>
@@ -50,6 +51,13 @@ private:
 
 // The conninfo with its dbname replaced (any libpq conninfo string or URI).
 QString withDatabase(const QString& conninfo, const QString& database);
+// The conninfo with the given keywords ("user", "password", ...) set or replaced.
+QString withSettings(const QString& conninfo, const QMap<QString, QString>& settings);
+
+// Creates a PostgreSQL login role with a random password, a member of `memberOf` (e.g.
+// "steward_viewer"; empty: of nothing), and returns `conninfo` rewritten to log in as it. Roles
+// are cluster-wide and live as long as the test cluster.
+QString createLoginRole(const QString& conninfo, const QString& memberOf);
 
 // Runs one SQL command through libpq; throws steward::Error naming the statement on failure.
 void executeSql(const QString& conninfo, const QString& sql);

@@ -20,7 +20,12 @@ PluginRuntime::PluginRuntime(Database& db, PluginHostOptions options)
     m_host->discover();
     m_host->loadAll();
     m_records = m_host->plugins();
-    m_syncReport = PluginSync(db).sync(*m_host);
+    // Recording plugins is an administrator's task (sql/0004): a viewer's or manager's session uses
+    // what an administrator's last start stored rather than failing to write it.
+    QSqlQuery mayRecord =
+        db.exec(QStringLiteral("SELECT has_table_privilege('plugin', 'INSERT, UPDATE')"));
+    if (mayRecord.next() && mayRecord.value(0).toBool())
+        m_syncReport = PluginSync(db).sync(*m_host);
     // The database refused some plugin's content: that plugin offers nothing, as if it had failed
     // to load, so that rules never run over roles the database does not have.
     for (const PluginSyncEntry& entry : m_syncReport.plugins) {
