@@ -20,10 +20,12 @@
 namespace steward::gui {
 
 std::unique_ptr<Session> openSessionResponsively(const QString& database,
-                                                 const QString& clusterDirectory)
+                                                 const QString& clusterDirectory,
+                                                 const QString& actor)
 {
     Session::Options options;
     options.database = database;
+    options.actor = actor;
     options.clusterDirectory =
         clusterDirectory.isEmpty() ? EmbeddedCluster::defaultDirectory() : clusterDirectory;
     const bool embedded = database.isEmpty() && qEnvironmentVariableIsEmpty("STEWARD_DATABASE");
@@ -77,7 +79,7 @@ std::unique_ptr<Session> Application::openSession(const QString& database)
     progress.setMinimumDuration(0);
     progress.setAccessibleName(tr("Opening the database"));
     progress.show();
-    return openSessionResponsively(database, m_clusterDirectory);
+    return openSessionResponsively(database, m_clusterDirectory, ConnectionSettings::actorEmail());
 }
 
 bool Application::start(const QString& database, const QString& clusterDirectory)
@@ -89,12 +91,13 @@ bool Application::start(const QString& database, const QString& clusterDirectory
             m_session = openSession(target);
             break;
         } catch (const std::exception& e) {
-            ConnectionDialog dialog(target);
+            ConnectionDialog dialog(target, ConnectionSettings::actorEmail());
             dialog.setError(tr("Could not open the database: %1").arg(describeFailure(e)));
             if (dialog.exec() != QDialog::Accepted)
                 return false;
             target = dialog.database();
             ConnectionSettings::setDatabase(target);
+            ConnectionSettings::setActorEmail(dialog.actorEmail());
         }
     }
     m_workspace = std::make_unique<Workspace>(m_session->db(), &m_session->plugins());
@@ -108,7 +111,8 @@ bool Application::start(const QString& database, const QString& clusterDirectory
 
 void Application::reconnect()
 {
-    ConnectionDialog dialog(ConnectionSettings::database(), m_window.get());
+    ConnectionDialog dialog(ConnectionSettings::database(), ConnectionSettings::actorEmail(),
+                            m_window.get());
     if (dialog.exec() != QDialog::Accepted)
         return;
     // Closing the old window must not end the program.
@@ -118,6 +122,7 @@ void Application::reconnect()
         return;
     }
     ConnectionSettings::setDatabase(dialog.database());
+    ConnectionSettings::setActorEmail(dialog.actorEmail());
     m_window.reset();
     m_workspace.reset();
     m_session.reset();

@@ -41,9 +41,11 @@ private:
 
 // Opens a session the way the GUI does, with the embedded cluster's start-up (initdb and server
 // start, which take seconds) on a worker thread while the event loop keeps the window painted.
-// `clusterDirectory` overrides where the embedded cluster lives (empty: the default).
+// `clusterDirectory` overrides where the embedded cluster lives (empty: the default); `actor` is
+// whom the history records as the author of changes (empty: the login name).
 std::unique_ptr<Session> openSessionResponsively(const QString& database,
-                                                 const QString& clusterDirectory = {});
+                                                 const QString& clusterDirectory = {},
+                                                 const QString& actor = {});
 
 // "user@host:port/db" for a server, "the embedded database in DIR" for the embedded cluster.
 QString describeConnection(Session& session);

@@ -1,48 +1,219 @@
 #include "app/connection_dialog.h"
 
+#include <QComboBox>
 #include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QGroupBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QRadioButton>
+#include <QSpinBox>
 #include <QVBoxLayout>
 
-namespace steward::gui {
+#include <libpq-fe.h>
 
-ConnectionDialog::ConnectionDialog(const QString& current, QWidget* parent)
+#include <memory>
+
+namespace steward::gui {
+namespace {
+
+struct ConninfoOptionsFree {
+    void operator()(PQconninfoOption* options) const { PQconninfoFree(options); }
+};
+
+QString quoted(QString value)
+{
+    value.replace(QLatin1Char('\\'), QLatin1String("\\\\"));
+    value.replace(QLatin1Char('\''), QLatin1String("\\'"));
+    return QLatin1Char('\'') + value + QLatin1Char('\'');
+}
+
+} // namespace
+
+ConnectionDialog::Fields ConnectionDialog::split(const QString& conninfo)
+{
+    Fields fields;
+    if (conninfo.trimmed().isEmpty())
+        return fields;
+    char* error = nullptr;
+    const std::unique_ptr<PQconninfoOption, ConninfoOptionsFree> options(
+        PQconninfoParse(conninfo.toUtf8().constData(), &error));
+    if (!options) {
+        PQfreemem(error);
+        fields.rest = conninfo; // shown as typed, so the user can correct it
+        return fields;
+    }
+    QStringList rest;
+    for (const PQconninfoOption* o = options.get(); o->keyword; ++o) {
+        if (!o->val)
+            continue;
+        const QString key = QString::fromUtf8(o->keyword);
+        const QString value = QString::fromUtf8(o->val);
+        if (key == QLatin1String("host"))
+            fields.host = value;
+        else if (key == QLatin1String("port") && value.toInt() > 0)
+            fields.port = value.toInt();
+        else if (key == QLatin1String("dbname"))
+            fields.dbname = value;
+        else if (key == QLatin1String("user"))
+            fields.user = value;
+        else if (key == QLatin1String("sslmode"))
+            fields.sslmode = value;
+        else
+            rest << key + QLatin1Char('=') + quoted(value);
+    }
+    fields.rest = rest.join(QLatin1Char(' '));
+    return fields;
+}
+
+QString ConnectionDialog::join(const Fields& fields)
+{
+    QStringList parts;
+    auto add = [&parts](const char* key, const QString& value) {
+        if (!value.trimmed().isEmpty())
+            parts << QString::fromLatin1(key) + QLatin1Char('=') + quoted(value.trimmed());
+    };
+    add("host", fields.host);
+    if (fields.port > 0)
+        add("port", QString::number(fields.port));
+    add("dbname", fields.dbname);
+    add("user", fields.user);
+    add("sslmode", fields.sslmode);
+    if (!fields.rest.trimmed().isEmpty())
+        parts << fields.rest.trimmed();
+    return parts.join(QLatin1Char(' '));
+}
+
+ConnectionDialog::ConnectionDialog(const QString& database, const QString& actorEmail,
+                                   QWidget* parent)
     : QDialog(parent)
-    , m_database(new QLineEdit(current, this))
+    , m_embedded(new QRadioButton(tr("Steward's &embedded database on this computer"), this))
+    , m_server(new QRadioButton(tr("A shared PostgreSQL &server"), this))
+    , m_serverBox(new QGroupBox(tr("Server"), this))
+    , m_host(new QLineEdit(this))
+    , m_port(new QSpinBox(this))
+    , m_dbname(new QLineEdit(this))
+    , m_user(new QLineEdit(this))
+    , m_sslmode(new QComboBox(this))
+    , m_uri(new QLineEdit(this))
+    , m_actor(new QLineEdit(actorEmail, this))
     , m_error(new QLabel(this))
 {
     setWindowTitle(tr("Connect to a database"));
-    auto* intro =
-        new QLabel(tr("Enter a PostgreSQL connection URI such as "
-                      "postgresql://steward@db.example.org/steward, or libpq settings such as "
-                      "\"service=steward\". Passwords come from ~/.pgpass or PGPASSWORD; the "
-                      "other PG* variables apply as usual.\n\n"
-                      "Leave it empty to use Steward's own embedded database on this computer."),
-                   this);
-    intro->setWordWrap(true);
-    m_database->setPlaceholderText(tr("Empty: the embedded database"));
-    m_database->setAccessibleName(tr("Connection URI"));
-    m_database->setMinimumWidth(420);
+
+    m_host->setPlaceholderText(tr("db.example.org, or empty for PGHOST / the local socket"));
+    m_host->setAccessibleName(tr("Host"));
+    m_port->setRange(0, 65535);
+    m_port->setSpecialValueText(tr("default (5432)"));
+    m_port->setAccessibleName(tr("Port"));
+    m_dbname->setPlaceholderText(tr("steward"));
+    m_dbname->setAccessibleName(tr("Database name"));
+    m_user->setPlaceholderText(tr("empty: PGUSER or your login name"));
+    m_user->setAccessibleName(tr("User name"));
+    for (const char* mode : {"", "disable", "prefer", "require", "verify-ca", "verify-full"})
+        m_sslmode->addItem(*mode ? QString::fromLatin1(mode) : tr("default (prefer)"),
+                           QString::fromLatin1(mode));
+    m_sslmode->setAccessibleName(tr("SSL mode"));
+    m_uri->setPlaceholderText(tr("postgresql://steward@db.example.org/steward or service=steward"));
+    m_uri->setAccessibleName(tr("Connection URI"));
+    m_uri->setToolTip(tr("A URI or libpq conninfo string. When given, it is used instead of the "
+                         "fields above."));
+    m_actor->setPlaceholderText(tr("you@example.org"));
+    m_actor->setAccessibleName(tr("Your e-mail"));
+    m_actor->setToolTip(tr("Recorded in the history as the author of your changes, and as the "
+                           "person who takes audit steps."));
+
+    auto* form = new QFormLayout(m_serverBox);
+    form->addRow(tr("&Host:"), m_host);
+    form->addRow(tr("&Port:"), m_port);
+    form->addRow(tr("&Database:"), m_dbname);
+    form->addRow(tr("&User:"), m_user);
+    form->addRow(tr("SS&L mode:"), m_sslmode);
+    form->addRow(tr("or &URI:"), m_uri);
+    auto* passwords = new QLabel(
+        tr("Passwords are not stored here: they come from ~/.pgpass or PGPASSWORD, and the other "
+           "PG* variables and service files apply as they do for psql."),
+        m_serverBox);
+    passwords->setWordWrap(true);
+    form->addRow(passwords);
+
+    auto* identity = new QFormLayout;
+    identity->addRow(tr("Your &e-mail:"), m_actor);
+
     m_error->setWordWrap(true);
     m_error->setStyleSheet(QStringLiteral("color: #b71c1c"));
     m_error->setVisible(false);
+    m_error->setAccessibleName(tr("Connection error"));
+
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     buttons->button(QDialogButtonBox::Ok)->setText(tr("&Connect"));
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_server, &QRadioButton::toggled, this, &ConnectionDialog::updateEnabled);
+    connect(m_uri, &QLineEdit::textChanged, this, &ConnectionDialog::updateEnabled);
 
     auto* layout = new QVBoxLayout(this);
-    layout->addWidget(intro);
-    layout->addWidget(m_database);
+    layout->addWidget(m_embedded);
+    layout->addWidget(m_server);
+    layout->addWidget(m_serverBox);
+    layout->addLayout(identity);
     layout->addWidget(m_error);
     layout->addWidget(buttons);
+    setMinimumWidth(520);
+
+    const bool embedded = database.trimmed().isEmpty();
+    (embedded ? m_embedded : m_server)->setChecked(true);
+    // A URI is shown as fields: that is what most people find easier to correct.
+    showFields(split(database));
+    updateEnabled();
+}
+
+void ConnectionDialog::showFields(const Fields& fields)
+{
+    m_host->setText(fields.host);
+    m_port->setValue(fields.port);
+    m_dbname->setText(fields.dbname);
+    m_user->setText(fields.user);
+    m_sslmode->setCurrentIndex(qMax(0, m_sslmode->findData(fields.sslmode)));
+    m_rest = fields.rest;
+    m_uri->setText(fields.rest);
+}
+
+void ConnectionDialog::updateEnabled()
+{
+    m_serverBox->setEnabled(m_server->isChecked());
+    // A full URI replaces the fields; settings such as service=... combine with them.
+    const bool uri = m_uri->text().trimmed().startsWith(QLatin1String("postgres"));
+    for (QWidget* w : {static_cast<QWidget*>(m_host), static_cast<QWidget*>(m_port),
+                       static_cast<QWidget*>(m_dbname), static_cast<QWidget*>(m_user),
+                       static_cast<QWidget*>(m_sslmode)})
+        w->setEnabled(!uri);
 }
 
 QString ConnectionDialog::database() const
 {
-    return m_database->text().trimmed();
+    if (m_embedded->isChecked())
+        return {};
+    const QString uri = m_uri->text().trimmed();
+    if (uri.startsWith(QLatin1String("postgres")))
+        return uri;
+    Fields fields;
+    fields.host = m_host->text();
+    fields.port = m_port->value();
+    fields.dbname = m_dbname->text();
+    fields.user = m_user->text();
+    fields.sslmode = m_sslmode->currentData().toString();
+    fields.rest = uri;
+    const QString conninfo = join(fields);
+    // Nothing at all still means a server: the one the PG* variables or a service file name. An
+    // empty URI says so without overriding any of them.
+    return conninfo.isEmpty() ? QStringLiteral("postgresql://") : conninfo;
+}
+
+QString ConnectionDialog::actorEmail() const
+{
+    return m_actor->text().trimmed();
 }
 
 void ConnectionDialog::setError(const QString& message)

@@ -1,5 +1,5 @@
-// Where the GUI connects, remembered per user: a PostgreSQL URI or conninfo string, or nothing
-// for the embedded database.
+// Where the GUI connects and as whom, remembered per user: a PostgreSQL URI or conninfo string
+// (nothing: the embedded database), and the e-mail the user acts under.
 #pragma once
 
 #include <QString>
@@ -10,6 +10,8 @@ class ConnectionSettings {
 public:
     static QString database();
     static void setDatabase(const QString& conninfo);
+    static QString actorEmail();
+    static void setActorEmail(const QString& email);
 };
 
 } // namespace steward::gui

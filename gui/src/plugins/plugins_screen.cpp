@@ -86,6 +86,8 @@ PluginsScreen::PluginsScreen(Workspace& workspace, QWidget* parent)
     m_details->setAccessibleName(tr("Plugin details"));
     m_toggle->setAccessibleName(tr("Switch the selected plugin off or on"));
     m_toggle->setEnabled(false);
+    // Switching plugins is an administrator's; others are not offered it.
+    m_toggle->setVisible(m_workspace.permissions().managePlugins);
 
     auto* bar = new QHBoxLayout;
     bar->addWidget(

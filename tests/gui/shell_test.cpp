@@ -1,0 +1,140 @@
+// The application shell around the screens: the connection dialog, the change feed that brings
+// other clients' edits in, and the permissions PostgreSQL grants the connected user.
+#include "app/connection_dialog.h"
+#include "common/change_feed.h"
+#include "gui_fixture.h"
+#include "services/person_service.h"
+
+#include <QComboBox>
+#include <QLineEdit>
+#include <QRadioButton>
+#include <QSignalSpy>
+#include <QSpinBox>
+
+using namespace steward;
+using namespace steward::gui;
+
+class ShellTest : public QObject {
+    Q_OBJECT
+
+private slots:
+    void connectionDialogShowsAUriAsTheUsualSettings()
+    {
+        const QString uri =
+            QStringLiteral("postgresql://alice@db.example.org:5433/governance?sslmode=require");
+        const ConnectionDialog::Fields f = ConnectionDialog::split(uri);
+        QCOMPARE(f.host, QStringLiteral("db.example.org"));
+        QCOMPARE(f.port, 5433);
+        QCOMPARE(f.dbname, QStringLiteral("governance"));
+        QCOMPARE(f.user, QStringLiteral("alice"));
+        QCOMPARE(f.sslmode, QStringLiteral("require"));
+        QVERIFY(f.rest.isEmpty());
+        QCOMPARE(ConnectionDialog::split(ConnectionDialog::join(f)).host, f.host);
+
+        ConnectionDialog dialog(uri, QStringLiteral("alice@example.org"));
+        QCOMPARE(dialog.actorEmail(), QStringLiteral("alice@example.org"));
+        // Fields in, conninfo out: the same server, whatever form it was given in.
+        const ConnectionDialog::Fields back = ConnectionDialog::split(dialog.database());
+        QCOMPARE(back.host, f.host);
+        QCOMPARE(back.port, f.port);
+        QCOMPARE(back.dbname, f.dbname);
+        QCOMPARE(back.user, f.user);
+        QCOMPARE(back.sslmode, f.sslmode);
+    }
+
+    void connectionDialogEditsFieldsAndKeepsOtherSettings()
+    {
+        ConnectionDialog dialog(QStringLiteral("service=steward connect_timeout=5"));
+        QLineEdit* host = nullptr;
+        for (QLineEdit* e : dialog.findChildren<QLineEdit*>())
+            if (e->accessibleName() == QLatin1String("Host"))
+                host = e;
+        QVERIFY(host);
+        host->setText(QStringLiteral("db.internal"));
+        const ConnectionDialog::Fields f = ConnectionDialog::split(dialog.database());
+        QCOMPARE(f.host, QStringLiteral("db.internal"));
+        QVERIFY2(f.rest.contains(QLatin1String("service='steward'")), qPrintable(f.rest));
+        QVERIFY2(f.rest.contains(QLatin1String("connect_timeout='5'")), qPrintable(f.rest));
+
+        for (QRadioButton* r : dialog.findChildren<QRadioButton*>())
+            if (r->text().contains(QLatin1String("embedded")))
+                r->setChecked(true);
+        QCOMPARE(dialog.database(), QString());
+    }
+
+    void changeFeedReportsAnotherClientsCommitOncePerTable()
+    {
+        DemoWorkspace demo;
+        ChangeFeed feed(demo.db(), 50);
+        QVERIFY(feed.isListening());
+        QSignalSpy spy(&feed, &ChangeFeed::changed);
+
+        Database other(demo.testDatabase().conninfo(), QStringLiteral("someone else"));
+        {
+            Transaction tx(other);
+            PersonService people(other);
+            for (int i = 0; i < 20; ++i) {
+                Person p;
+                p.email = QStringLiteral("new%1@example.org").arg(i);
+                p.name = QStringLiteral("New Person %1").arg(i);
+                people.add(p);
+            }
+            tx.commit();
+        }
+        QVERIFY(spy.wait(5000));
+        QCOMPARE(spy.count(), 1);
+        QCOMPARE(spy.at(0).at(0).toStringList(), QStringList{QStringLiteral("person")});
+        const ChangedAreas areas = changedAreas(spy.at(0).at(0).toStringList());
+        QVERIFY(areas.people);
+        QVERIFY(!areas.audits);
+
+        // The window's own edits are not echoed back to it.
+        PersonService(demo.db()).add(Person{
+            0, QStringLiteral("mine@example.org"), QStringLiteral("Mine"), {}, {}, {}, true, 0});
+        QVERIFY(!spy.wait(500));
+    }
+
+    void permissionsAreWhatPostgreSqlGrants()
+    {
+        DemoWorkspace demo;
+        // The test connects as the cluster's owner, which may do anything but is not an audit
+        // admin: that takes explicit membership of steward_admin.
+        QVERIFY(!demo.workspace().permissions().readOnly());
+        QVERIFY(demo.workspace().permissions().editStaffing);
+        QVERIFY(!demo.workspace().permissions().auditAdmin);
+
+        const QString conninfo = demo.testDatabase().conninfo();
+        auto check = [&conninfo](const char* group, auto&& verify) {
+            Database db(createLoginRole(conninfo, QString::fromLatin1(group)));
+            Workspace ws(db);
+            verify(ws.permissions());
+        };
+        check("steward_viewer", [](const Permissions& p) { QVERIFY(p.readOnly()); });
+        check("steward_auditor", [](const Permissions& p) {
+            QVERIFY(p.runAudits);
+            QVERIFY(!p.editStaffing);
+            QVERIFY(!p.planAudits);
+        });
+        check("steward_manager", [](const Permissions& p) {
+            QVERIFY(p.editPeople && p.editProjects && p.editStaffing && p.planAudits);
+            QVERIFY(!p.runAudits);
+            QVERIFY(!p.managePlugins);
+        });
+        check("steward_admin", [](const Permissions& p) {
+            QVERIFY(p.auditAdmin && p.managePlugins && p.runAudits && p.editStaffing);
+        });
+    }
+
+    void actingPersonIsTheActorWhenTheyArePeople()
+    {
+        DemoWorkspace demo(QStringLiteral("KWAME.MENSAH@demo.steward.example"));
+        QCOMPARE(demo.workspace().actorEmail(),
+                 QStringLiteral("kwame.mensah@demo.steward.example"));
+        DemoWorkspace stranger(QStringLiteral("nobody"));
+        QCOMPARE(stranger.workspace().actorEmail(), QString());
+    }
+};
+
+STEWARD_GUI_TEST_MAIN(ShellTest)
+
+#include "shell_test.moc"
