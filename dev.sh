@@ -4,7 +4,8 @@
 #                    demo organisation (the GUI when there is a display, else the CLI overview)
 #   ./dev.sh test    install what is missing, build, run every test (CTest) against throwaway
 #                    PostgreSQL clusters that the tests start and remove themselves
-# Further commands: build, asan (sanitizer build + tests), bench, screenshots (docs/screenshots), format, deps.
+# Further commands: build, asan (sanitizer build + tests), bench, screenshots (docs/screenshots),
+# translations (refresh gui/translations from the sources), format, deps.
 set -euo pipefail
 
 cd "$(dirname "$(readlink -f "$0")")"
@@ -15,7 +16,7 @@ JOBS=${STEWARD_JOBS:-$(nproc)}
 # Debian 12 packages the build, the tests and the programs need.
 PACKAGES=(
     g++ cmake ninja-build pkg-config
-    qt6-base-dev libqt6sql6-psql qt6-charts-dev libgl-dev
+    qt6-base-dev libqt6sql6-psql qt6-charts-dev qt6-tools-dev qt6-l10n-tools libgl-dev
     libpq-dev postgresql-15
     libboost-dev
     libgtest-dev libbenchmark-dev
@@ -108,6 +109,17 @@ case "$cmd" in
         trap 'rm -rf "$shots"' EXIT
         QT_QPA_PLATFORM=offscreen "$BUILD_DIR/bin/steward-gui" --cluster "$shots/cluster" \
             --screenshots "$ROOT/docs/screenshots"
+        ;;
+    translations)
+        ensure_packages
+        for ts in gui/translations/*.ts; do
+            # English needs only the plural forms; other languages need every text.
+            only=()
+            [ "$(basename "$ts")" = steward_en.ts ] && only=(-pluralonly)
+            /usr/lib/qt6/bin/lupdate gui/src "${only[@]}" -locations none -no-obsolete \
+                -source-language en -target-language "$(basename "$ts" .ts | cut -d_ -f2-)" -ts "$ts"
+        done
+        python3 gui/translations/fill_english_plurals.py gui/translations/steward_en.ts
         ;;
     format)
         git ls-files '*.cpp' '*.h' | xargs clang-format -i

@@ -3,6 +3,7 @@
 #include "app/connection_settings.h"
 #include "app/main_window.h"
 #include "app/screenshots.h"
+#include "app/translations.h"
 #include "common/message_bar.h"
 #include "common/workspace.h"
 #include "db/database.h"
@@ -16,6 +17,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QLocale>
 #include <QTextStream>
 
 namespace {
@@ -53,6 +55,7 @@ int main(int argc, char** argv)
     QApplication::setApplicationName(QStringLiteral("steward-gui"));
     QApplication::setApplicationDisplayName(QStringLiteral("Steward"));
     QApplication::setApplicationVersion(QStringLiteral(STEWARD_VERSION_STRING));
+    steward::gui::installTranslations(app, QLocale());
 
     QCommandLineParser parser;
     parser.setApplicationDescription(

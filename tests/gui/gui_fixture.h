@@ -2,6 +2,7 @@
 // to it and the workspace the screens work on; and the main() every widget test program uses.
 #pragma once
 
+#include "app/translations.h"
 #include "common/workspace.h"
 #include "database_fixture.h"
 #include "db/database.h"
@@ -11,6 +12,7 @@
 
 #include <QApplication>
 #include <QDate>
+#include <QLocale>
 #include <QSqlQuery>
 #include <QTest>
 
@@ -67,6 +69,8 @@ int runGuiTest(int argc, char** argv, const char* name)
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("Steward tests"));
     QApplication::setApplicationName(QString::fromLatin1(name));
+    // As steward-gui does: texts with counts read "1 audit", "2 audits".
+    installTranslations(app, QLocale(QLocale::English));
     steward::useMigratedTemplate();
     TestClass test;
     const int failures = QTest::qExec(&test, argc, argv);

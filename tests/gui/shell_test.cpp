@@ -125,6 +125,16 @@ private slots:
         });
     }
 
+    void countsReadAsEnglishForOneAndForMany()
+    {
+        // The shipped English translation, installed by the test main as by steward-gui.
+        const char* context = "steward::gui::AuditsScreen";
+        QCOMPARE(QCoreApplication::translate(context, "%n audit(s)", nullptr, 1),
+                 QStringLiteral("1 audit"));
+        QCOMPARE(QCoreApplication::translate(context, "%n audit(s)", nullptr, 3),
+                 QStringLiteral("3 audits"));
+    }
+
     void actingPersonIsTheActorWhenTheyArePeople()
     {
         DemoWorkspace demo(QStringLiteral("KWAME.MENSAH@demo.steward.example"));
