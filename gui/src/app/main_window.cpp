@@ -1,6 +1,7 @@
 #include "app/main_window.h"
 
 #include "app/navigation_sidebar.h"
+#include "audits/audits_screen.h"
 #include "catalogue/catalogue_screen.h"
 #include "common/workspace.h"
 #include "db/database.h"
@@ -34,6 +35,7 @@ MainWindow::MainWindow(Workspace& workspace, const QString& connectionDescriptio
     , m_people(new PeopleScreen(workspace, this))
     , m_projects(new ProjectsScreen(workspace, this))
     , m_raci(new RaciEditor(workspace, this))
+    , m_audits(new AuditsScreen(workspace, this))
     , m_catalogue(new CatalogueScreen(workspace, this))
     , m_plugins(new PluginsScreen(workspace, this))
     , m_history(new HistoryScreen(workspace, this))
@@ -94,6 +96,7 @@ MainWindow::MainWindow(Workspace& workspace, const QString& connectionDescriptio
         if (m_raci->openProject(key))
             showScreen(Raci);
     });
+    connect(m_audits, &AuditsScreen::auditsChanged, this, [this] { m_overview->reload(); });
     connect(m_raci, &RaciEditor::saved, this, [this] {
         m_projects->reload();
         m_overview->reload();
@@ -115,6 +118,8 @@ QWidget* MainWindow::screen(Screen s) const
         return m_projects;
     case Raci:
         return m_raci;
+    case Audits:
+        return m_audits;
     case Catalogue:
         return m_catalogue;
     case Plugins:
@@ -138,6 +143,8 @@ QString MainWindow::screenTitle(Screen s) const
         return tr("Projects");
     case Raci:
         return tr("RACI matrix");
+    case Audits:
+        return tr("Audits");
     case Catalogue:
         return tr("Role catalogue");
     case Plugins:
@@ -161,6 +168,8 @@ QString MainWindow::screenSlug(Screen s)
         return QStringLiteral("projects");
     case Raci:
         return QStringLiteral("raci-matrix");
+    case Audits:
+        return QStringLiteral("audits");
     case Catalogue:
         return QStringLiteral("role-catalogue");
     case Plugins:
@@ -200,6 +209,7 @@ void MainWindow::createMenus()
         m_overview->reload();
         m_people->reload();
         m_projects->reload();
+        m_audits->reload();
         m_catalogue->reload();
         m_plugins->reload();
         m_history->reload();

@@ -9,6 +9,7 @@ class QStackedWidget;
 
 namespace steward::gui {
 
+class AuditsScreen;
 class CatalogueScreen;
 class HistoryScreen;
 class NavigationSidebar;
@@ -23,7 +24,17 @@ class MainWindow : public QMainWindow {
     Q_OBJECT
 
 public:
-    enum Screen { Overview, People, Projects, Raci, Catalogue, Plugins, History, ScreenCount };
+    enum Screen {
+        Overview,
+        People,
+        Projects,
+        Raci,
+        Audits,
+        Catalogue,
+        Plugins,
+        History,
+        ScreenCount
+    };
 
     // `connectionDescription` is the status bar's "where", e.g. the embedded cluster's folder.
     MainWindow(Workspace& workspace, const QString& connectionDescription,
@@ -41,6 +52,7 @@ public:
     PeopleScreen* people() const { return m_people; }
     ProjectsScreen* projects() const { return m_projects; }
     RaciEditor* raci() const { return m_raci; }
+    AuditsScreen* audits() const { return m_audits; }
     CatalogueScreen* catalogue() const { return m_catalogue; }
     PluginsScreen* plugins() const { return m_plugins; }
     HistoryScreen* history() const { return m_history; }
@@ -64,6 +76,7 @@ private:
     PeopleScreen* m_people;
     ProjectsScreen* m_projects;
     RaciEditor* m_raci;
+    AuditsScreen* m_audits;
     CatalogueScreen* m_catalogue;
     PluginsScreen* m_plugins;
     HistoryScreen* m_history;

@@ -1,6 +1,8 @@
 #include "app/screenshots.h"
 
 #include "app/main_window.h"
+#include "audits/audit_list_model.h"
+#include "audits/audits_screen.h"
 #include "catalogue/catalogue_screen.h"
 #include "error.h"
 #include "people/people_screen.h"
@@ -21,11 +23,30 @@ namespace {
 const QString kDemoPerson = QStringLiteral("kwame.mensah@demo.steward.example");
 const QString kDemoProject = QStringLiteral("SEPSIS-ALERT");
 const QString kDemoRole = QStringLiteral("ai-ethicist");
+// The demo's audit still being run, shown in its runner.
+const QString kDemoAuditProject = QStringLiteral("CARDIO-TRIAGE");
 
 void settle()
 {
     for (int i = 0; i < 5; ++i)
         QApplication::processEvents();
+}
+
+qint64 demoAuditInProgress(const AuditListModel& audits)
+{
+    for (int row = 0; row < audits.rowCount(); ++row) {
+        const AuditListModel::Row* r = audits.rowAt(row);
+        if (r->audit.projectKey == kDemoAuditProject && r->audit.status != AuditStatus::Closed)
+            return r->audit.id;
+    }
+    return 0;
+}
+
+void save(MainWindow& window, const QString& file, QStringList& written)
+{
+    if (!window.grab().save(file))
+        throw Error(ErrorKind::Internal, QStringLiteral("cannot write %1").arg(file));
+    written << file;
 }
 
 } // namespace
@@ -41,6 +62,7 @@ QStringList renderScreenshots(MainWindow& window, const QString& directory, cons
     window.projects()->showProject(kDemoProject);
     window.raci()->openProject(kDemoProject);
     window.catalogue()->showRole(kDemoRole);
+    window.audits()->showAllStatuses();
 
     QStringList written;
     for (int s = 0; s < MainWindow::ScreenCount; ++s) {
@@ -54,9 +76,17 @@ QStringList renderScreenshots(MainWindow& window, const QString& directory, cons
             QStringLiteral("%1-%2.png")
                 .arg(s + 1, 2, 10, QLatin1Char('0'))
                 .arg(MainWindow::screenSlug(static_cast<MainWindow::Screen>(s))));
-        if (!window.grab().save(file))
-            throw Error(ErrorKind::Internal, QStringLiteral("cannot write %1").arg(file));
-        written << file;
+        save(window, file, written);
+        // The Audits screen twice: the list above, and the runner on the audit in progress.
+        if (s == MainWindow::Audits) {
+            if (const qint64 id = demoAuditInProgress(*window.audits()->model());
+                id > 0 && window.audits()->openAudit(id)) {
+                settle();
+                save(window,
+                     QString(file).replace(QStringLiteral(".png"), QStringLiteral("-runner.png")),
+                     written);
+            }
+        }
     }
     return written;
 }

@@ -1,0 +1,500 @@
+// The Audits screen on the demo organisation, with the bundled checklist plugins synchronised so
+// that the demo's two audits exist: the list shows them, the runner writes results, evidence and
+// findings to the database, sign-off is offered to the lead only, a closed audit offers no edits,
+// the database's refusal is shown, and the reports are written off the GUI thread.
+#include "app/main_window.h"
+#include "audit/audit_service.h"
+#include "audits/audit_list_model.h"
+#include "audits/audit_runner.h"
+#include "audits/audits_screen.h"
+#include "common/message_bar.h"
+#include "gui_fixture.h"
+
+#include <QAbstractButton>
+#include <QComboBox>
+#include <QCryptographicHash>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QToolButton>
+#include <QTreeWidget>
+
+using namespace steward;
+using namespace steward::gui;
+
+namespace {
+
+const QString kLead = QStringLiteral("elena.popescu@demo.steward.example");
+const QString kKwame = QStringLiteral("kwame.mensah@demo.steward.example");
+
+PluginHostOptions bundledPlugins()
+{
+    PluginHostOptions options;
+    options.searchStandardLocations = false;
+    options.searchEnvironment = false;
+    options.directories = {QStringLiteral(STEWARD_TEST_PLUGIN_DIR)};
+    return options;
+}
+
+// Who the workspace connects as: the test cluster's superuser (which steward_is_admin() does not
+// count as an audit admin), a database user who may only read, one who may run audits, or a
+// member of steward_admin.
+enum class DbUser { Superuser, Viewer, Auditor, AuditAdmin };
+
+// The demo organisation with its audits: the checklist plugins are synchronised before the demo
+// is loaded.
+class AuditWorld {
+public:
+    explicit AuditWorld(DbUser user = DbUser::Superuser)
+        : m_testDb(std::make_unique<TestDatabase>())
+        , m_db(std::make_unique<Database>(m_testDb->conninfo(), QStringLiteral("tester")))
+    {
+        {
+            PluginRuntime sync(*m_db, bundledPlugins());
+        }
+        DemoOrganisation::load(*m_db, QDate::currentDate());
+        if (user != DbUser::Superuser) {
+            const QString role = user == DbUser::Viewer    ? QStringLiteral("steward_gui_viewer")
+                                 : user == DbUser::Auditor ? QStringLiteral("steward_gui_auditor")
+                                                           : QStringLiteral("steward_gui_admin");
+            const QString grant =
+                user == DbUser::Viewer ? QStringLiteral("SELECT") : QStringLiteral("ALL");
+            m_db->exec(QStringLiteral(
+                           "DO $$ BEGIN CREATE ROLE %1 NOLOGIN; "
+                           "EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$")
+                           .arg(role));
+            m_db->exec(
+                QStringLiteral("GRANT %1 ON ALL TABLES IN SCHEMA public TO %2").arg(grant, role));
+            m_db->exec(QStringLiteral("GRANT %1 ON ALL SEQUENCES IN SCHEMA public TO %2")
+                           .arg(grant, role));
+            if (user == DbUser::AuditAdmin)
+                m_db->exec(QStringLiteral("GRANT steward_admin TO %1").arg(role));
+            m_db->exec(QStringLiteral("SET ROLE %1").arg(role));
+            m_roleSet = true;
+        }
+        m_workspace = std::make_unique<Workspace>(*m_db);
+    }
+    ~AuditWorld()
+    {
+        m_workspace.reset();
+        if (m_roleSet)
+            m_db->exec(QStringLiteral("RESET ROLE"));
+        m_db.reset();
+        m_testDb.reset();
+    }
+
+    Database& db() { return *m_db; }
+    Workspace& workspace() { return *m_workspace; }
+
+    QVariant scalar(const QString& sql, const QVariantList& params = {})
+    {
+        QSqlQuery q = m_db->exec(sql, params);
+        return q.next() ? q.value(0) : QVariant();
+    }
+    int count(const QString& sql, const QVariantList& params = {})
+    {
+        return scalar(sql, params).toInt();
+    }
+    qint64 auditOf(const QString& projectKey)
+    {
+        return scalar(QStringLiteral("SELECT a.id FROM audit a JOIN project p ON p.id = "
+                                     "a.project_id WHERE p.key = ?"),
+                      {projectKey})
+            .toLongLong();
+    }
+
+private:
+    std::unique_ptr<TestDatabase> m_testDb;
+    std::unique_ptr<Database> m_db;
+    std::unique_ptr<Workspace> m_workspace;
+    bool m_roleSet = false;
+};
+
+const AuditListModel::Row* rowOfProject(const AuditListModel& model, const QString& key)
+{
+    for (int row = 0; row < model.rowCount(); ++row)
+        if (model.rowAt(row)->audit.projectKey == key)
+            return model.rowAt(row);
+    return nullptr;
+}
+
+QByteArray readAll(const QString& path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+} // namespace
+
+class AuditsTest : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true); // QSettings go to a test file
+    }
+    void init() { QSettings().remove(QStringLiteral("identity/email")); }
+
+    void listShowsTheDemoAuditsWithStatusAndFilters()
+    {
+        AuditWorld world;
+        QCOMPARE(world.count(QStringLiteral("SELECT count(*) FROM audit")), 2);
+        AuditsScreen screen(world.workspace());
+        const AuditListModel* model = screen.model();
+        QCOMPARE(model->rowCount(), 2);
+        const auto* credit = rowOfProject(*model, QStringLiteral("CREDIT-SCORE"));
+        const auto* cardio = rowOfProject(*model, QStringLiteral("CARDIO-TRIAGE"));
+        QVERIFY(credit && cardio);
+        const int creditRow = model->rowOf(credit->audit.id);
+        const int cardioRow = model->rowOf(cardio->audit.id);
+        QCOMPARE(model->index(creditRow, AuditListModel::StatusColumn).data().toString(),
+                 QStringLiteral("Closed"));
+        QCOMPARE(model->index(cardioRow, AuditListModel::StatusColumn).data().toString(),
+                 QStringLiteral("In progress"));
+        // Progress is the database's count of assessed applicable items.
+        const int assessed = world.count(
+            QStringLiteral("SELECT count(*) FROM audit_item WHERE audit_id = ? AND result NOT IN "
+                           "('not-assessed', 'not-applicable')"),
+            {cardio->audit.id});
+        QVERIFY(assessed > 0);
+        QVERIFY(model->index(cardioRow, AuditListModel::ProgressColumn)
+                    .data()
+                    .toString()
+                    .startsWith(QString::number(assessed) + QStringLiteral(" / ")));
+        QVERIFY(model->index(creditRow, AuditListModel::ScoreColumn)
+                    .data()
+                    .toString()
+                    .endsWith(QStringLiteral("%")));
+        QVERIFY(screen.newAuditButton()->isVisibleTo(&screen)); // the superuser may plan audits
+
+        screen.showStatus(AuditStatus::Closed);
+        QCOMPARE(model->rowCount(), 1);
+        QCOMPARE(model->rowAt(0)->audit.projectKey, QStringLiteral("CREDIT-SCORE"));
+        QCOMPARE(screen.statusFilter()->currentText(), QStringLiteral("Closed"));
+        screen.showStatus(AuditStatus::InReview);
+        QCOMPARE(model->rowCount(), 0);
+        screen.showAllStatuses();
+        screen.showProject(QStringLiteral("CARDIO-TRIAGE"));
+        QCOMPARE(model->rowCount(), 1);
+        QCOMPARE(model->rowAt(0)->audit.projectKey, QStringLiteral("CARDIO-TRIAGE"));
+
+        QVERIFY(screen.openAudit(cardio->audit.id));
+        QVERIFY(screen.isRunnerShown());
+        QVERIFY(!screen.openAudit(999999));
+        QVERIFY(!screen.isRunnerShown());
+        QCOMPARE(screen.messageBar()->kind(), MessageBar::Kind::Error);
+    }
+
+    void runnerRecordsResultEvidenceAndFinding()
+    {
+        AuditWorld world;
+        const qint64 id = world.auditOf(QStringLiteral("CARDIO-TRIAGE"));
+        AuditRunner runner(world.workspace());
+        QVERIFY(runner.openAudit(id));
+        const QString itemId = runner.currentItemId();
+        QVERIFY(!itemId.isEmpty());
+        QCOMPARE(runner.currentItem()->result, ItemResult::NotAssessed);
+        QVERIFY(runner.respondentLabel()->text().size() > 0);
+        const int before = runner.progressBar()->value();
+        const QString itemRow =
+            QStringLiteral("SELECT ai.%1 FROM audit_item ai JOIN checklist_item ci ON ci.id = "
+                           "ai.checklist_item_id WHERE ai.audit_id = ? AND ci.item_id = ?");
+
+        // "tester" is no person: the runner asks who is acting before it records anything.
+        QVERIFY(world.workspace().actorEmail().isEmpty());
+        QVERIFY(runner.actAsButton()->isVisibleTo(&runner));
+        runner.noteEdit()->setPlainText(QStringLiteral("Policy exists, not yet trained."));
+        QVERIFY(!runner.recordResult(ItemResult::PartiallySatisfied));
+        QCOMPARE(runner.messageBar()->kind(), MessageBar::Kind::Warning);
+        QCOMPARE(world.scalar(itemRow.arg(QStringLiteral("result")), {id, itemId}).toString(),
+                 QStringLiteral("not-assessed"));
+        QVERIFY(!runner.actAs(QStringLiteral("nobody@nowhere.example")));
+        QVERIFY(runner.actAs(kKwame));
+        QCOMPARE(world.workspace().actorEmail(), kKwame);
+        QCOMPARE(QSettings().value(QStringLiteral("identity/email")).toString(), kKwame);
+        QVERIFY(!runner.actAsButton()->isVisibleTo(&runner));
+
+        QAbstractButton* partial = runner.resultButton(ItemResult::PartiallySatisfied);
+        QVERIFY(partial && partial->isVisibleTo(&runner));
+        QTest::mouseClick(partial, Qt::LeftButton);
+        QCOMPARE(world.scalar(itemRow.arg(QStringLiteral("result")), {id, itemId}).toString(),
+                 QStringLiteral("partially-satisfied"));
+        QCOMPARE(world.scalar(itemRow.arg(QStringLiteral("note")), {id, itemId}).toString(),
+                 QStringLiteral("Policy exists, not yet trained."));
+        QCOMPARE(world
+                     .scalar(QStringLiteral("SELECT p.email FROM audit_item ai JOIN "
+                                            "checklist_item ci ON ci.id = ai.checklist_item_id "
+                                            "JOIN person p ON p.id = ai.assessed_by WHERE "
+                                            "ai.audit_id = ? AND ci.item_id = ?"),
+                             {id, itemId})
+                     .toString(),
+                 kKwame);
+        QCOMPARE(runner.currentItemId(), itemId);
+        QVERIFY(partial->isChecked());
+        QCOMPARE(runner.progressBar()->value(), before + 1);
+        QCOMPARE(runner.messageBar()->kind(), MessageBar::Kind::Information);
+
+        // A file: its SHA-256 and size are recorded and shown.
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(QStringLiteral("training-plan.txt"));
+        const QByteArray content = "Training plan for the cardiac triage team, v3\n";
+        {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(content);
+        }
+        const QString sha = QString::fromLatin1(
+            QCryptographicHash::hash(content, QCryptographicHash::Sha256).toHex());
+        const int evidenceBefore = world.count(QStringLiteral("SELECT count(*) FROM evidence"));
+        QVERIFY(runner.attachFile(path, QStringLiteral("Training plan")));
+        QCOMPARE(world.count(QStringLiteral("SELECT count(*) FROM evidence")), evidenceBefore + 1);
+        QCOMPARE(world
+                     .scalar(QStringLiteral("SELECT sha256 FROM evidence WHERE kind = 'file' "
+                                            "ORDER BY id DESC LIMIT 1"))
+                     .toString(),
+                 sha);
+        QCOMPARE(world
+                     .scalar(QStringLiteral("SELECT size_bytes FROM evidence WHERE kind = "
+                                            "'file' ORDER BY id DESC LIMIT 1"))
+                     .toLongLong(),
+                 qint64(content.size()));
+        QCOMPARE(world.count(
+                     QStringLiteral("SELECT count(*) FROM audit_item_evidence x JOIN audit_item ai "
+                                    "ON ai.id = x.audit_item_id JOIN checklist_item ci ON ci.id = "
+                                    "ai.checklist_item_id JOIN evidence e ON e.id = x.evidence_id "
+                                    "WHERE ai.audit_id = ? AND ci.item_id = ? AND e.sha256 = ?"),
+                     {id, itemId, sha}),
+                 1);
+        QVERIFY(runner.messageBar()->text().contains(sha));
+        QCOMPARE(runner.evidenceList()->topLevelItemCount(), 1);
+        QCOMPARE(runner.evidenceList()->topLevelItem(0)->text(1), sha);
+
+        // A URL.
+        const QString url = QStringLiteral("https://wiki.example.org/cardio/training");
+        QVERIFY(runner.attachUrl(url));
+        QCOMPARE(world.count(QStringLiteral("SELECT count(*) FROM evidence WHERE kind = 'url' "
+                                            "AND location = ?"),
+                             {url}),
+                 1);
+        QCOMPARE(runner.evidenceList()->topLevelItemCount(), 2);
+        // A file that is not there is refused, and the refusal is shown.
+        QVERIFY(!runner.attachFile(dir.filePath(QStringLiteral("missing.pdf"))));
+        QCOMPARE(runner.messageBar()->kind(), MessageBar::Kind::Error);
+
+        // A finding on the current item.
+        const int findingsBefore = runner.findingsList()->topLevelItemCount();
+        FindingInput finding;
+        finding.severity = QStringLiteral("high");
+        finding.description = QStringLiteral("The triage nurses are not trained yet.");
+        finding.remediation = QStringLiteral("Train them before go-live.");
+        finding.ownerEmail = kLead;
+        finding.dueDate = QDate::currentDate().addDays(21);
+        QVERIFY(runner.raiseFinding(finding));
+        QCOMPARE(world.count(
+                     QStringLiteral("SELECT count(*) FROM audit_finding f JOIN audit_item ai ON "
+                                    "ai.id = f.audit_item_id JOIN checklist_item ci ON ci.id = "
+                                    "ai.checklist_item_id WHERE f.audit_id = ? AND ci.item_id = ? "
+                                    "AND f.severity = 'high' AND f.description = ?"),
+                     {id, itemId, finding.description}),
+                 1);
+        QCOMPARE(runner.findingsList()->topLevelItemCount(), findingsBefore + 1);
+
+        // Next and previous walk the checklist in order.
+        runner.nextItem();
+        QVERIFY(runner.currentItemId() != itemId);
+        runner.previousItem();
+        QCOMPARE(runner.currentItemId(), itemId);
+    }
+
+    void signOffIsOfferedToTheLeadOnly()
+    {
+        AuditWorld world(DbUser::Auditor);
+        QVERIFY(!world.workspace().permissions().auditAdmin);
+        QVERIFY(world.workspace().permissions().runAudits);
+        const qint64 id = world.auditOf(QStringLiteral("CARDIO-TRIAGE"));
+        AuditRunner runner(world.workspace());
+        QVERIFY(runner.openAudit(id));
+        QVERIFY(runner.actAs(kKwame));
+        QVERIFY(!runner.canSignOff());
+        QVERIFY(!runner.submitButton()->isVisibleTo(&runner));
+        QVERIFY(!runner.closeButton()->isVisibleTo(&runner));
+        QVERIFY(!runner.submitForReview());
+        QCOMPARE(
+            world.scalar(QStringLiteral("SELECT status FROM audit WHERE id = ?"), {id}).toString(),
+            QStringLiteral("in-progress"));
+        // Assessing is still theirs to do.
+        QVERIFY(runner.resultButton(ItemResult::Satisfied)->isVisibleTo(&runner));
+
+        QVERIFY(runner.actAs(kLead));
+        QVERIFY(runner.canSignOff());
+        QVERIFY(runner.submitButton()->isVisibleTo(&runner));
+        QVERIFY(!runner.closeButton()->isVisibleTo(&runner));
+        QTest::mouseClick(runner.submitButton(), Qt::LeftButton);
+        QCOMPARE(
+            world.scalar(QStringLiteral("SELECT status FROM audit WHERE id = ?"), {id}).toString(),
+            QStringLiteral("in-review"));
+        QVERIFY(!runner.submitButton()->isVisibleTo(&runner));
+        QVERIFY(runner.closeButton()->isVisibleTo(&runner));
+        // Items are still open: the service refuses the close and the runner says why.
+        QVERIFY(!runner.closeAudit(QStringLiteral("All good.")));
+        QCOMPARE(runner.messageBar()->kind(), MessageBar::Kind::Error);
+        QVERIFY(runner.messageBar()->text().contains(QStringLiteral("not assessed")));
+        QCOMPARE(
+            world.scalar(QStringLiteral("SELECT status FROM audit WHERE id = ?"), {id}).toString(),
+            QStringLiteral("in-review"));
+    }
+
+    void anAuditAdminMaySignOffForTheLead()
+    {
+        AuditWorld world(DbUser::AuditAdmin);
+        QVERIFY(world.workspace().permissions().auditAdmin);
+        AuditRunner runner(world.workspace());
+        QVERIFY(runner.openAudit(world.auditOf(QStringLiteral("CARDIO-TRIAGE"))));
+        QVERIFY(runner.actAs(kKwame));
+        QVERIFY(runner.canSignOff());
+        QVERIFY(runner.submitButton()->isVisibleTo(&runner));
+    }
+
+    void aViewerIsOfferedNoEdits()
+    {
+        AuditWorld world(DbUser::Viewer);
+        QVERIFY(!world.workspace().permissions().runAudits);
+        QVERIFY(!world.workspace().permissions().planAudits);
+        AuditsScreen screen(world.workspace());
+        QCOMPARE(screen.model()->rowCount(), 2);
+        QVERIFY(!screen.newAuditButton()->isVisibleTo(&screen));
+        QVERIFY(screen.openAudit(world.auditOf(QStringLiteral("CARDIO-TRIAGE"))));
+        AuditRunner* runner = screen.runner();
+        QCOMPARE(runner->audit().status, AuditStatus::InProgress);
+        QVERIFY(!runner->canEdit());
+        QVERIFY(!runner->resultButton(ItemResult::Satisfied)->isVisibleTo(runner));
+        for (QWidget* w : std::initializer_list<QWidget*>{
+                 runner->attachFileButton(), runner->addUrlButton(), runner->raiseFindingButton(),
+                 runner->submitButton(), runner->closeButton(), runner->actAsButton()})
+            QVERIFY(!w->isVisibleTo(runner));
+        QVERIFY(runner->exportButton()->isEnabled());
+    }
+
+    void aClosedAuditOffersNoEdits()
+    {
+        AuditWorld world;
+        AuditRunner runner(world.workspace());
+        QVERIFY(runner.actAs(kLead));
+        QVERIFY(runner.openAudit(world.auditOf(QStringLiteral("CREDIT-SCORE"))));
+        QCOMPARE(runner.audit().status, AuditStatus::Closed);
+        QVERIFY(!runner.canEdit());
+        QVERIFY(!runner.canSignOff());
+        for (ItemResult r : {ItemResult::Satisfied, ItemResult::PartiallySatisfied,
+                             ItemResult::NotSatisfied, ItemResult::NotApplicable})
+            QVERIFY(!runner.resultButton(r)->isVisibleTo(&runner));
+        for (QWidget* w : std::initializer_list<QWidget*>{
+                 runner.attachFileButton(), runner.addUrlButton(), runner.raiseFindingButton(),
+                 runner.saveNoteButton(), runner.submitButton(), runner.closeButton(),
+                 runner.actAsButton()})
+            QVERIFY(!w->isVisibleTo(&runner));
+        QVERIFY(runner.noteEdit()->isReadOnly());
+        QVERIFY(runner.exportButton()->isEnabled());
+        QVERIFY(!runner.recordResult(ItemResult::NotSatisfied));
+        QCOMPARE(runner.progressBar()->value(), runner.progressBar()->maximum());
+    }
+
+    void theDatabasesRefusalIsShown()
+    {
+        // The runner still offers edits, but another client has closed the audit meanwhile.
+        AuditWorld world;
+        const qint64 id = world.auditOf(QStringLiteral("CARDIO-TRIAGE"));
+        AuditRunner runner(world.workspace());
+        QVERIFY(runner.actAs(kLead));
+        QVERIFY(runner.openAudit(id));
+        QVERIFY(runner.canEdit());
+        AuditService other(world.db());
+        for (const AuditItem& item : other.items(id))
+            if (item.result == ItemResult::NotAssessed)
+                other.assess(id, item.itemId, QStringLiteral("satisfied"), {}, kLead);
+        other.submitForReview(id, kLead);
+        other.close(id, QStringLiteral("Closed by another client."), kLead);
+
+        const QString itemId = runner.currentItemId();
+        QVERIFY(!runner.recordResult(ItemResult::NotSatisfied));
+        QCOMPARE(runner.messageBar()->kind(), MessageBar::Kind::Error);
+        QVERIFY(!runner.messageBar()->text().isEmpty());
+        QCOMPARE(world
+                     .scalar(QStringLiteral(
+                                 "SELECT ai.result FROM audit_item ai JOIN checklist_item ci ON "
+                                 "ci.id = ai.checklist_item_id WHERE ai.audit_id = ? AND "
+                                 "ci.item_id = ?"),
+                             {id, itemId})
+                     .toString(),
+                 QStringLiteral("satisfied"));
+        // Having read the audit again, the runner no longer offers edits.
+        QCOMPARE(runner.audit().status, AuditStatus::Closed);
+        QVERIFY(!runner.resultButton(ItemResult::Satisfied)->isVisibleTo(&runner));
+    }
+
+    void exportWritesPdfAndOscalOffTheGuiThread()
+    {
+        AuditWorld world;
+        AuditRunner runner(world.workspace());
+        QVERIFY(runner.openAudit(world.auditOf(QStringLiteral("CARDIO-TRIAGE"))));
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+
+        QSignalSpy finished(&runner, &AuditRunner::exportFinished);
+        const QString pdf = dir.filePath(QStringLiteral("audit.pdf"));
+        QVERIFY(runner.startExport(ReportFormat::Pdf, pdf));
+        QVERIFY(runner.runningExport());
+        QVERIFY(runner.cancelExportButton()->isVisibleTo(&runner));
+        QVERIFY(!runner.startExport(ReportFormat::Html, dir.filePath(QStringLiteral("x.html"))));
+        QVERIFY(finished.wait(120000));
+        QVERIFY(!runner.runningExport());
+        QCOMPARE(runner.messageBar()->kind(), MessageBar::Kind::Information);
+        QVERIFY(runner.messageBar()->text().contains(QDir::toNativeSeparators(pdf)));
+        QVERIFY(readAll(pdf).startsWith("%PDF"));
+
+        const QString oscal = dir.filePath(QStringLiteral("audit.oscal.json"));
+        QVERIFY(runner.startExport(ReportFormat::Oscal, oscal));
+        QVERIFY(finished.wait(120000));
+        QJsonParseError error;
+        const QJsonDocument doc = QJsonDocument::fromJson(readAll(oscal), &error);
+        QCOMPARE(error.error, QJsonParseError::NoError);
+        QVERIFY(doc.object().contains(QStringLiteral("assessment-results")));
+
+        const QString html = dir.filePath(QStringLiteral("audit.html"));
+        QVERIFY(runner.startExport(ReportFormat::Html, html));
+        QVERIFY(finished.wait(120000));
+        QVERIFY(readAll(html).contains("CARDIO-TRIAGE"));
+
+        // A failure to write is reported, not swallowed.
+        QVERIFY(runner.startExport(ReportFormat::Html,
+                                   dir.filePath(QStringLiteral("no/such/folder/audit.html"))));
+        QVERIFY(finished.wait(120000));
+        QCOMPARE(runner.messageBar()->kind(), MessageBar::Kind::Error);
+    }
+
+    void mainWindowHasTheAuditsScreen()
+    {
+        AuditWorld world;
+        MainWindow window(world.workspace(), QStringLiteral("the test database"));
+        QVERIFY(window.audits());
+        QCOMPARE(window.screen(MainWindow::Audits), static_cast<QWidget*>(window.audits()));
+        QCOMPARE(window.screenTitle(MainWindow::Audits), QStringLiteral("Audits"));
+        QCOMPARE(MainWindow::screenSlug(MainWindow::Audits), QStringLiteral("audits"));
+        window.showScreen(MainWindow::Audits);
+        QCOMPARE(window.currentScreen(), MainWindow::Audits);
+        QCOMPARE(window.audits()->model()->rowCount(), 2);
+    }
+};
+
+STEWARD_GUI_TEST_MAIN(AuditsTest)
+
+#include "audits_test.moc"
