@@ -192,6 +192,28 @@ private slots:
         QVERIFY(!screen.openAudit(999999));
         QVERIFY(!screen.isRunnerShown());
         QCOMPARE(screen.messageBar()->kind(), MessageBar::Kind::Error);
+
+        // Planning an audit (what the "New audit…" dialog does) writes it and opens its runner.
+        AuditPlan plan;
+        plan.projectKey = QStringLiteral("SEPSIS-ALERT");
+        plan.checklistKey = QStringLiteral("nist-ai-rmf");
+        plan.leadEmail = kLead;
+        plan.dueDate = QDate::currentDate().addDays(30);
+        QVERIFY(screen.createAudit(plan));
+        QCOMPARE(world.count(QStringLiteral("SELECT count(*) FROM audit a JOIN project p ON p.id "
+                                            "= a.project_id WHERE p.key = 'SEPSIS-ALERT' AND "
+                                            "a.status = 'planned'")),
+                 1);
+        QVERIFY(screen.isRunnerShown());
+        QCOMPARE(screen.runner()->audit().projectKey, QStringLiteral("SEPSIS-ALERT"));
+        screen.showAllStatuses();
+        screen.showProject(QString());
+        QCOMPARE(model->rowCount(), 3);
+        // A refused plan (no such checklist) is explained, and nothing is written.
+        plan.checklistKey = QStringLiteral("no-such-checklist");
+        QVERIFY(!screen.createAudit(plan));
+        QCOMPARE(screen.messageBar()->kind(), MessageBar::Kind::Error);
+        QCOMPARE(world.count(QStringLiteral("SELECT count(*) FROM audit")), 3);
     }
 
     void runnerRecordsResultEvidenceAndFinding()
@@ -473,6 +495,17 @@ private slots:
         QVERIFY(runner.startExport(ReportFormat::Html, html));
         QVERIFY(finished.wait(120000));
         QVERIFY(readAll(html).contains("CARDIO-TRIAGE"));
+
+        // Cancelled at once, the export discards its result; whichever way the race goes, the
+        // message and the file agree.
+        const QString cancelled = dir.filePath(QStringLiteral("cancelled.pdf"));
+        QVERIFY(runner.startExport(ReportFormat::Pdf, cancelled));
+        runner.cancelExportButton()->click();
+        QVERIFY(finished.wait(120000));
+        if (runner.messageBar()->text().contains(QStringLiteral("cancelled")))
+            QVERIFY(!QFile::exists(cancelled));
+        else
+            QVERIFY(readAll(cancelled).startsWith("%PDF"));
 
         // A failure to write is reported, not swallowed.
         QVERIFY(runner.startExport(ReportFormat::Html,
