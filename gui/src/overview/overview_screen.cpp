@@ -1,5 +1,7 @@
 #include "overview/overview_screen.h"
 
+#include "audit/audit_service.h"
+#include "audits/audit_labels.h"
 #include "common/labels.h"
 #include "common/message_bar.h"
 #include "common/workspace.h"
@@ -12,18 +14,46 @@
 #include <QBarSet>
 #include <QChart>
 #include <QChartView>
+#include <QDateTime>
+#include <QDateTimeAxis>
 #include <QGridLayout>
+#include <QHBoxLayout>
+#include <QHorizontalBarSeries>
 #include <QHorizontalStackedBarSeries>
 #include <QLabel>
 #include <QLegend>
+#include <QLineSeries>
+#include <QListWidget>
+#include <QPushButton>
 #include <QVBoxLayout>
 #include <QValueAxis>
 
 #include <algorithm>
+#include <array>
+#include <cmath>
 #include <map>
 
 namespace steward::gui {
 namespace {
+
+// The overdue findings' counts read from the worst down.
+constexpr std::array kSeveritiesWorstFirst = {FindingSeverity::Critical, FindingSeverity::High,
+                                              FindingSeverity::Medium, FindingSeverity::Low};
+
+QColor severityColour(FindingSeverity s)
+{
+    switch (s) {
+    case FindingSeverity::Critical:
+        return QColor(0x8e, 0x10, 0x10);
+    case FindingSeverity::High:
+        return QColor(0xc6, 0x28, 0x28);
+    case FindingSeverity::Medium:
+        return QColor(0x9a, 0x67, 0x00);
+    case FindingSeverity::Low:
+        return QColor(0x1e, 0x5a, 0x9c);
+    }
+    return {};
+}
 
 QChartView* makeView(QChart* chart, const QString& accessibleName, QWidget* parent)
 {
@@ -37,37 +67,41 @@ QChartView* makeView(QChart* chart, const QString& accessibleName, QWidget* pare
     return view;
 }
 
-// Replaces the chart's content with one bar per category.
+// Replaces the chart's content with one bar per category. Horizontal bars leave their
+// categories the room of the chart's width, for labels too long to sit under a narrow bar.
 QBarSet* fillBarChart(QChart* chart, const QStringList& categories, const QList<int>& values,
-                      const QColor& colour)
+                      const QColor& colour, const QString& what,
+                      Qt::Orientation orientation = Qt::Vertical)
 {
     chart->removeAllSeries();
     for (QAbstractAxis* axis : chart->axes())
         chart->removeAxis(axis);
-    auto* set = new QBarSet(OverviewScreen::tr("Projects"));
+    auto* set = new QBarSet(what);
     set->setColor(colour);
     for (int v : values)
         *set << v;
-    auto* series = new QBarSeries;
+    QAbstractBarSeries* series = orientation == Qt::Vertical
+                                     ? static_cast<QAbstractBarSeries*>(new QBarSeries)
+                                     : static_cast<QAbstractBarSeries*>(new QHorizontalBarSeries);
     series->append(set);
     series->setLabelsVisible(true);
     series->setLabelsPosition(QAbstractBarSeries::LabelsInsideEnd);
     chart->addSeries(series);
-    auto* x = new QBarCategoryAxis;
-    x->append(categories);
-    QFont small = x->labelsFont();
+    auto* categoryAxis = new QBarCategoryAxis;
+    categoryAxis->append(categories);
+    QFont small = categoryAxis->labelsFont();
     small.setPointSizeF(small.pointSizeF() * 0.85);
-    x->setLabelsFont(small);
-    chart->addAxis(x, Qt::AlignBottom);
-    series->attachAxis(x);
-    auto* y = new QValueAxis;
+    categoryAxis->setLabelsFont(small);
+    chart->addAxis(categoryAxis, orientation == Qt::Vertical ? Qt::AlignBottom : Qt::AlignLeft);
+    series->attachAxis(categoryAxis);
+    auto* valueAxis = new QValueAxis;
     const int top =
         values.isEmpty() ? 1 : std::max(1, *std::max_element(values.begin(), values.end()));
-    y->setRange(0, top);
-    y->setTickCount(std::min(top, 5) + 1);
-    y->setLabelFormat(QStringLiteral("%d"));
-    chart->addAxis(y, Qt::AlignLeft);
-    series->attachAxis(y);
+    valueAxis->setRange(0, top);
+    valueAxis->setTickCount(std::min(top, 5) + 1);
+    valueAxis->setLabelFormat(QStringLiteral("%d"));
+    chart->addAxis(valueAxis, orientation == Qt::Vertical ? Qt::AlignLeft : Qt::AlignBottom);
+    series->attachAxis(valueAxis);
     chart->legend()->setVisible(false);
     return set;
 }
@@ -82,21 +116,68 @@ OverviewScreen::OverviewScreen(Workspace& workspace, QWidget* parent)
     , m_riskChart(new QChart)
     , m_stageChart(new QChart)
     , m_coverageChart(new QChart)
+    , m_auditChart(new QChart)
+    , m_trendChart(new QChart)
+    , m_overdueButton(new QPushButton(this))
+    , m_overdueBySeverity(new QLabel(this))
+    , m_overdueList(new QListWidget(this))
 {
     m_riskChart->setTitle(tr("Projects by EU AI Act risk tier"));
     m_stageChart->setTitle(tr("Projects by lifecycle stage"));
     m_coverageChart->setTitle(tr("Coverage findings per project (most first)"));
+    m_auditChart->setTitle(tr("Audits by status"));
+    m_trendChart->setTitle(tr("Audit scores over time"));
     QFont big = m_summary->font();
     big.setPointSizeF(big.pointSizeF() * 1.2);
     m_summary->setFont(big);
     m_summary->setAccessibleName(tr("Organisation summary"));
 
+    // The overdue findings: a headline to open them all, the count by severity, and the worst
+    // ones to open one by one.
+    QFont headline = m_overdueButton->font();
+    headline.setPointSizeF(headline.pointSizeF() * 1.3);
+    headline.setBold(true);
+    m_overdueButton->setFont(headline);
+    m_overdueButton->setFlat(true);
+    m_overdueButton->setCursor(Qt::PointingHandCursor);
+    m_overdueButton->setAccessibleName(tr("Open the overdue audit findings"));
+    m_overdueButton->setToolTip(tr("Open the list of overdue audit findings"));
+    m_overdueBySeverity->setAccessibleName(tr("Overdue findings by severity"));
+    m_overdueBySeverity->setWordWrap(true);
+    m_overdueList->setAccessibleName(tr("Overdue audit findings"));
+    m_overdueList->setToolTip(tr("Double-click or press Enter to open the finding's audit"));
+    m_overdueList->setWordWrap(true);
+    m_overdueList->setTextElideMode(Qt::ElideRight);
+    auto* overdue = new QFrame(this);
+    overdue->setFrameShape(QFrame::StyledPanel);
+    overdue->setMinimumHeight(170);
+    auto* overdueLayout = new QVBoxLayout(overdue);
+    overdueLayout->addWidget(m_overdueButton, 0, Qt::AlignLeft);
+    overdueLayout->addWidget(m_overdueBySeverity);
+    overdueLayout->addWidget(m_overdueList, 1);
+    connect(m_overdueButton, &QPushButton::clicked, this,
+            &OverviewScreen::overdueFindingsActivated);
+    connect(m_overdueList, &QListWidget::itemActivated, this, [this](QListWidgetItem* item) {
+        emit auditActivated(item->data(Qt::UserRole).toLongLong());
+    });
+
     auto* grid = new QGridLayout;
-    grid->addWidget(makeView(m_riskChart, tr("Projects by risk tier"), this), 0, 0);
-    grid->addWidget(makeView(m_stageChart, tr("Projects by lifecycle stage"), this), 0, 1);
-    grid->addWidget(makeView(m_coverageChart, tr("Coverage health per project"), this), 1, 0, 1, 2);
-    grid->setColumnStretch(0, 1);
-    grid->setColumnStretch(1, 1);
+    // Projects on top, side by side; below, coverage, the audit trends and the audit status
+    // with what is overdue, each a third of the width.
+    auto* top = new QHBoxLayout;
+    top->addWidget(makeView(m_riskChart, tr("Projects by risk tier"), this), 1);
+    top->addWidget(makeView(m_stageChart, tr("Projects by lifecycle stage"), this), 1);
+    QChartView* auditView = makeView(m_auditChart, tr("Audits by status"), this);
+    auditView->setMinimumHeight(170);
+    auto* audits = new QVBoxLayout;
+    audits->addWidget(auditView, 1);
+    audits->addWidget(overdue, 1);
+    grid->addLayout(top, 0, 0, 1, 3);
+    grid->addWidget(makeView(m_coverageChart, tr("Coverage health per project"), this), 1, 0);
+    grid->addWidget(makeView(m_trendChart, tr("Audit score trends"), this), 1, 1);
+    grid->addLayout(audits, 1, 2);
+    for (int c = 0; c < 3; ++c)
+        grid->setColumnStretch(c, 1);
     grid->setRowStretch(0, 2);
     grid->setRowStretch(1, 3);
 
@@ -128,7 +209,8 @@ void OverviewScreen::reload()
             categories << Labels::of(t);
             values << byTier[t];
         }
-        QBarSet* risk = fillBarChart(m_riskChart, categories, values, QColor(0x3f, 0x6e, 0xb5));
+        QBarSet* risk =
+            fillBarChart(m_riskChart, categories, values, QColor(0x3f, 0x6e, 0xb5), tr("Projects"));
         connect(risk, &QBarSet::clicked, this, [this](int index) {
             if (index >= 0 && index < static_cast<int>(kRiskTiers.size()))
                 emit riskTierActivated(kRiskTiers[static_cast<std::size_t>(index)]);
@@ -139,7 +221,8 @@ void OverviewScreen::reload()
             categories << Labels::of(s);
             values << byStage[s];
         }
-        QBarSet* stage = fillBarChart(m_stageChart, categories, values, QColor(0x2e, 0x8b, 0x7a));
+        QBarSet* stage = fillBarChart(m_stageChart, categories, values, QColor(0x2e, 0x8b, 0x7a),
+                                      tr("Projects"));
         connect(stage, &QBarSet::clicked, this, [this](int index) {
             if (index >= 0 && index < static_cast<int>(kProjectStages.size()))
                 emit stageActivated(kProjectStages[static_cast<std::size_t>(index)]);
@@ -193,6 +276,9 @@ void OverviewScreen::reload()
         m_coverageChart->addSeries(series);
         auto* y = new QBarCategoryAxis;
         y->append(m_coverageProjects);
+        QFont small = y->labelsFont();
+        small.setPointSizeF(small.pointSizeF() * 0.85);
+        y->setLabelsFont(small);
         m_coverageChart->addAxis(y, Qt::AlignLeft);
         series->attachAxis(y);
         auto* x = new QValueAxis;
@@ -202,7 +288,7 @@ void OverviewScreen::reload()
         m_coverageChart->addAxis(x, Qt::AlignBottom);
         series->attachAxis(x);
         m_coverageChart->legend()->setVisible(true);
-        m_coverageChart->legend()->setAlignment(Qt::AlignRight);
+        m_coverageChart->legend()->setAlignment(Qt::AlignBottom);
         connect(series, &QAbstractBarSeries::clicked, this, [this](int index, QBarSet*) {
             if (index >= 0 && index < m_coverageProjects.size())
                 emit projectActivated(m_coverageProjects.at(index));
@@ -220,9 +306,181 @@ void OverviewScreen::reload()
                      tr("%1 of %n checked project(s) fully covered", nullptr,
                         static_cast<int>(health.size()))
                          .arg(healthy)));
+        reloadAudits();
     } catch (const std::exception& e) {
         m_message->showMessage(MessageBar::Kind::Error, describeFailure(e));
     }
+}
+
+AuditStatus OverviewScreen::auditStatusOfBar(int index)
+{
+    // Horizontal bars are drawn bottom up.
+    return kAuditStatuses[kAuditStatuses.size() - 1 -
+                          static_cast<std::size_t>(std::clamp<int>(
+                              index, 0, static_cast<int>(kAuditStatuses.size()) - 1))];
+}
+
+qint64 OverviewScreen::trendAudit(const QLineSeries* series, int index) const
+{
+    const auto it = m_trendAudits.find(series);
+    return it != m_trendAudits.end() && index >= 0 && index < it->second.size()
+               ? it->second.at(index)
+               : 0;
+}
+
+void OverviewScreen::reloadAudits()
+{
+    const QDate today = QDate::currentDate();
+    AuditService service(m_workspace.db(), today);
+    const std::vector<Audit> audits = service.list();
+
+    // Audits by status, in the order an audit goes through them from the top.
+    std::map<AuditStatus, int> byStatus;
+    for (const Audit& a : audits)
+        ++byStatus[a.status];
+    QStringList categories;
+    QList<int> values;
+    for (int bar = 0; bar < static_cast<int>(kAuditStatuses.size()); ++bar) {
+        categories << AuditLabels::of(auditStatusOfBar(bar));
+        values << byStatus[auditStatusOfBar(bar)];
+    }
+    QBarSet* status = fillBarChart(m_auditChart, categories, values, QColor(0x6a, 0x4c, 0x93),
+                                   tr("Audits"), Qt::Horizontal);
+    connect(status, &QBarSet::clicked, this, [this](int index) {
+        if (index >= 0 && index < static_cast<int>(kAuditStatuses.size()))
+            emit auditStatusActivated(auditStatusOfBar(index));
+    });
+
+    // Overdue findings, the most severe and the longest overdue first.
+    std::vector<AuditFinding> overdue = service.openFindings(today);
+    std::stable_sort(overdue.begin(), overdue.end(),
+                     [](const AuditFinding& a, const AuditFinding& b) {
+                         return std::pair(b.severity, a.dueDate) < std::pair(a.severity, b.dueDate);
+                     });
+    m_overdueCount = static_cast<int>(overdue.size());
+    m_overdueButton->setText(tr("%n overdue audit finding(s)", nullptr, m_overdueCount));
+    m_overdueButton->setEnabled(m_overdueCount > 0);
+    std::map<FindingSeverity, int> bySeverity;
+    for (const AuditFinding& f : overdue)
+        ++bySeverity[f.severity];
+    QStringList parts;
+    for (FindingSeverity s : kSeveritiesWorstFirst)
+        if (bySeverity[s] > 0)
+            parts << tr("<span style=\"color:%1\"><b>%2</b> %3</span>")
+                         .arg(severityColour(s).name())
+                         .arg(bySeverity[s])
+                         .arg(AuditLabels::of(s).toHtmlEscaped());
+    m_overdueBySeverity->setText(parts.isEmpty() ? tr("Every open finding is within its due date.")
+                                                 : parts.join(QStringLiteral(" · ")));
+    m_overdueList->clear();
+    for (const AuditFinding& f : overdue) {
+        const qint64 days = f.dueDate.daysTo(today);
+        auto* item = new QListWidgetItem(
+            tr("%1 · %2 · %n day(s) overdue\n%3", nullptr, static_cast<int>(days))
+                .arg(AuditLabels::of(f.severity), f.projectKey, f.description),
+            m_overdueList);
+        item->setData(Qt::UserRole, f.auditId);
+        item->setForeground(severityColour(f.severity));
+        item->setToolTip(tr("%1\nOwner: %2\nDue %3")
+                             .arg(f.description, f.ownerName.isEmpty() ? f.ownerEmail : f.ownerName,
+                                  QLocale().toString(f.dueDate, QLocale::ShortFormat)));
+    }
+
+    // Score trends: one line per project and checklist, a point per audit.
+    m_trendChart->removeAllSeries();
+    for (QAbstractAxis* axis : m_trendChart->axes())
+        m_trendChart->removeAxis(axis);
+    m_trendAudits.clear();
+    struct Point {
+        QDateTime at;
+        qint64 auditId;
+    };
+    std::map<std::pair<QString, QString>, std::vector<Point>> lines;
+    std::map<std::pair<QString, QString>, QDateTime> latest;
+    for (const Audit& a : audits) {
+        // A closed audit scores on the day it was signed off; an open one as of now.
+        const QDateTime at = a.status == AuditStatus::Closed && a.closedAt.isValid()
+                                 ? a.closedAt
+                                 : QDateTime(today, QTime(12, 0));
+        // The checklist's key keeps the legend short; its title is long ("EU AI Act: ...").
+        const auto key = std::pair(a.projectKey, a.checklistKey);
+        lines[key].push_back({at, a.id});
+        latest[key] = std::max(latest[key], at);
+    }
+    std::vector<std::pair<QString, QString>> keys;
+    for (const auto& [key, points] : lines)
+        keys.push_back(key);
+    std::stable_sort(keys.begin(), keys.end(),
+                     [&latest](const auto& a, const auto& b) { return latest[a] > latest[b]; });
+    if (keys.size() > static_cast<std::size_t>(kMaxTrendSeries))
+        keys.resize(static_cast<std::size_t>(kMaxTrendSeries));
+
+    auto* x = new QDateTimeAxis;
+    x->setFormat(QStringLiteral("d MMM yy"));
+    x->setTickCount(4);
+    auto* y = new QValueAxis;
+    y->setRange(0, 100);
+    y->setTickCount(6);
+    y->setLabelFormat(QStringLiteral("%d %%"));
+    m_trendChart->addAxis(x, Qt::AlignBottom);
+    m_trendChart->addAxis(y, Qt::AlignLeft);
+    QDateTime first;
+    QDateTime last;
+    for (const auto& key : keys) {
+        std::vector<Point>& points = lines[key];
+        std::sort(points.begin(), points.end(),
+                  [](const Point& a, const Point& b) { return a.at < b.at; });
+        auto* series = new QLineSeries;
+        series->setName(tr("%1 · %2").arg(key.first, key.second));
+        series->setPointsVisible(true);
+        series->setPointLabelsVisible(true);
+        series->setPointLabelsFormat(QStringLiteral("@yPoint %"));
+        series->setPointLabelsClipping(false);
+        QList<qint64>& ids = m_trendAudits[series];
+        for (const Point& p : points) {
+            series->append(static_cast<qreal>(p.at.toMSecsSinceEpoch()),
+                           std::round(service.scores(p.auditId).overall.percent));
+            ids << p.auditId;
+            first = first.isValid() ? std::min(first, p.at) : p.at;
+            last = last.isValid() ? std::max(last, p.at) : p.at;
+        }
+        m_trendChart->addSeries(series);
+        series->attachAxis(x);
+        series->attachAxis(y);
+        QPen pen = series->pen();
+        pen.setWidth(2);
+        series->setPen(pen);
+        connect(series, &QLineSeries::clicked, this, [this, series](const QPointF& point) {
+            // The click lands near a point or on a line between two: the nearest point's audit.
+            int nearest = -1;
+            qreal distance = 0;
+            for (int i = 0; i < series->count(); ++i) {
+                const qreal d = std::abs(series->at(i).x() - point.x());
+                if (nearest < 0 || d < distance) {
+                    nearest = i;
+                    distance = d;
+                }
+            }
+            if (const qint64 id = trendAudit(series, nearest))
+                emit auditActivated(id);
+        });
+    }
+    if (!first.isValid()) {
+        first = QDateTime(today, QTime(0, 0));
+        last = first;
+    }
+    // A little room on each side, so that a single audit is not drawn on the frame.
+    const qint64 span = std::max<qint64>(first.daysTo(last), 30);
+    x->setRange(first.addDays(-span / 4), last.addDays(span / 4));
+    m_trendChart->legend()->setVisible(!keys.empty());
+    m_trendChart->legend()->setAlignment(Qt::AlignBottom);
+    QFont legendFont = m_trendChart->legend()->font();
+    legendFont.setPointSizeF(QFont().pointSizeF() * 0.85);
+    m_trendChart->legend()->setFont(legendFont);
+    if (keys.empty())
+        m_trendChart->setTitle(tr("Audit scores over time (no audits yet)"));
+    else
+        m_trendChart->setTitle(tr("Audit scores over time"));
 }
 
 } // namespace steward::gui

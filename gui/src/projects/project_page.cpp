@@ -1,13 +1,18 @@
 #include "projects/project_page.h"
 
+#include "audit/audit_service.h"
+#include "audits/audit_labels.h"
 #include "common/labels.h"
 #include "common/message_bar.h"
+#include "common/person_picker.h"
 #include "common/workspace.h"
+#include "db/database.h"
 #include "services/catalog_service.h"
 #include "services/coverage_service.h"
 #include "services/project_service.h"
 #include "services/staffing_service.h"
 
+#include <QDate>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -16,12 +21,16 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <map>
 
 namespace steward::gui {
 namespace {
 
 constexpr int kEmailRole = Qt::UserRole + 1;
+constexpr int kAuditIdRole = Qt::UserRole + 2;
+
+enum FindingColumn { SeverityColumn, MessageColumn, RemedyColumn, ActionColumn };
 
 QColor severityColour(Severity s)
 {
@@ -48,7 +57,9 @@ ProjectPage::ProjectPage(Workspace& workspace, QWidget* parent)
     , m_message(new MessageBar(this))
     , m_coverageSummary(new QLabel(this))
     , m_team(new QTreeWidget(this))
-    , m_findings(new QTableWidget(0, 3, this))
+    , m_findings(new QTableWidget(0, 4, this))
+    , m_auditsTitle(new QLabel(this))
+    , m_audits(new QTableWidget(0, 5, this))
 {
     QFont big = m_title->font();
     big.setPointSizeF(big.pointSizeF() * 1.4);
@@ -67,7 +78,8 @@ ProjectPage::ProjectPage(Workspace& workspace, QWidget* parent)
     m_team->header()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_team->header()->setStretchLastSection(false);
 
-    m_findings->setHorizontalHeaderLabels({tr("Severity"), tr("Finding"), tr("What to do")});
+    m_findings->setHorizontalHeaderLabels(
+        {tr("Severity"), tr("Finding"), tr("What to do"), QString()});
     m_findings->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_findings->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_findings->setWordWrap(true);
@@ -75,8 +87,22 @@ ProjectPage::ProjectPage(Workspace& workspace, QWidget* parent)
     m_findings->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     m_findings->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
     m_findings->horizontalHeader()->setSectionResizeMode(2, QHeaderView::Stretch);
+    m_findings->horizontalHeader()->setSectionResizeMode(ActionColumn,
+                                                         QHeaderView::ResizeToContents);
     m_findings->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_findings->setAccessibleName(tr("Coverage findings"));
+
+    m_audits->setHorizontalHeaderLabels(
+        {tr("Checklist"), tr("Status"), tr("Lead"), tr("Due"), tr("Score")});
+    m_audits->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_audits->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_audits->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_audits->verticalHeader()->setVisible(false);
+    m_audits->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_audits->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_audits->setAccessibleName(tr("Audits of the project"));
+    m_audits->setToolTip(tr("Double-click or press Enter to open an audit"));
+    m_audits->setMaximumHeight(150);
 
     auto* header = new QHBoxLayout;
     auto* titles = new QVBoxLayout;
@@ -93,12 +119,19 @@ ProjectPage::ProjectPage(Workspace& workspace, QWidget* parent)
     layout->addWidget(m_team, 1);
     layout->addWidget(m_coverageSummary);
     layout->addWidget(m_findings, 1);
+    layout->addWidget(m_auditsTitle);
+    layout->addWidget(m_audits);
 
     connect(m_editRaci, &QPushButton::clicked, this, [this] { emit editRaciRequested(m_key); });
     connect(m_team, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem* item) {
         const QString email = item->data(0, kEmailRole).toString();
         if (!email.isEmpty())
             emit personActivated(email);
+    });
+    connect(m_audits, &QTableWidget::itemActivated, this, [this](QTableWidgetItem* item) {
+        const QTableWidgetItem* first = m_audits->item(item->row(), 0);
+        if (first)
+            emit auditActivated(first->data(kAuditIdRole).toLongLong());
     });
     clear();
 }
@@ -113,7 +146,159 @@ void ProjectPage::clear()
     m_coverageSummary->clear();
     m_team->clear();
     m_findings->setRowCount(0);
+    m_findingList.clear();
+    m_gaps.clear();
+    m_auditsTitle->setText(tr("Audits"));
+    m_audits->setRowCount(0);
     m_editRaci->setEnabled(false);
+}
+
+const Finding* ProjectPage::finding(int row) const
+{
+    return row >= 0 && row < static_cast<int>(m_findingList.size())
+               ? &m_findingList[static_cast<std::size_t>(row)]
+               : nullptr;
+}
+
+QPushButton* ProjectPage::assignButton(int row) const
+{
+    return qobject_cast<QPushButton*>(m_findings->cellWidget(row, ActionColumn));
+}
+
+void ProjectPage::showAudits()
+{
+    AuditService service(m_workspace.db());
+    const auto audits = service.list(m_key);
+    m_auditsTitle->setText(audits.empty()
+                               ? tr("Audits: none yet")
+                               : tr("Audits (%n)", nullptr, static_cast<int>(audits.size())));
+    m_audits->setRowCount(static_cast<int>(audits.size()));
+    m_audits->setVisible(!audits.empty());
+    const QDate today = QDate::currentDate();
+    int row = 0;
+    for (const Audit& a : audits) {
+        auto* checklist =
+            new QTableWidgetItem(tr("%1 (%2)").arg(a.checklistTitle, a.checklistVersionLabel));
+        checklist->setData(kAuditIdRole, a.id);
+        checklist->setToolTip(tr("Audit #%1 of %2").arg(a.id).arg(a.checklistKey));
+        m_audits->setItem(row, 0, checklist);
+        m_audits->setItem(row, 1, new QTableWidgetItem(AuditLabels::of(a.status)));
+        m_audits->setItem(row, 2,
+                          new QTableWidgetItem(a.leadName.isEmpty() ? a.leadEmail : a.leadName));
+        auto* due = new QTableWidgetItem(QLocale().toString(a.dueDate, QLocale::ShortFormat));
+        if (a.status != AuditStatus::Closed && a.dueDate.isValid() && a.dueDate < today) {
+            due->setForeground(severityColour(Severity::Error));
+            due->setToolTip(tr("Overdue"));
+        }
+        m_audits->setItem(row, 3, due);
+        const Score overall = service.scores(a.id).overall;
+        auto* score = new QTableWidgetItem(
+            a.status == AuditStatus::Closed
+                ? tr("%1 %").arg(QLocale().toString(overall.percent, 'f', 0))
+                : tr("%1 % so far").arg(QLocale().toString(overall.percent, 'f', 0)));
+        score->setToolTip(tr("%1 satisfied, %2 partially, %3 not satisfied, %4 not assessed of "
+                             "%5 applicable items")
+                              .arg(overall.satisfied)
+                              .arg(overall.partial)
+                              .arg(overall.notSatisfied)
+                              .arg(overall.notAssessed)
+                              .arg(overall.applicable));
+        score->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        m_audits->setItem(row, 4, score);
+        ++row;
+    }
+}
+
+void ProjectPage::chooseForGap(int row)
+{
+    if (row < 0 || row >= static_cast<int>(m_gaps.size()))
+        return;
+    const CoverageGap& gap = m_gaps[static_cast<std::size_t>(row)];
+    std::vector<PersonPicker::Candidate> suggestions;
+    QString title;
+    QString explanation;
+    try {
+        if (gap.kind == CoverageGap::Kind::Raci) {
+            title = tr("Make someone %1").arg(Labels::of(gap.raciKind));
+            explanation =
+                tr("Choose who is %1 for \"%2\" on %3. Someone who does not hold the %4 role on "
+                   "the project yet is also assigned to it from today, with the allocation below.")
+                    .arg(Labels::of(gap.raciKind), gap.responsibilityText, m_key, gap.roleName);
+            const QDate today = QDate::currentDate();
+            for (const Assignment& a : StaffingService(m_workspace.db()).assignments(m_key))
+                if (a.roleKey == gap.roleKey && (!a.to || *a.to >= today))
+                    suggestions.push_back({a.personEmail, a.personName,
+                                           tr("holds %1 on the project").arg(gap.roleName)});
+        } else {
+            title = tr("Assign the %1 role").arg(gap.roleName);
+            explanation =
+                tr("Choose who takes the %1 role on %2 from today.").arg(gap.roleName, m_key);
+            // People who hold the role elsewhere know the work; a few are enough as a start.
+            for (const Assignment& a : CatalogService(m_workspace.db()).holders(gap.roleKey)) {
+                if (suggestions.size() >= 8)
+                    break;
+                suggestions.push_back({a.personEmail, a.personName,
+                                       tr("holds %1 on %2").arg(gap.roleName, a.projectKey)});
+            }
+        }
+    } catch (const std::exception& e) {
+        m_message->showMessage(MessageBar::Kind::Error, describeFailure(e));
+        return;
+    }
+    PersonPicker picker(m_workspace, title, explanation, this);
+    picker.setSuggestions(std::move(suggestions));
+    picker.setAllocationVisible(true);
+    if (picker.exec() != QDialog::Accepted || picker.selectedEmail().isEmpty())
+        return;
+    assignFromGap(row, picker.selectedEmail(), picker.allocationPercent());
+}
+
+bool ProjectPage::assignFromGap(int row, const QString& email, int allocationPercent)
+{
+    if (!m_workspace.permissions().editStaffing || row < 0 ||
+        row >= static_cast<int>(m_gaps.size()))
+        return false;
+    const CoverageGap gap = m_gaps[static_cast<std::size_t>(row)];
+    if (!gap.fillable())
+        return false;
+    const QString key = m_key;
+    Database& db = m_workspace.db();
+    try {
+        StaffingService staffing(db);
+        Transaction tx(db);
+        const QDate today = QDate::currentDate();
+        const auto team = staffing.assignments(key);
+        const bool holdsRole = std::any_of(team.begin(), team.end(), [&](const Assignment& a) {
+            return a.roleKey == gap.roleKey &&
+                   a.personEmail.compare(email, Qt::CaseInsensitive) == 0 && a.from <= today &&
+                   (!a.to || *a.to >= today);
+        });
+        if (!holdsRole) {
+            Assignment a;
+            a.projectKey = key;
+            a.personEmail = email;
+            a.roleKey = gap.roleKey;
+            a.from = today;
+            a.allocationPercent = allocationPercent;
+            staffing.assign(a);
+        }
+        if (gap.kind == CoverageGap::Kind::Raci)
+            staffing.setRaci(key, gap.responsibilityKey, email, gap.raciKind);
+        tx.commit();
+    } catch (const std::exception& e) {
+        m_message->showMessage(MessageBar::Kind::Error,
+                               tr("Nothing was assigned: %1").arg(describeFailure(e)));
+        return false;
+    }
+    showProject(key); // coverage runs again: the filled gap is gone
+    m_message->showMessage(
+        MessageBar::Kind::Information,
+        gap.kind == CoverageGap::Kind::Raci
+            ? tr("%1 is now %2 for \"%3\".")
+                  .arg(email, Labels::of(gap.raciKind), gap.responsibilityText)
+            : tr("%1 now holds the %2 role on %3.").arg(email, gap.roleName, key));
+    emit staffingChanged(key);
+    return true;
 }
 
 void ProjectPage::showProject(const QString& key)
@@ -177,9 +362,24 @@ void ProjectPage::showProject(const QString& key)
                                        : tr("Coverage: %1, %2")
                                              .arg(tr("%n error(s)", nullptr, errors),
                                                   tr("%n warning(s)", nullptr, warnings)));
+        m_findingList = coverage.findings;
+        const CoverageGaps gaps(db);
+        const bool mayAssign = m_workspace.permissions().editStaffing;
         m_findings->setRowCount(static_cast<int>(coverage.findings.size()));
         int row = 0;
         for (const Finding& f : coverage.findings) {
+            m_gaps.push_back(gaps.of(f));
+            if (mayAssign && m_gaps.back().fillable()) {
+                auto* assign = new QPushButton(tr("Assign…"), m_findings);
+                assign->setAccessibleName(tr("Assign a person to fill this gap"));
+                assign->setToolTip(
+                    m_gaps.back().kind == CoverageGap::Kind::Raci
+                        ? tr("Choose who is %1 for this responsibility")
+                              .arg(Labels::of(m_gaps.back().raciKind))
+                        : tr("Choose who takes the %1 role").arg(m_gaps.back().roleName));
+                connect(assign, &QPushButton::clicked, this, [this, row] { chooseForGap(row); });
+                m_findings->setCellWidget(row, ActionColumn, assign);
+            }
             auto* severity = new QTableWidgetItem(Labels::of(f.severity));
             severity->setForeground(severityColour(f.severity));
             severity->setToolTip(tr("%1 (from %2)").arg(qs(f.code), qs(f.source)));
@@ -188,6 +388,7 @@ void ProjectPage::showProject(const QString& key)
             m_findings->setItem(row, 2, new QTableWidgetItem(qs(f.remedy)));
             ++row;
         }
+        showAudits();
     } catch (const std::exception& e) {
         m_message->showMessage(MessageBar::Kind::Error, describeFailure(e));
     }

@@ -2,7 +2,13 @@
 // rules) with what to do about each.
 #pragma once
 
+#include "raci/coverage_gap.h"
+
+#include <steward/staffing.h>
+
 #include <QWidget>
+
+#include <vector>
 
 class QLabel;
 class QPushButton;
@@ -25,13 +31,31 @@ public:
 
     QTreeWidget* teamTree() const { return m_team; }
     QTableWidget* findingsTable() const { return m_findings; }
+    QTableWidget* auditsTable() const { return m_audits; }
+    // The coverage finding shown in row `row` of findingsTable().
+    const Finding* finding(int row) const;
+    // The "Assign…" button of a finding's row; null when its gap cannot be filled by assigning
+    // someone, or the user may not change staffing.
+    QPushButton* assignButton(int row) const;
+
+    // Fills the gap of the finding in `row` with `email` and re-checks coverage: a missing role
+    // becomes an assignment from today; a missing RACI letter becomes that entry, with the
+    // responsibility's role assigned too when the person does not hold it (so that the letter
+    // does not raise a finding of its own). Returns false and shows why when nothing was written.
+    bool assignFromGap(int row, const QString& email, int allocationPercent = 20);
 
 signals:
     void editRaciRequested(const QString& projectKey);
     void personActivated(const QString& email);
+    // An audit of the project was double-clicked: open it.
+    void auditActivated(qint64 auditId);
+    // Someone was assigned from a gap: other screens showing the project's staffing may reload.
+    void staffingChanged(const QString& projectKey);
 
 private:
     void clear();
+    void showAudits();
+    void chooseForGap(int row);
 
     Workspace& m_workspace;
     QString m_key;
@@ -43,6 +67,10 @@ private:
     QLabel* m_coverageSummary;
     QTreeWidget* m_team;
     QTableWidget* m_findings;
+    QLabel* m_auditsTitle;
+    QTableWidget* m_audits;
+    std::vector<Finding> m_findingList;
+    std::vector<CoverageGap> m_gaps; // one per finding
 };
 
 } // namespace steward::gui

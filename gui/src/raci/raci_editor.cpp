@@ -2,9 +2,13 @@
 
 #include "common/labels.h"
 #include "common/message_bar.h"
+#include "common/person_picker.h"
 #include "common/workspace.h"
+#include "raci/coverage_gap.h"
 #include "raci/raci_matrix_model.h"
+#include "services/person_service.h"
 #include "services/project_service.h"
+#include "services/staffing_service.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -24,6 +28,12 @@
 #include <algorithm>
 
 namespace steward::gui {
+namespace {
+
+// Whether a finding's gap can be filled from the findings list.
+constexpr int kFillableRole = Qt::UserRole + 2;
+
+} // namespace
 
 RaciEditor::RaciEditor(Workspace& workspace, QWidget* parent)
     : QWidget(parent)
@@ -37,6 +47,7 @@ RaciEditor::RaciEditor(Workspace& workspace, QWidget* parent)
     , m_view(new QTableView(this))
     , m_findingsTitle(new QLabel(this))
     , m_findings(new QListWidget(this))
+    , m_assign(new QPushButton(tr("Assi&gn…"), this))
 {
     m_project->setAccessibleName(tr("Project"));
     m_project->setMinimumContentsLength(30);
@@ -62,6 +73,9 @@ RaciEditor::RaciEditor(Workspace& workspace, QWidget* parent)
 
     m_findings->setAccessibleName(tr("Coverage findings of the edited matrix"));
     m_findings->setWordWrap(true);
+    m_assign->setAccessibleName(tr("Assign a person to the selected gap"));
+    m_assign->setToolTip(tr("Choose a person to take the missing letter of the selected finding"));
+    m_assign->setEnabled(false);
 
     auto* bar = new QHBoxLayout;
     bar->addWidget(new QLabel(tr("Project:"), this));
@@ -79,6 +93,7 @@ RaciEditor::RaciEditor(Workspace& workspace, QWidget* parent)
         button->setDefaultAction(action);
         button->setAccessibleName(Labels::of(kind));
         bar->addWidget(button);
+        m_editWidgets << button;
     }
     m_clearAction->setToolTip(tr("Clear the selected cells (Delete)"));
     connect(m_clearAction, &QAction::triggered, this,
@@ -87,6 +102,7 @@ RaciEditor::RaciEditor(Workspace& workspace, QWidget* parent)
     clearButton->setDefaultAction(m_clearAction);
     clearButton->setAccessibleName(tr("Clear"));
     bar->addWidget(clearButton);
+    m_editWidgets << clearButton << m_revert << m_save << m_assign;
     bar->addStretch(1);
     bar->addWidget(m_revert);
     bar->addWidget(m_save);
@@ -94,7 +110,10 @@ RaciEditor::RaciEditor(Workspace& workspace, QWidget* parent)
     auto* bottom = new QWidget(this);
     auto* bottomLayout = new QVBoxLayout(bottom);
     bottomLayout->setContentsMargins(0, 0, 0, 0);
-    bottomLayout->addWidget(m_findingsTitle);
+    auto* findingsBar = new QHBoxLayout;
+    findingsBar->addWidget(m_findingsTitle, 1);
+    findingsBar->addWidget(m_assign);
+    bottomLayout->addLayout(findingsBar);
     bottomLayout->addWidget(m_findings);
     auto* splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(m_view);
@@ -143,8 +162,35 @@ RaciEditor::RaciEditor(Workspace& workspace, QWidget* parent)
         m_view->scrollTo(index, QAbstractItemView::PositionAtCenter);
         m_view->setCurrentIndex(index);
     });
+    connect(m_findings, &QListWidget::currentRowChanged, this, [this] { updateActions(); });
+    connect(m_findings, &QListWidget::itemActivated, this, [this] {
+        if (m_assign->isEnabled())
+            chooseForSelectedGap();
+    });
+    connect(m_assign, &QPushButton::clicked, this, &RaciEditor::chooseForSelectedGap);
+    applyPermissions();
     reloadProjects();
     updateActions();
+}
+
+void RaciEditor::applyPermissions()
+{
+    const bool editable = m_workspace.permissions().editStaffing;
+    m_model->setReadOnly(!editable);
+    for (QWidget* w : m_editWidgets)
+        w->setVisible(editable);
+    for (QAction* a : m_letterActions)
+        a->setEnabled(editable);
+    m_clearAction->setEnabled(editable);
+    showReadOnlyNotice();
+}
+
+void RaciEditor::showReadOnlyNotice()
+{
+    if (m_model->isReadOnly())
+        m_message->showMessage(MessageBar::Kind::Information,
+                               tr("You can read this matrix but not change it: your database "
+                                  "login may not change staffing."));
 }
 
 void RaciEditor::reloadProjects()
@@ -187,7 +233,10 @@ bool RaciEditor::openProject(const QString& key)
 void RaciEditor::load(const QString& key)
 {
     m_message->clear();
+    showReadOnlyNotice();
     try {
+        // The catalogue first: loading the model lists the findings, which consult it.
+        m_gaps.emplace(m_workspace.db());
         m_model->load(key);
         m_currentKey = key;
         m_project->setCurrentIndex(m_project->findData(key));
@@ -199,6 +248,8 @@ void RaciEditor::load(const QString& key)
 
 bool RaciEditor::save()
 {
+    if (m_model->isReadOnly())
+        return false;
     try {
         const RaciMatrixModel::SaveResult result = m_model->save();
         if (!result.conflicts.isEmpty()) {
@@ -228,6 +279,77 @@ void RaciEditor::updateActions()
     const bool dirty = m_model->isDirty();
     m_save->setEnabled(dirty);
     m_revert->setEnabled(dirty);
+    const QListWidgetItem* item = m_findings->currentItem();
+    m_assign->setEnabled(!m_model->isReadOnly() && item && item->data(kFillableRole).toBool());
+}
+
+bool RaciEditor::assignFromGap(int findingIndex, const QString& email)
+{
+    const auto& findings = m_model->findings();
+    if (m_model->isReadOnly() || findingIndex < 0 ||
+        findingIndex >= static_cast<int>(findings.size()))
+        return false;
+    try {
+        if (!m_gaps)
+            return false;
+        const CoverageGap gap = m_gaps->of(findings[static_cast<std::size_t>(findingIndex)]);
+        if (gap.kind != CoverageGap::Kind::Raci)
+            return false;
+        const int row = m_model->responsibilityRow(gap.responsibilityKey);
+        if (row < 0)
+            return false;
+        const int column = m_model->addPerson(email);
+        const QModelIndex index = m_model->index(row, column);
+        const RaciMatrixModel::Letters letter = 1u << static_cast<unsigned>(gap.raciKind);
+        if (!m_model->setLetters(index, m_model->letters(index) | letter))
+            return false;
+        m_view->scrollTo(index, QAbstractItemView::PositionAtCenter);
+        m_view->setCurrentIndex(index);
+        m_message->showMessage(MessageBar::Kind::Information,
+                               tr("%1 is now %2 for \"%3\" — not saved yet; Save writes it.")
+                                   .arg(email, Labels::of(gap.raciKind), gap.responsibilityText));
+        return true;
+    } catch (const std::exception& e) {
+        m_message->showMessage(MessageBar::Kind::Error, describeFailure(e));
+        return false;
+    }
+}
+
+void RaciEditor::chooseForSelectedGap()
+{
+    const int index = m_findings->currentRow();
+    const auto& findings = m_model->findings();
+    if (m_model->isReadOnly() || index < 0 || index >= static_cast<int>(findings.size()))
+        return;
+    CoverageGap gap;
+    std::vector<PersonPicker::Candidate> suggestions;
+    try {
+        if (!m_gaps)
+            return;
+        gap = m_gaps->of(findings[static_cast<std::size_t>(index)]);
+        // People who hold the responsibility's role on the project are the natural choice.
+        for (const Assignment& a : StaffingService(m_workspace.db()).assignments(m_currentKey)) {
+            const bool current = (!a.to || *a.to >= QDate::currentDate());
+            if (a.roleKey == gap.roleKey && current)
+                suggestions.push_back(
+                    {a.personEmail, a.personName, tr("holds %1 on the project").arg(gap.roleName)});
+        }
+    } catch (const std::exception& e) {
+        m_message->showMessage(MessageBar::Kind::Error, describeFailure(e));
+        return;
+    }
+    if (gap.kind != CoverageGap::Kind::Raci)
+        return;
+    PersonPicker picker(
+        m_workspace, tr("Make someone %1 for a responsibility").arg(Labels::of(gap.raciKind)),
+        tr("Choose who is %1 for \"%2\" on %3. The change stays unsaved until you save the "
+           "matrix.")
+            .arg(Labels::of(gap.raciKind), gap.responsibilityText, m_currentKey),
+        this);
+    picker.setSuggestions(std::move(suggestions));
+    if (picker.exec() != QDialog::Accepted || picker.selectedEmail().isEmpty())
+        return;
+    assignFromGap(index, picker.selectedEmail());
 }
 
 void RaciEditor::updateFindings()
@@ -242,6 +364,10 @@ void RaciEditor::updateFindings()
             tr("%1: %2 %3").arg(Labels::of(f.severity), qs(f.message), qs(f.remedy)), m_findings);
         item->setData(Qt::UserRole, qs(f.code));
         item->setData(Qt::UserRole + 1, qs(f.subject));
+        const bool fillable = m_gaps && m_gaps->of(f).kind == CoverageGap::Kind::Raci;
+        item->setData(kFillableRole, fillable);
+        if (fillable)
+            item->setToolTip(tr("Select and press Assign… (or Enter) to choose a person."));
         if (f.severity == Severity::Error)
             item->setForeground(QColor(0xb7, 0x1c, 0x1c));
     }

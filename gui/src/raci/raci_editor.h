@@ -2,7 +2,11 @@
 // with the buttons and the context menu, watch broken shapes light up, and save.
 #pragma once
 
+#include "raci/coverage_gap.h"
+
 #include <QWidget>
+
+#include <optional>
 
 class QAction;
 class QComboBox;
@@ -33,6 +37,13 @@ public:
     QPushButton* saveButton() const { return m_save; }
     MessageBar* messageBar() const { return m_message; }
     QListWidget* findingsList() const { return m_findings; }
+    QPushButton* assignButton() const { return m_assign; }
+
+    // Fills the gap of finding `findingIndex` (in findingsList() order) with `email`: adds them
+    // as a column when they are not on the project yet and sets the missing letter as an unsaved
+    // edit, which save() writes. False when the finding is not such a gap or editing is not
+    // allowed.
+    bool assignFromGap(int findingIndex, const QString& email);
 
     bool save();
     // Whether unsaved edits may be thrown away; asks when there are any.
@@ -49,6 +60,10 @@ private:
     void updateActions();
     void updateFindings();
     void showContextMenu(const QPoint& pos);
+    void applyPermissions();
+    void showReadOnlyNotice();
+    // Asks for a person for the selected finding's gap, then fills it.
+    void chooseForSelectedGap();
 
     Workspace& m_workspace;
     RaciMatrixModel* m_model;
@@ -61,7 +76,10 @@ private:
     QTableView* m_view;
     QLabel* m_findingsTitle;
     QListWidget* m_findings;
+    QPushButton* m_assign;
+    QList<QWidget*> m_editWidgets; // hidden for a user who may not change staffing
     QString m_currentKey;
+    std::optional<CoverageGaps> m_gaps; // the catalogue as of the last load
 };
 
 } // namespace steward::gui

@@ -8,6 +8,7 @@
 #include "domain/records.h"
 #include "services/catalog_service.h"
 #include "services/coverage_service.h"
+#include "services/person_service.h"
 #include "services/staffing_service.h"
 
 #include <QBrush>
@@ -157,8 +158,8 @@ const PersonInfo* RaciMatrixModel::personAt(int column) const
 
 bool RaciMatrixModel::editable(const QModelIndex& index) const
 {
-    return index.isValid() && index.model() == this && responsibilityAt(index.row()) &&
-           personAt(index.column());
+    return !m_readOnly && index.isValid() && index.model() == this &&
+           responsibilityAt(index.row()) && personAt(index.column());
 }
 
 int RaciMatrixModel::responsibilityRow(const QString& key) const
@@ -179,7 +180,8 @@ int RaciMatrixModel::personColumn(const QString& email) const
 
 RaciMatrixModel::Letters RaciMatrixModel::letters(const QModelIndex& index) const
 {
-    if (!editable(index))
+    if (!index.isValid() || index.model() != this || !responsibilityAt(index.row()) ||
+        !personAt(index.column()))
         return 0;
     const auto it =
         m_edited.find({responsibilityAt(index.row())->key, personAt(index.column())->id});
@@ -226,6 +228,35 @@ void RaciMatrixModel::clear(const QModelIndexList& indexes)
 bool RaciMatrixModel::isDirty() const
 {
     return m_edited != m_base;
+}
+
+void RaciMatrixModel::setReadOnly(bool readOnly)
+{
+    if (m_readOnly == readOnly)
+        return;
+    m_readOnly = readOnly;
+    if (rowCount() > 0)
+        emit dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1));
+}
+
+int RaciMatrixModel::addPerson(const QString& email)
+{
+    if (const int existing = personColumn(email); existing >= 0)
+        return existing;
+    const Person person = PersonService(m_workspace.db()).byEmail(email);
+    PersonInfo info{person.id, person.email.toStdString(), person.name.toStdString(),
+                    person.active};
+    beginResetModel();
+    if (!m_snapshot.person(info.id))
+        m_snapshot.people.push_back(info);
+    // The column goes where the name sorts, like the columns loaded with the project.
+    const auto at = std::upper_bound(
+        m_people.begin(), m_people.end(), info, [](const PersonInfo& a, const PersonInfo& b) {
+            return QString::localeAwareCompare(qs(a.name), qs(b.name)) < 0;
+        });
+    m_people.insert(at, std::move(info));
+    endResetModel();
+    return personColumn(email);
 }
 
 RaciMatrixModel::Cells RaciMatrixModel::readStored() const
@@ -460,7 +491,7 @@ Qt::ItemFlags RaciMatrixModel::flags(const QModelIndex& index) const
         return Qt::NoItemFlags;
     if (m_rows[static_cast<std::size_t>(index.row())].stageHeader)
         return Qt::ItemIsEnabled;
-    if (index.column() == ResponsibilityColumn)
+    if (index.column() == ResponsibilityColumn || m_readOnly)
         return Qt::ItemIsEnabled | Qt::ItemIsSelectable;
     return Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsEditable;
 }

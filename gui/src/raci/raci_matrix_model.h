@@ -51,6 +51,13 @@ public:
     Letters letters(const QModelIndex& index) const;
 
     bool isDirty() const;
+
+    // A read-only matrix (the user may not change staffing) accepts no edits.
+    void setReadOnly(bool readOnly);
+    bool isReadOnly() const { return m_readOnly; }
+    // Adds a column for someone not on the project yet (to give them a letter); returns the
+    // person's column, existing or new. Throws steward::Error when nobody has that e-mail.
+    int addPerson(const QString& email);
     // Writes the edits through StaffingService in one transaction. When a cell that was edited
     // here was also changed by someone else since load(), nothing is written and the conflicts
     // are returned. Errors the service raises (a second Accountable added meanwhile) propagate
@@ -90,6 +97,7 @@ private:
     Cells readStored() const;
 
     Workspace& m_workspace;
+    bool m_readOnly = false;
     QString m_projectKey;
     ProjectStaffing m_snapshot; // as loaded; its raci is replaced by the edits when evaluating
     std::vector<Row> m_rows;
