@@ -92,6 +92,9 @@ QBarSet* fillBarChart(QChart* chart, const QStringList& categories, const QList<
     QFont small = categoryAxis->labelsFont();
     small.setPointSizeF(small.pointSizeF() * 0.85);
     categoryAxis->setLabelsFont(small);
+    // Qt elides a label well before it meets its neighbour ("Develop..."); the categories are
+    // few and short enough to be shown whole.
+    categoryAxis->setTruncateLabels(false);
     chart->addAxis(categoryAxis, orientation == Qt::Vertical ? Qt::AlignBottom : Qt::AlignLeft);
     series->attachAxis(categoryAxis);
     auto* valueAxis = new QValueAxis;
