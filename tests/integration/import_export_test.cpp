@@ -15,11 +15,14 @@
 #include "test_support.h"
 
 #include <QBuffer>
+#include <QByteArray>
 #include <QFile>
 #include <QSqlQuery>
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <atomic>
 #include <memory>
 
 namespace steward {
@@ -118,7 +121,9 @@ protected:
     std::vector<std::string> rejectedPeople(const QByteArray& data, int problems,
                                             const QString& file = QStringLiteral("people.csv"))
     {
-        return rejected(importPeople, data, file, problems);
+        return rejected([](Database& d, const QByteArray& bytes,
+                           const QString& name) { return importPeople(d, bytes, name); },
+                        data, file, problems);
     }
 
     Person person(const char* email) { return PersonService(db()).byEmail(QLatin1String(email)); }
@@ -526,6 +531,113 @@ TEST_F(ImportExportTest, RaciMatrixShowsLettersPerResponsibilityAndPerson)
                      return exportRaciMatrix(d, QStringLiteral("NO-SUCH"), out);
                  }),
                  Error);
+}
+
+// Preview, progress and cancel (what the GUI's import dialog builds on) ------------------------
+
+TEST_F(ImportExportTest, PreviewReportsWhatAnImportWouldDoAndWritesNothing)
+{
+    addPerson("ada@example.org", "Ada Lovelace", "E1");
+    const QByteArray data = "email,name,org_unit,external_id\n"
+                            "ada@example.org,Ada King,Research,E1\n"
+                            "bob@example.org,Bob Babbage,Research,E2\n"
+                            "cy@example.org,Cy Young,,E3\n";
+    const Snapshot before = snapshot();
+    const ImportPreview preview = previewPeopleImport(db(), data, QStringLiteral("people.csv"));
+    EXPECT_TRUE(preview.problems.empty());
+    EXPECT_EQ(preview.result.inserted, 2);
+    EXPECT_EQ(preview.result.updated, 1);
+    EXPECT_EQ(preview.result.unchanged, 0);
+    EXPECT_EQ(snapshot(), before) << "a preview changed the database";
+
+    // The import then does exactly what the preview said.
+    const ImportResult r = importPeople(db(), data, QStringLiteral("people.csv"));
+    EXPECT_EQ(r.inserted, preview.result.inserted);
+    EXPECT_EQ(r.updated, preview.result.updated);
+}
+
+TEST_F(ImportExportTest, PreviewListsTheSameProblemsTheImportRefusesWith)
+{
+    const QByteArray data = fixture("people_bad.csv");
+    const Snapshot before = snapshot();
+    const ImportPreview preview = previewPeopleImport(db(), data, QStringLiteral("people_bad.csv"));
+    EXPECT_EQ(snapshot(), before);
+    EXPECT_EQ(preview.result.total(), 0);
+    const auto details = rejectedPeople(data, 6, QStringLiteral("people_bad.csv"));
+    ASSERT_EQ(preview.problems.size(), details.size());
+    for (std::size_t i = 0; i < details.size(); ++i)
+        EXPECT_EQ(str(preview.problems[i].text), details[i]);
+    EXPECT_EQ(preview.problems[0].line, 3);
+    EXPECT_EQ(str(preview.problems[0].column), "email");
+    EXPECT_EQ(str(preview.problems[0].what), "'bob@' is not an e-mail address");
+    EXPECT_EQ(preview.problems[3].line, 8);
+    EXPECT_EQ(str(preview.problems[3].column), "row");
+
+    // A structural CSV problem keeps the line the parser found it on.
+    const ImportPreview broken = previewPeopleImport(db(), "email,name\nada@example.org,\"Ada\n",
+                                                     QStringLiteral("broken.csv"));
+    ASSERT_EQ(broken.problems.size(), std::size_t{1});
+    EXPECT_EQ(broken.problems[0].line, 2);
+    EXPECT_TRUE(broken.problems[0].column.isEmpty());
+}
+
+TEST_F(ImportExportTest, ReportsProgressThroughEveryStage)
+{
+    constexpr int kRows = 1000;
+    QByteArray data = "email,name\n";
+    for (int i = 0; i < kRows; ++i)
+        data += QStringLiteral("p%1@example.org,Person %1\n").arg(i).toUtf8();
+    std::vector<ImportProgress> reports;
+    ImportControl control;
+    control.progress = [&](const ImportProgress& p) {
+        reports.push_back(p);
+    };
+    const ImportResult r = importPeople(db(), data, QStringLiteral("people.csv"), control);
+    EXPECT_EQ(r.inserted, kRows);
+    ASSERT_GE(reports.size(), std::size_t{100});
+    qint64 previous = -1;
+    for (const ImportProgress& p : reports) {
+        EXPECT_EQ(p.rowsTotal, kRows);
+        EXPECT_GE(p.rowsDone, previous) << "progress went backwards";
+        previous = p.rowsDone;
+    }
+    EXPECT_EQ(reports.front().rowsDone, 0);
+    EXPECT_EQ(reports.back().stage, ImportProgress::Stage::Done);
+    EXPECT_EQ(reports.back().rowsDone, kRows);
+    const auto reached = [&](ImportProgress::Stage stage) {
+        return std::any_of(reports.begin(), reports.end(),
+                           [&](const ImportProgress& p) { return p.stage == stage; });
+    };
+    EXPECT_TRUE(reached(ImportProgress::Stage::Checking));
+    EXPECT_TRUE(reached(ImportProgress::Stage::Writing));
+}
+
+TEST_F(ImportExportTest, ACancelledImportRollsBackAndThrows)
+{
+    constexpr int kRows = 5000;
+    QByteArray data = "email,name,org_unit\n";
+    for (int i = 0; i < kRows; ++i)
+        data += QStringLiteral("p%1@example.org,Person %1,Unit %2\n").arg(i).arg(i % 7).toUtf8();
+    const Snapshot before = snapshot();
+
+    // Stopped half-way through the rows, and again at each later stage.
+    for (const ImportProgress::Stage stopAt :
+         {ImportProgress::Stage::Staging, ImportProgress::Stage::Checking,
+          ImportProgress::Stage::Writing}) {
+        std::atomic<bool> cancel{false};
+        ImportControl control;
+        control.cancel = &cancel;
+        control.progress = [&](const ImportProgress& p) {
+            if (p.stage == stopAt &&
+                (stopAt != ImportProgress::Stage::Staging || p.rowsDone >= kRows / 2))
+                cancel = true;
+        };
+        EXPECT_THROW(importPeople(db(), data, QStringLiteral("people.csv"), control),
+                     ImportCancelled);
+        EXPECT_EQ(snapshot(), before) << "a cancelled import changed the database";
+    }
+    // The connection is usable afterwards: no transaction was left open.
+    EXPECT_EQ(importPeople(db(), data, QStringLiteral("people.csv")).inserted, kRows);
 }
 
 // Volume ------------------------------------------------------------------------------------------

@@ -153,6 +153,7 @@ QString operatingSystemUser()
 
 Database::Database(const QString& conninfo, const QString& actor)
     : m_connectionName(QStringLiteral("steward-%1").arg(++g_connectionCounter))
+    , m_conninfo(conninfo)
 {
     const ParsedConninfo parsed = parseConninfo(conninfo);
     m_description = parsed.description;

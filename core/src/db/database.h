@@ -29,6 +29,10 @@ public:
     // The libpq connection underneath, for what QtSql cannot do (COPY, multi-statement scripts).
     PGconn* native() const;
 
+    // The connection string this Database was opened with, secrets included: for opening another
+    // connection to the same database, e.g. on a worker thread (a connection belongs to its
+    // thread). Never show it.
+    QString conninfo() const { return m_conninfo; }
     // "user@host:port/dbname", without secrets: for status bars and error messages.
     QString description() const { return m_description; }
     QString user() const;
@@ -44,6 +48,7 @@ private:
     friend class Transaction;
     int m_transactionDepth = 0;
     QString m_connectionName;
+    QString m_conninfo;
     QString m_description;
     QString m_actor;
     QSqlDatabase m_db;

@@ -35,7 +35,73 @@ QString columnList(const std::vector<ImportColumn>& columns)
     return names.join(QStringLiteral(", "));
 }
 
+// Splits the parser's "FILE:LINE: what is wrong" into its line and its sentence.
+ImportProblem structureProblem(const QString& detail, const QString& fileName)
+{
+    ImportProblem p{0, {}, detail, detail};
+    const QString prefix = fileName + QLatin1Char(':');
+    if (!detail.startsWith(prefix))
+        return p;
+    const QString rest = detail.mid(prefix.size());
+    const qsizetype colon = rest.indexOf(QLatin1Char(':'));
+    bool ok = false;
+    const int line = colon > 0 ? rest.left(colon).toInt(&ok) : 0;
+    if (ok) {
+        p.line = line;
+        p.what = rest.mid(colon + 1).trimmed();
+    }
+    return p;
+}
+
 } // namespace
+
+ImportCancelled::ImportCancelled(const QString& fileName)
+    : std::runtime_error(QStringLiteral("%1: the import was cancelled, nothing was imported")
+                             .arg(fileName)
+                             .toStdString())
+{
+}
+
+ImportMonitor::ImportMonitor(const ImportControl& control, QString fileName, qint64 rowsTotal)
+    : m_control(control)
+    , m_fileName(std::move(fileName))
+    , m_step(std::max<qint64>(1, rowsTotal / 100))
+    , m_nextReport(0)
+{
+    m_progress.rowsTotal = rowsTotal;
+    report();
+}
+
+void ImportMonitor::rowStaged()
+{
+    ++m_progress.rowsDone;
+    // An atomic load per row costs nothing next to formatting the row for COPY.
+    throwIfCancelled();
+    if (m_progress.rowsDone >= m_nextReport)
+        report();
+}
+
+void ImportMonitor::enter(ImportProgress::Stage stage)
+{
+    // Done comes after the commit, when stopping is no longer possible.
+    if (stage != ImportProgress::Stage::Done)
+        throwIfCancelled();
+    m_progress.stage = stage;
+    report();
+}
+
+void ImportMonitor::throwIfCancelled() const
+{
+    if (m_control.cancel && m_control.cancel->load(std::memory_order_relaxed))
+        throw ImportCancelled(m_fileName);
+}
+
+void ImportMonitor::report()
+{
+    m_nextReport = m_progress.rowsDone + m_step;
+    if (m_control.progress)
+        m_control.progress(m_progress);
+}
 
 ImportFile::ImportFile(const QByteArray& data, const QString& fileName,
                        std::vector<ImportColumn> columns)
@@ -49,7 +115,7 @@ ImportFile::ImportFile(const QByteArray& data, const QString& fileName,
     } catch (const Error& e) {
         // Structural problems already read "FILE:LINE: ..."; the rows cannot be trusted further.
         for (const QString& detail : e.details())
-            m_problems.push_back({0, -1, detail});
+            m_problems.push_back({-1, structureProblem(detail, fileName)});
         return;
     }
     const int line = headerLine(data);
@@ -100,7 +166,9 @@ void ImportFile::problem(int line, int column, const QString& what)
 void ImportFile::rowProblem(int line, const QString& label, const QString& what, int order)
 {
     m_problems.push_back(
-        {line, order, QStringLiteral("%1:%2: %3: %4").arg(m_fileName).arg(line).arg(label, what)});
+        {order,
+         {line, label, what,
+          QStringLiteral("%1:%2: %3: %4").arg(m_fileName).arg(line).arg(label, what)}});
 }
 
 void ImportFile::addProblemsFrom(Database& db, const QString& query)
@@ -110,16 +178,31 @@ void ImportFile::addProblemsFrom(Database& db, const QString& query)
         problem(q.value(0).toInt(), q.value(1).toInt(), q.value(2).toString());
 }
 
+void ImportFile::sortProblems()
+{
+    std::stable_sort(m_problems.begin(), m_problems.end(), [](const Problem& a, const Problem& b) {
+        return a.problem.line != b.problem.line ? a.problem.line < b.problem.line
+                                                : a.order < b.order;
+    });
+}
+
+std::vector<ImportProblem> ImportFile::problems()
+{
+    sortProblems();
+    std::vector<ImportProblem> result;
+    result.reserve(m_problems.size());
+    for (const Problem& p : m_problems)
+        result.push_back(p.problem);
+    return result;
+}
+
 void ImportFile::throwIfProblems()
 {
     if (m_problems.empty())
         return;
-    std::stable_sort(m_problems.begin(), m_problems.end(), [](const Problem& a, const Problem& b) {
-        return a.line != b.line ? a.line < b.line : a.order < b.order;
-    });
     QStringList details;
     details.reserve(static_cast<qsizetype>(m_problems.size()));
-    for (const Problem& p : m_problems)
+    for (const ImportProblem& p : problems())
         details << p.text;
     const qsizetype n = details.size();
     throw validationError(QStringLiteral("%1: %2 %3, nothing was imported")

@@ -11,7 +11,10 @@
 #include <QString>
 #include <QStringList>
 
+#include <atomic>
+#include <functional>
 #include <optional>
+#include <stdexcept>
 #include <vector>
 
 namespace steward {
@@ -26,6 +29,67 @@ struct ImportResult {
     int unchanged = 0;
 
     int total() const { return inserted + updated + unchanged; }
+};
+
+// One problem of an import file. `line` is 0 only when the file as a whole is at fault; `column`
+// is the column's name, "row" for the row as a whole, or empty for the file's CSV structure.
+struct ImportProblem {
+    int line = 0;
+    QString column;
+    QString what;
+    QString text; // "FILE:LINE: column: what is wrong", as the CLI prints it
+};
+
+// What an import would do to the database as it is now: the counts it would report, or the
+// problems that make it refuse the file (then the counts are zero).
+struct ImportPreview {
+    ImportResult result;
+    std::vector<ImportProblem> problems;
+};
+
+// Where a running import is. Staging reads the file's rows into the database one by one and
+// takes most of the time; checking and writing are set-based steps over all rows at once.
+struct ImportProgress {
+    enum class Stage { Staging, Checking, Writing, Done };
+    Stage stage = Stage::Staging;
+    qint64 rowsDone = 0;  // rows staged so far
+    qint64 rowsTotal = 0; // data rows in the file
+};
+
+// What a client that shows progress and offers Cancel gives an import; the CLI gives nothing.
+// Both hooks are used from the thread that runs the import.
+struct ImportControl {
+    // Told about each stage and every hundredth of the rows staged.
+    std::function<void(const ImportProgress&)> progress;
+    // Polled between rows and stages, up to the commit; once it is true the import rolls back
+    // and throws ImportCancelled.
+    const std::atomic<bool>* cancel = nullptr;
+};
+
+// Thrown when an import stops because its ImportControl::cancel was set; nothing was written.
+class STEWARD_CORE_API ImportCancelled : public std::runtime_error {
+public:
+    explicit ImportCancelled(const QString& fileName);
+};
+
+// Reports progress to an ImportControl and turns its cancel flag into ImportCancelled.
+class ImportMonitor {
+public:
+    ImportMonitor(const ImportControl& control, QString fileName, qint64 rowsTotal);
+
+    // Both throw ImportCancelled when asked to stop, except on entering Done.
+    void rowStaged();
+    void enter(ImportProgress::Stage stage);
+    void throwIfCancelled() const;
+
+private:
+    void report();
+
+    const ImportControl& m_control;
+    QString m_fileName;
+    ImportProgress m_progress;
+    qint64 m_step; // rows between reports
+    qint64 m_nextReport;
 };
 
 struct ImportColumn {
@@ -52,17 +116,19 @@ public:
     // Runs a query yielding (line, column index, what is wrong) rows and records each of them.
     void addProblemsFrom(Database& db, const QString& query);
     qsizetype problemCount() const { return static_cast<qsizetype>(m_problems.size()); }
+    // Every problem so far, ordered by line, then by column.
+    std::vector<ImportProblem> problems();
     // Throws Error(Validation, "<file>: N problems, nothing was imported") listing every problem
     // ordered by line, then by column.
     void throwIfProblems();
 
 private:
     struct Problem {
-        int line;
         int order; // -1 for the row as a whole, else the column index
-        QString text;
+        ImportProblem problem;
     };
     void rowProblem(int line, const QString& label, const QString& what, int order);
+    void sortProblems();
 
     QString m_fileName;
     std::vector<ImportColumn> m_columns;

@@ -122,14 +122,19 @@ void checkAgainstDatabase(Database& db, ImportFile& file)
                 .arg(Email));
 }
 
-} // namespace
+enum class Outcome { Commit, RollBack };
 
-ImportResult importPeople(Database& db, const QByteArray& data, const QString& fileName)
+// The import proper. Returns nullopt, with the database unchanged, when the file has problems
+// (they are in `file`); otherwise the counts, with the writes committed or rolled back.
+std::optional<ImportResult> run(Database& db, ImportFile& file, const ImportControl& control,
+                                Outcome outcome)
 {
-    ImportFile file(data, fileName, columns());
+    ImportMonitor monitor(control, file.fileName(), static_cast<qint64>(file.records().size()));
+    if (file.problemCount() > 0 && file.records().empty())
+        return std::nullopt;
     if (file.records().empty()) {
-        file.throwIfProblems();
-        return {};
+        monitor.enter(ImportProgress::Stage::Done);
+        return ImportResult{};
     }
 
     Transaction tx(db);
@@ -143,13 +148,18 @@ ImportResult importPeople(Database& db, const QByteArray& data, const QString& f
         CopyIn copy(db, QStringLiteral("COPY %1 (line, email, name, org_unit, title, external_id, "
                                        "active) FROM STDIN")
                             .arg(kStaging));
-        for (const CsvRecord& record : file.records())
+        for (const CsvRecord& record : file.records()) {
             copy.putRow(stageRow(file, record));
+            monitor.rowStaged();
+        }
         copy.finish();
     }
+    monitor.enter(ImportProgress::Stage::Checking);
     db.exec(QStringLiteral("ANALYZE %1").arg(kStaging));
     checkAgainstDatabase(db, file);
-    file.throwIfProblems();
+    if (file.problemCount() > 0)
+        return std::nullopt;
+    monitor.enter(ImportProgress::Stage::Writing);
 
     // Merge. Org units first, in the spelling of their first mention.
     if (file.hasColumn(OrgUnit))
@@ -194,8 +204,31 @@ ImportResult importPeople(Database& db, const QByteArray& data, const QString& f
     result.updated = updated.numRowsAffected();
     result.inserted = inserted.numRowsAffected();
     result.unchanged = static_cast<int>(file.records().size()) - result.updated - result.inserted;
-    tx.commit();
+    // The last moment a cancel can take effect; after the commit the import has happened.
+    monitor.throwIfCancelled();
+    if (outcome == Outcome::Commit)
+        tx.commit();
+    monitor.enter(ImportProgress::Stage::Done);
     return result;
+}
+
+} // namespace
+
+ImportResult importPeople(Database& db, const QByteArray& data, const QString& fileName,
+                          const ImportControl& control)
+{
+    ImportFile file(data, fileName, columns());
+    const std::optional<ImportResult> result = run(db, file, control, Outcome::Commit);
+    file.throwIfProblems();
+    return *result;
+}
+
+ImportPreview previewPeopleImport(Database& db, const QByteArray& data, const QString& fileName,
+                                  const ImportControl& control)
+{
+    ImportFile file(data, fileName, columns());
+    const std::optional<ImportResult> result = run(db, file, control, Outcome::RollBack);
+    return {result.value_or(ImportResult{}), file.problems()};
 }
 
 } // namespace steward

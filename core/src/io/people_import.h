@@ -34,8 +34,17 @@ namespace steward {
 class Database;
 
 // Imports `data` in one transaction. `fileName` names the file in every problem. Throws
-// Error(Validation) listing every problem in details(); the database is then unchanged.
+// Error(Validation) listing every problem in details(), or ImportCancelled when `control` asks it
+// to stop; the database is then unchanged.
 STEWARD_CORE_API ImportResult importPeople(Database& db, const QByteArray& data,
-                                           const QString& fileName);
+                                           const QString& fileName,
+                                           const ImportControl& control = {});
+
+// Runs the very same import, checks and writes included, and rolls it back: the problems that
+// would make importPeople refuse `data`, or the counts it would report, against the database as
+// it is now. Throws ImportCancelled when `control` asks it to stop.
+STEWARD_CORE_API ImportPreview previewPeopleImport(Database& db, const QByteArray& data,
+                                                   const QString& fileName,
+                                                   const ImportControl& control = {});
 
 } // namespace steward

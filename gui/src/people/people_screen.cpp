@@ -2,9 +2,13 @@
 
 #include "common/message_bar.h"
 #include "common/workspace.h"
+#include "people/import_people_dialog.h"
 #include "people/person_list_model.h"
 #include "people/person_page.h"
 
+#include <QAction>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -12,12 +16,14 @@
 #include <QSplitter>
 #include <QTableView>
 #include <QTimer>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace steward::gui {
 
 PeopleScreen::PeopleScreen(Workspace& workspace, QWidget* parent)
     : QWidget(parent)
+    , m_workspace(workspace)
     , m_model(new PersonListModel(workspace.db(), this))
     , m_search(new QLineEdit(this))
     , m_count(new QLabel(this))
@@ -25,6 +31,7 @@ PeopleScreen::PeopleScreen(Workspace& workspace, QWidget* parent)
     , m_view(new QTableView(this))
     , m_page(new PersonPage(workspace, this))
     , m_searchDelay(new QTimer(this))
+    , m_importAction(new QAction(tr("&Import people from CSV…"), this))
 {
     m_search->setPlaceholderText(tr("Search by name or e-mail"));
     m_search->setClearButtonEnabled(true);
@@ -62,9 +69,26 @@ PeopleScreen::PeopleScreen(Workspace& workspace, QWidget* parent)
             });
     connect(m_page, &PersonPage::projectActivated, this, &PeopleScreen::projectActivated);
 
+    // Offered only where PostgreSQL would accept the writes.
+    const bool mayImport = workspace.permissions().editPeople;
+    m_importAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I));
+    m_importAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_importAction->setToolTip(tr("Add and update people from an HR export (CSV); shows the "
+                                  "problems before anything is written"));
+    m_importAction->setEnabled(mayImport);
+    m_importAction->setVisible(mayImport);
+    addAction(m_importAction);
+    connect(m_importAction, &QAction::triggered, this, &PeopleScreen::chooseImportFile);
+    auto* importButton = new QToolButton(this);
+    importButton->setDefaultAction(m_importAction);
+    importButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    importButton->setAccessibleName(tr("Import people from CSV"));
+    importButton->setVisible(mayImport);
+
     auto* top = new QHBoxLayout;
     top->addWidget(m_search, 1);
     top->addWidget(m_count);
+    top->addWidget(importButton);
     auto* listPane = new QWidget(this);
     auto* listLayout = new QVBoxLayout(listPane);
     listLayout->setContentsMargins(0, 0, 0, 0);
@@ -91,6 +115,34 @@ void PeopleScreen::updateCount()
 void PeopleScreen::reload()
 {
     m_model->reload();
+}
+
+void PeopleScreen::chooseImportFile()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Import people from CSV"), {},
+                                                      tr("CSV files (*.csv);;All files (*)"));
+    if (!path.isEmpty())
+        importFile(path);
+}
+
+ImportPeopleDialog* PeopleScreen::importFile(const QString& path)
+{
+    if (!m_workspace.permissions().editPeople)
+        return nullptr;
+    auto* dialog = new ImportPeopleDialog(m_workspace, path, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ImportPeopleDialog::imported, this, [this, dialog] {
+        const ImportResult& r = dialog->result();
+        reload();
+        m_page->showPerson(m_page->currentEmail());
+        m_message->showMessage(MessageBar::Kind::Information,
+                               tr("Imported people from %1: %2, %3, %4.")
+                                   .arg(dialog->fileName(), tr("%n added", nullptr, r.inserted),
+                                        tr("%n updated", nullptr, r.updated),
+                                        tr("%n unchanged", nullptr, r.unchanged)));
+    });
+    dialog->open();
+    return dialog;
 }
 
 void PeopleScreen::showPerson(const QString& email)

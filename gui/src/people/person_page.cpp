@@ -1,5 +1,6 @@
 #include "people/person_page.h"
 
+#include "audit/audit_service.h"
 #include "common/labels.h"
 #include "common/message_bar.h"
 #include "common/workspace.h"
@@ -9,11 +10,15 @@
 #include "services/person_service.h"
 #include "services/staffing_service.h"
 
+#include <QBrush>
+#include <QColor>
+#include <QFont>
 #include <QHeaderView>
 #include <QLabel>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -44,6 +49,24 @@ QString dateText(const std::optional<QDate>& d, const QString& none)
     return d ? QLocale().toString(*d, QLocale::ShortFormat) : none;
 }
 
+QString severityLabel(FindingSeverity s)
+{
+    switch (s) {
+    case FindingSeverity::Low:
+        return PersonPage::tr("Low");
+    case FindingSeverity::Medium:
+        return PersonPage::tr("Medium");
+    case FindingSeverity::High:
+        return PersonPage::tr("High");
+    case FindingSeverity::Critical:
+        return PersonPage::tr("Critical");
+    }
+    return {};
+}
+
+// The same red the RACI editor uses for a broken shape.
+const QColor kOverdue(0xb7, 0x1c, 0x1c);
+
 } // namespace
 
 PersonPage::PersonPage(Workspace& workspace, QWidget* parent)
@@ -55,6 +78,9 @@ PersonPage::PersonPage(Workspace& workspace, QWidget* parent)
     , m_assignments(makeTable({tr("Project"), tr("Role"), tr("From"), tr("To"), tr("Allocation")},
                               tr("Roles held"), this))
     , m_raci(makeTable({tr("Project"), tr("Responsibility"), tr("RACI")}, tr("RACI entries"), this))
+    , m_findingsTitle(new QLabel(tr("Open findings owned"), this))
+    , m_findings(makeTable({tr("Severity"), tr("Project"), tr("Audit"), tr("Due")},
+                           tr("Open findings owned"), this))
 {
     QFont big = m_name->font();
     big.setPointSizeF(big.pointSizeF() * 1.4);
@@ -72,6 +98,8 @@ PersonPage::PersonPage(Workspace& workspace, QWidget* parent)
     layout->addWidget(m_assignments, 3);
     layout->addWidget(new QLabel(tr("RACI entries"), this));
     layout->addWidget(m_raci, 2);
+    layout->addWidget(m_findingsTitle);
+    layout->addWidget(m_findings, 2);
 
     connect(m_assignments, &QTableWidget::cellActivated, this, [this](int row, int) {
         if (auto* item = m_assignments->item(row, 0))
@@ -79,6 +107,10 @@ PersonPage::PersonPage(Workspace& workspace, QWidget* parent)
     });
     connect(m_raci, &QTableWidget::cellActivated, this, [this](int row, int) {
         if (auto* item = m_raci->item(row, 0))
+            emit projectActivated(item->text());
+    });
+    connect(m_findings, &QTableWidget::cellActivated, this, [this](int row, int) {
+        if (auto* item = m_findings->item(row, ProjectColumn))
             emit projectActivated(item->text());
     });
     clear();
@@ -92,6 +124,8 @@ void PersonPage::clear()
     m_warning->clear();
     m_assignments->setRowCount(0);
     m_raci->setRowCount(0);
+    m_findings->setRowCount(0);
+    m_findingsTitle->setText(tr("Open findings owned"));
 }
 
 void PersonPage::showPerson(const QString& email)
@@ -155,12 +189,72 @@ void PersonPage::showPerson(const QString& email)
         m_raci->resizeColumnsToContents();
         m_raci->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
 
+        showFindings();
+
         const QString overAllocated = overAllocationMessage(assignments);
         if (!overAllocated.isEmpty())
             m_warning->showMessage(MessageBar::Kind::Warning, overAllocated);
     } catch (const std::exception& e) {
         m_warning->showMessage(MessageBar::Kind::Error, describeFailure(e));
     }
+}
+
+void PersonPage::showFindings()
+{
+    const QDate today = QDate::currentDate();
+    AuditService audits(m_workspace.db(), today);
+    std::vector<AuditFinding> owned;
+    for (AuditFinding& f : audits.openFindings())
+        if (f.ownerEmail.compare(m_email, Qt::CaseInsensitive) == 0)
+            owned.push_back(std::move(f));
+    // Most severe first, then soonest due (openFindings orders by due date already).
+    std::stable_sort(owned.begin(), owned.end(), [](const AuditFinding& a, const AuditFinding& b) {
+        return static_cast<int>(a.severity) > static_cast<int>(b.severity);
+    });
+    std::map<qint64, QString> auditTitles;
+    int overdue = 0;
+    m_findings->setRowCount(static_cast<int>(owned.size()));
+    int row = 0;
+    for (const AuditFinding& f : owned) {
+        auto title = auditTitles.find(f.auditId);
+        if (title == auditTitles.end()) {
+            const Audit a = audits.audit(f.auditId);
+            title = auditTitles
+                        .emplace(f.auditId, tr("#%1 %2").arg(a.id).arg(a.checklistTitle.isEmpty()
+                                                                           ? a.checklistKey
+                                                                           : a.checklistTitle))
+                        .first;
+        }
+        const bool late = f.dueDate.isValid() && f.dueDate < today;
+        const QString due = !f.dueDate.isValid() ? tr("no due date")
+                            : late               ? tr("%1 (overdue by %n day(s))", nullptr,
+                                                      static_cast<int>(f.dueDate.daysTo(today)))
+                                         .arg(QLocale().toString(f.dueDate, QLocale::ShortFormat))
+                                   : QLocale().toString(f.dueDate, QLocale::ShortFormat);
+        setRow(m_findings, row, {severityLabel(f.severity), f.projectKey, title->second, due});
+        const QString summary = f.itemId.isEmpty()
+                                    ? f.description
+                                    : QStringLiteral("%1: %2").arg(f.itemId, f.description);
+        for (int c = 0; c < FindingColumnCount; ++c)
+            m_findings->item(row, c)->setToolTip(
+                f.remediation.isEmpty() ? summary
+                                        : tr("%1\nRemediation: %2").arg(summary, f.remediation));
+        if (late) {
+            ++overdue;
+            QTableWidgetItem* item = m_findings->item(row, DueColumn);
+            item->setForeground(QBrush(kOverdue));
+            QFont bold = item->font();
+            bold.setBold(true);
+            item->setFont(bold);
+        }
+        ++row;
+    }
+    m_findings->resizeColumnsToContents();
+    m_findingsTitle->setText(
+        overdue > 0
+            ? tr("Open findings owned: %n, %1 overdue", nullptr, static_cast<int>(owned.size()))
+                  .arg(overdue)
+            : tr("Open findings owned: %n", nullptr, static_cast<int>(owned.size())));
 }
 
 QString PersonPage::overAllocationMessage(const std::vector<Assignment>& assignments)

@@ -1,5 +1,6 @@
 // One person: who they are, the roles they hold on each project with dates and allocation, their
-// RACI entries, and a warning when the coverage check finds them over-allocated.
+// RACI entries, the open audit findings they own (overdue ones highlighted), and a warning when
+// the coverage check finds them over-allocated.
 #pragma once
 
 #include "domain/records.h"
@@ -28,6 +29,15 @@ public:
 
     QTableWidget* assignmentsTable() const { return m_assignments; }
     QTableWidget* raciTable() const { return m_raci; }
+    // Open and in-progress findings whose remediation this person owns, most urgent first.
+    QTableWidget* findingsTable() const { return m_findings; }
+    enum FindingColumn {
+        SeverityColumn,
+        ProjectColumn,
+        AuditColumn,
+        DueColumn,
+        FindingColumnCount
+    };
     // The over-allocation warning (empty and hidden when there is none) and load errors.
     MessageBar* warningBar() const { return m_warning; }
 
@@ -39,6 +49,7 @@ private:
     // The OVER_ALLOCATED finding about this person on the projects they currently work on, with
     // what to do; empty when there is none.
     QString overAllocationMessage(const std::vector<Assignment>& assignments);
+    void showFindings();
 
     Workspace& m_workspace;
     QString m_email;
@@ -47,6 +58,8 @@ private:
     MessageBar* m_warning;
     QTableWidget* m_assignments;
     QTableWidget* m_raci;
+    QLabel* m_findingsTitle;
+    QTableWidget* m_findings;
 };
 
 } // namespace steward::gui
