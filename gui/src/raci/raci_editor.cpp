@@ -6,7 +6,6 @@
 #include "common/workspace.h"
 #include "raci/coverage_gap.h"
 #include "raci/raci_matrix_model.h"
-#include "services/person_service.h"
 #include "services/project_service.h"
 #include "services/staffing_service.h"
 
