@@ -96,9 +96,15 @@ case "$cmd" in
     bench)
         build
         for b in "$BUILD_DIR"/bin/steward-bench-*; do
+            [ "$(basename "$b")" = steward-bench-gui-people ] && continue
             log "$(basename "$b")"
             "$b" "$@"
         done
+        # The People screen on a generated organisation; STEWARD_BENCH_SIZE=medium for a quick run.
+        if [ -x "$BUILD_DIR/bin/steward-bench-gui-people" ]; then
+            log "steward-bench-gui-people"
+            "$BUILD_DIR/bin/steward-bench-gui-people" --size "${STEWARD_BENCH_SIZE:-large}"
+        fi
         ;;
     screenshots)
         # Every GUI screen on the demo organisation, at 1280x800, without a display. A throwaway

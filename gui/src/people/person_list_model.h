@@ -1,6 +1,12 @@
 // The people directory as a table model that reads from the database one page at a time, so a
 // directory of 100k people opens as fast as one of forty: only the count and the visible pages
 // are queried, and only a bounded number of pages is kept.
+//
+// Pages are found by their sort key, not by OFFSET, which would read every row before the page:
+// the page after (or before) a page already read starts right after its last (before its first)
+// row, so scrolling reads one index range per page; a jump seeks the page's first row with an
+// index-only skip from the nearer end of the listing. sql/0005_large_organisation_indexes.sql has
+// the indexes these queries rely on.
 #pragma once
 
 #include "domain/records.h"
@@ -9,7 +15,9 @@
 #include <QAbstractTableModel>
 #include <QHash>
 #include <QList>
+#include <QVariantList>
 
+#include <utility>
 #include <vector>
 
 namespace steward {
@@ -54,12 +62,31 @@ signals:
     void loadFailed(const QString& message) const;
 
 private:
-    const std::vector<Person>* page(int index) const;
+    struct Page {
+        std::vector<Person> people;
+        QString firstKey; // sort keys of the first and last person, to seek the neighbours
+        QString lastKey;
+    };
+    // Where a page query starts: nowhere (an end of the listing), after or before a known row,
+    // or at the row `offset` rows from the start (or, reversed, from the end).
+    struct Seek {
+        enum class From { Edge, Row, Offset } from = From::Edge;
+        QString key;
+        qint64 id = 0;
+        bool inclusive = false;
+        int offset = 0;
+    };
+
+    const Page* page(int index) const;
+    Page readPage(int index) const;
+    std::vector<std::pair<Person, QString>> query(const Seek& seek, bool reversed, int limit) const;
+    QString sortKey() const;
+    std::pair<QString, bool> source(QVariantList& params) const;
 
     Database& m_db;
     PersonFilter m_filter;
     int m_count = 0;
-    mutable QHash<int, std::vector<Person>> m_pages;
+    mutable QHash<int, Page> m_pages;
     mutable QList<int> m_recent; // page indexes, most recently used last
     mutable int m_pagesRead = 0;
 };
