@@ -338,6 +338,38 @@ private slots:
         QCOMPARE(runner.currentItemId(), itemId);
     }
 
+    void keyboardRecordsResultsAndWalksTheChecklist()
+    {
+        AuditWorld world;
+        const qint64 id = world.auditOf(QStringLiteral("CARDIO-TRIAGE"));
+        AuditRunner runner(world.workspace());
+        QVERIFY(runner.actAs(kLead));
+        QVERIFY(runner.openAudit(id));
+        runner.resize(1200, 760);
+        runner.show();
+        runner.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&runner));
+        const QString first = runner.currentItemId();
+        runner.noteEdit()->setFocus();
+        // Alt+3 records "not satisfied" while typing the note; a shortcut clicks its button
+        // after a short animation.
+        QSignalSpy clicks(runner.resultButton(ItemResult::NotSatisfied), &QAbstractButton::clicked);
+        QTest::keyClick(runner.noteEdit(), Qt::Key_3, Qt::AltModifier);
+        QTRY_COMPARE(clicks.count(), 1);
+        QCOMPARE(world
+                     .scalar(QStringLiteral(
+                                 "SELECT ai.result FROM audit_item ai JOIN checklist_item ci ON "
+                                 "ci.id = ai.checklist_item_id WHERE ai.audit_id = ? AND "
+                                 "ci.item_id = ?"),
+                             {id, first})
+                     .toString(),
+                 QStringLiteral("not-satisfied"));
+        QTest::keyClick(runner.noteEdit(), Qt::Key_PageDown, Qt::ControlModifier);
+        QTRY_VERIFY(runner.currentItemId() != first);
+        QTest::keyClick(runner.noteEdit(), Qt::Key_PageUp, Qt::ControlModifier);
+        QTRY_COMPARE(runner.currentItemId(), first);
+    }
+
     void signOffIsOfferedToTheLeadOnly()
     {
         AuditWorld world(DbUser::Auditor);
