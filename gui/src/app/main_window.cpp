@@ -3,14 +3,18 @@
 #include "app/navigation_sidebar.h"
 #include "audits/audits_screen.h"
 #include "catalogue/catalogue_screen.h"
+#include "common/change_feed.h"
+#include "common/message_bar.h"
 #include "common/workspace.h"
 #include "db/database.h"
 #include "history/history_screen.h"
 #include "overview/overview_screen.h"
 #include "people/people_screen.h"
 #include "plugins/plugins_screen.h"
+#include "projects/project_page.h"
 #include "projects/projects_screen.h"
 #include "raci/raci_editor.h"
+#include "raci/raci_matrix_model.h"
 
 #include <QAction>
 #include <QApplication>
@@ -39,6 +43,7 @@ MainWindow::MainWindow(Workspace& workspace, const QString& connectionDescriptio
     , m_catalogue(new CatalogueScreen(workspace, this))
     , m_plugins(new PluginsScreen(workspace, this))
     , m_history(new HistoryScreen(workspace, this))
+    , m_changes(new ChangeFeed(workspace.db(), 250, this))
 {
     setWindowTitle(tr("Steward"));
     for (int s = 0; s < ScreenCount; ++s) {
@@ -57,8 +62,7 @@ MainWindow::MainWindow(Workspace& workspace, const QString& connectionDescriptio
     layout->addWidget(m_stack, 1);
     setCentralWidget(central);
 
-    m_status->setText(
-        tr("Connected as %1 to %2").arg(workspace.db().actor(), connectionDescription));
+    m_status->setText(connectionStatus(workspace, connectionDescription));
     m_status->setAccessibleName(tr("Connection"));
     statusBar()->addWidget(m_status, 1);
 
@@ -102,9 +106,95 @@ MainWindow::MainWindow(Workspace& workspace, const QString& connectionDescriptio
         m_overview->reload();
     });
 
+    auto openAudit = [this](qint64 auditId) {
+        if (m_audits->openAudit(auditId))
+            showScreen(Audits);
+    };
+    connect(m_overview, &OverviewScreen::auditStatusActivated, this, [this](AuditStatus status) {
+        m_audits->showList();
+        m_audits->showStatus(status);
+        showScreen(Audits);
+    });
+    connect(m_overview, &OverviewScreen::auditActivated, this, openAudit);
+    connect(m_overview, &OverviewScreen::overdueFindingsActivated, this, [this] {
+        m_audits->showOverdueFindings();
+        showScreen(Audits);
+    });
+    connect(m_projects->page(), &ProjectPage::auditActivated, this, openAudit);
+    connect(m_projects->page(), &ProjectPage::staffingChanged, this, [this](const QString& key) {
+        refreshStaffing(key);
+        m_overview->reload();
+        m_people->reload();
+    });
+
+    // Other Steward clients' commits, as they happen.
+    connect(m_changes, &ChangeFeed::changed, this, &MainWindow::applyChanges);
+
     createMenus();
     showScreen(Overview);
     restoreWindowState();
+}
+
+QString MainWindow::connectionStatus(const Workspace& workspace, const QString& where)
+{
+    const Permissions& p = workspace.permissions();
+    QString access;
+    if (p.readOnly())
+        access = tr("read only");
+    else if (p.managePlugins && p.auditAdmin)
+        access = tr("administrator");
+    else if (p.managePlugins)
+        access = tr("full access");
+    else if (p.editStaffing && p.runAudits)
+        access = tr("manager and auditor");
+    else if (p.editStaffing)
+        access = tr("manager");
+    else if (p.runAudits)
+        access = tr("auditor");
+    else
+        access = tr("limited access");
+    const QString acting = workspace.actorEmail().isEmpty()
+                               ? tr("acting as nobody yet (File › Connect sets your e-mail)")
+                               : tr("acting as %1").arg(workspace.actorEmail());
+    return tr("Connected as %1 (%2) to %3 · %4").arg(workspace.db().user(), access, where, acting);
+}
+
+void MainWindow::applyChanges(const QStringList& tables)
+{
+    const ChangedAreas changed = changedAreas(tables);
+    if (!changed.any())
+        return;
+    // Each screen reloads what it shows; selections and open pages are kept by their reload().
+    m_overview->reload();
+    m_history->reload();
+    if (changed.people || changed.staffing)
+        m_people->reload();
+    if (changed.projects || changed.staffing || changed.audits)
+        m_projects->reload();
+    if (changed.catalogue || changed.staffing)
+        m_catalogue->reload();
+    if (changed.plugins)
+        m_plugins->reload();
+    if (changed.audits || changed.projects)
+        m_audits->reload();
+    if (changed.people || changed.projects)
+        m_raci->reloadProjects();
+    if (changed.staffing || changed.catalogue)
+        refreshStaffing(m_raci->model()->projectKey());
+}
+
+void MainWindow::refreshStaffing(const QString& projectKey)
+{
+    if (projectKey.isEmpty() || m_raci->model()->projectKey() != projectKey)
+        return;
+    if (m_raci->reload())
+        return;
+    // Never under the user's hands: their edits stay, and saving checks each row's version.
+    m_raci->messageBar()->showMessage(
+        MessageBar::Kind::Warning,
+        tr("Someone else changed the staffing of %1 while you were editing. Your edits are kept; "
+           "saving reports any row they changed too.")
+            .arg(projectKey));
 }
 
 QWidget* MainWindow::screen(Screen s) const

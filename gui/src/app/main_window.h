@@ -10,6 +10,7 @@ class QStackedWidget;
 namespace steward::gui {
 
 class AuditsScreen;
+class ChangeFeed;
 class CatalogueScreen;
 class HistoryScreen;
 class NavigationSidebar;
@@ -56,6 +57,8 @@ public:
     CatalogueScreen* catalogue() const { return m_catalogue; }
     PluginsScreen* plugins() const { return m_plugins; }
     HistoryScreen* history() const { return m_history; }
+    // What other clients changed; the window reloads its screens from it.
+    ChangeFeed* changes() const { return m_changes; }
 
 signals:
     // The user asked to connect elsewhere (File > Connect).
@@ -65,6 +68,12 @@ protected:
     void closeEvent(QCloseEvent* event) override;
 
 private:
+    // "Connected as alice (manager) to db.example.org/steward · acting as alice@example.org".
+    static QString connectionStatus(const Workspace& workspace, const QString& where);
+    // Reloads the screens that show what other clients changed in `tables`.
+    void applyChanges(const QStringList& tables);
+    // Reloads the RACI editor when it shows `projectKey`, unless the user is editing it.
+    void refreshStaffing(const QString& projectKey);
     void createMenus();
     void restoreWindowState();
 
@@ -80,6 +89,7 @@ private:
     CatalogueScreen* m_catalogue;
     PluginsScreen* m_plugins;
     HistoryScreen* m_history;
+    ChangeFeed* m_changes;
 };
 
 } // namespace steward::gui

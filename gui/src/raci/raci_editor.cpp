@@ -229,6 +229,15 @@ bool RaciEditor::openProject(const QString& key)
     return true;
 }
 
+bool RaciEditor::reload()
+{
+    if (m_model->isDirty())
+        return false;
+    if (!m_currentKey.isEmpty())
+        load(m_currentKey);
+    return true;
+}
+
 void RaciEditor::load(const QString& key)
 {
     m_message->clear();

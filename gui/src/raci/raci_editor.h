@@ -29,6 +29,9 @@ public:
 
     // Opens a project's matrix. Returns false when the user keeps unsaved edits instead.
     bool openProject(const QString& key);
+    // Reads the open project's matrix again; false, and nothing read, while there are unsaved
+    // edits: they are the user's, and saving checks them against the stored rows anyway.
+    bool reload();
     void reloadProjects();
 
     RaciMatrixModel* model() const { return m_model; }
