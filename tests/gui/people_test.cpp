@@ -272,6 +272,7 @@ private slots:
         page->showPerson(owner);
         QTableWidget* findings = page->findingsTable();
         QCOMPARE(findings->rowCount(), owned);
+        QVERIFY(findings->isVisibleTo(page));
         int overdueRow = -1;
         for (int row = 0; row < findings->rowCount(); ++row)
             if (findings->item(row, PersonPage::DueColumn)
@@ -298,6 +299,7 @@ private slots:
         page->showPerson(nobody);
         QCOMPARE(page->currentEmail(), nobody);
         QCOMPARE(findings->rowCount(), 0);
+        QVERIFY(!findings->isVisibleTo(page));
     }
 
     void aViewerIsNotOfferedTheImport()

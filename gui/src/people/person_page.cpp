@@ -250,11 +250,17 @@ void PersonPage::showFindings()
         ++row;
     }
     m_findings->resizeColumnsToContents();
-    m_findingsTitle->setText(
-        overdue > 0
-            ? tr("Open findings owned: %n, %1 overdue", nullptr, static_cast<int>(owned.size()))
-                  .arg(overdue)
-            : tr("Open findings owned: %n", nullptr, static_cast<int>(owned.size())));
+    // An empty table would take room from the roles and duties above it.
+    m_findings->setVisible(!owned.empty());
+    if (owned.empty())
+        m_findingsTitle->setText(tr("No open findings owned"));
+    else if (overdue > 0)
+        m_findingsTitle->setText(
+            tr("Open findings owned: %n, %1 overdue", nullptr, static_cast<int>(owned.size()))
+                .arg(overdue));
+    else
+        m_findingsTitle->setText(
+            tr("Open findings owned: %n", nullptr, static_cast<int>(owned.size())));
 }
 
 QString PersonPage::overAllocationMessage(const std::vector<Assignment>& assignments)
