@@ -145,6 +145,9 @@ int run(const Options& options)
     for (const double s : steps)
         total += s;
 
+    const int pagesRead = model->pagesRead();
+    const int pagesKept = model->cachedPages();
+
     const auto searchFor = [&](const QString& text) {
         timer.restart();
         model->setSearch(text); // what the search field does after its typing pause
@@ -165,7 +168,7 @@ int run(const Options& options)
     std::printf("  search 'okafor' (%d matches)     %8.1f ms\n", searchRows, searchMs);
     std::printf("  search 'an' (%d matches)        %8.1f ms\n", shortSearchRows, shortSearchMs);
     std::printf("  clear the search (%d people)     %8.1f ms\n", clearRows, clearMs);
-    std::printf("  pages read %d, kept %d (at most %d)\n", model->pagesRead(), model->cachedPages(),
+    std::printf("  pages read while scrolling %d, kept %d (at most %d)\n", pagesRead, pagesKept,
                 PersonListModel::kMaxCachedPages);
     std::printf("  peak resident memory (VmHWM)     %8.1f MB   (target < 300 MB)\n",
                 peakRssMegabytes());

@@ -87,9 +87,10 @@ QString PersonListModel::sortKey() const
 
 // The people listed, as "FROM ... [WHERE ...]" and whether it has the WHERE; the same matching
 // as PersonService's search.
-std::pair<QString, bool> PersonListModel::source(QVariantList& params) const
+std::pair<QString, bool> PersonListModel::source(QVariantList& params, bool withOrgUnit) const
 {
-    const QString joined = QStringLiteral(" LEFT JOIN org_unit u ON u.id = p.org_unit_id");
+    const QString joined =
+        withOrgUnit ? QStringLiteral(" LEFT JOIN org_unit u ON u.id = p.org_unit_id") : QString();
     if (m_filter.search.isEmpty())
         return {QStringLiteral(" FROM person p") + joined, false};
     const QString pattern = likePattern(m_filter.search);
@@ -111,7 +112,7 @@ std::vector<std::pair<Person, QString>> PersonListModel::query(const Seek& seek,
     const QString order =
         QStringLiteral(" ORDER BY ") + key + direction + QStringLiteral(", p.id") + direction;
     QVariantList params;
-    const auto [from, filtered] = source(params);
+    const auto [from, filtered] = source(params, true);
     QString sql = QStringLiteral("SELECT p.id, p.email, p.name, coalesce(u.name, ''), p.title, "
                                  "coalesce(p.external_id, ''), p.active, p.version, ") +
                   key + from;
@@ -125,9 +126,11 @@ std::vector<std::pair<Person, QString>> PersonListModel::query(const Seek& seek,
             sql += QStringLiteral("(?, ?)");
             params << seek.key << seek.id;
         } else {
-            // The skip reads only the sort index (key and id), not the rows it passes over.
+            // The skip reads only the sort index (key and id), not the rows it passes over; even
+            // an unused join to org_unit would make the planner visit them.
             sql += QStringLiteral("(SELECT ") + key + QStringLiteral(", p.id") +
-                   source(params).first + order + QStringLiteral(" OFFSET ? LIMIT 1)");
+                   source(params, m_filter.orderBy == PersonOrder::OrgUnit).first + order +
+                   QStringLiteral(" OFFSET ? LIMIT 1)");
             params << seek.offset;
         }
     }

@@ -81,7 +81,7 @@ private:
     Page readPage(int index) const;
     std::vector<std::pair<Person, QString>> query(const Seek& seek, bool reversed, int limit) const;
     QString sortKey() const;
-    std::pair<QString, bool> source(QVariantList& params) const;
+    std::pair<QString, bool> source(QVariantList& params, bool withOrgUnit) const;
 
     Database& m_db;
     PersonFilter m_filter;
