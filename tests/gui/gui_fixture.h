@@ -20,25 +20,44 @@
 
 namespace steward::gui {
 
+// Whether the world has plugins: the demo's audits need the bundled checklist plugins, and the
+// role packs' rules take part in coverage only when they are loaded.
+enum class DemoPlugins { None, Bundled };
+
 // One test's world: the demo organisation in its own database. `actor` is what the history
 // records as the author of changes; a person's e-mail makes them the acting person.
 class DemoWorkspace {
 public:
     explicit DemoWorkspace(const QString& actor = QStringLiteral("tester"),
-                           PluginRuntime* plugins = nullptr)
+                           DemoPlugins plugins = DemoPlugins::None)
         : m_testDb(std::make_unique<TestDatabase>())
         , m_db(std::make_unique<Database>(m_testDb->conninfo(), actor))
     {
+        // Plugins first: loading synchronises their checklists, which the demo's audits use.
+        if (plugins == DemoPlugins::Bundled)
+            m_plugins = std::make_unique<PluginRuntime>(*m_db, bundledPluginsOnly());
         DemoOrganisation::load(*m_db, QDate::currentDate());
-        m_workspace = std::make_unique<Workspace>(*m_db, plugins);
+        m_workspace = std::make_unique<Workspace>(*m_db, m_plugins.get());
     }
     ~DemoWorkspace()
     {
         m_workspace.reset();
+        m_plugins.reset();
         m_db.reset();
         m_testDb.reset();
     }
 
+    // The plugins built with the tests, not those installed on the machine or on the path.
+    static PluginHostOptions bundledPluginsOnly()
+    {
+        PluginHostOptions options;
+        options.searchStandardLocations = false;
+        options.searchEnvironment = false;
+        options.directories = {QStringLiteral(STEWARD_TEST_PLUGIN_DIR)};
+        return options;
+    }
+
+    PluginRuntime* plugins() { return m_plugins.get(); }
     TestDatabase& testDatabase() { return *m_testDb; }
     Database& db() { return *m_db; }
     Workspace& workspace() { return *m_workspace; }
@@ -57,6 +76,7 @@ public:
 private:
     std::unique_ptr<TestDatabase> m_testDb;
     std::unique_ptr<Database> m_db;
+    std::unique_ptr<PluginRuntime> m_plugins;
     std::unique_ptr<Workspace> m_workspace;
 };
 

@@ -38,53 +38,14 @@ using namespace steward::gui;
 
 namespace {
 
-// The demo organisation loaded after the bundled plugins are synchronised, so that it has its
-// audits (they need the checklist plugins) and the role packs' rules take part in coverage.
-class PluggedDemo {
+// The demo organisation with the bundled plugins: it has its audits, and the role packs' rules
+// take part in coverage.
+class PluggedDemo : public DemoWorkspace {
 public:
     PluggedDemo()
-        : m_testDb(std::make_unique<TestDatabase>())
-        , m_db(std::make_unique<Database>(m_testDb->conninfo(), QStringLiteral("tester")))
-        , m_plugins(std::make_unique<PluginRuntime>(*m_db, hostOptions()))
+        : DemoWorkspace(QStringLiteral("tester"), DemoPlugins::Bundled)
     {
-        DemoOrganisation::load(*m_db, QDate::currentDate());
-        m_workspace = std::make_unique<Workspace>(*m_db, m_plugins.get());
     }
-    ~PluggedDemo()
-    {
-        m_workspace.reset();
-        m_plugins.reset();
-        m_db.reset();
-        m_testDb.reset();
-    }
-
-    TestDatabase& testDatabase() { return *m_testDb; }
-    Database& db() { return *m_db; }
-    PluginRuntime& plugins() { return *m_plugins; }
-    Workspace& workspace() { return *m_workspace; }
-
-    QVariant scalar(const QString& sql, const QVariantList& params = {})
-    {
-        QSqlQuery q = m_db->exec(sql, params);
-        return q.next() ? q.value(0) : QVariant();
-    }
-    int count(const QString& sql, const QVariantList& params = {})
-    {
-        return scalar(sql, params).toInt();
-    }
-
-private:
-    static PluginHostOptions hostOptions()
-    {
-        PluginHostOptions options;
-        options.searchEnvironment = false; // the bundled plugins only
-        return options;
-    }
-
-    std::unique_ptr<TestDatabase> m_testDb;
-    std::unique_ptr<Database> m_db;
-    std::unique_ptr<PluginRuntime> m_plugins;
-    std::unique_ptr<Workspace> m_workspace;
 };
 
 // The first coverage finding with this code, across the organisation.

@@ -1,15 +1,26 @@
 // The application shell around the screens: the connection dialog, the change feed that brings
 // other clients' edits in, and the permissions PostgreSQL grants the connected user.
 #include "app/connection_dialog.h"
+#include "app/main_window.h"
+#include "audits/audits_screen.h"
 #include "common/change_feed.h"
 #include "gui_fixture.h"
+#include "people/people_screen.h"
+#include "people/person_list_model.h"
+#include "plugins/plugins_screen.h"
+#include "raci/raci_editor.h"
+#include "raci/raci_matrix_model.h"
 #include "services/person_service.h"
 
+#include <QAction>
 #include <QComboBox>
+#include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QRadioButton>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QSqlQuery>
 
 using namespace steward;
 using namespace steward::gui;
@@ -123,6 +134,72 @@ private slots:
         check("steward_admin", [](const Permissions& p) {
             QVERIFY(p.auditAdmin && p.managePlugins && p.runAudits && p.editStaffing);
         });
+    }
+
+    void windowShowsAnotherClientsChangesWithoutARestart()
+    {
+        DemoWorkspace demo;
+        MainWindow window(demo.workspace(), QStringLiteral("the test database"));
+        QVERIFY(window.changes()->isListening());
+        const int before = window.people()->model()->rowCount();
+        QVERIFY(window.raci()->openProject(QStringLiteral("SEPSIS-ALERT")));
+        QSqlQuery consulted = demo.db().exec(QStringLiteral(
+            "SELECT r.id, r.responsibility_key, pe.email FROM raci_entry r "
+            "JOIN project p ON p.id = r.project_id JOIN person pe ON pe.id = r.person_id "
+            "WHERE p.key = 'SEPSIS-ALERT' AND r.kind = 'C' ORDER BY r.id LIMIT 1"));
+        QVERIFY(consulted.next());
+        const RaciMatrixModel* matrix = window.raci()->model();
+        auto cellText = [&] {
+            return matrix
+                ->index(matrix->responsibilityRow(consulted.value(1).toString()),
+                        matrix->personColumn(consulted.value(2).toString()))
+                .data()
+                .toString();
+        };
+        QCOMPARE(cellText(), QStringLiteral("C"));
+
+        Database other(demo.testDatabase().conninfo(), QStringLiteral("someone else"));
+        PersonService(other).add(Person{0,
+                                        QStringLiteral("newcomer@example.org"),
+                                        QStringLiteral("Aaron Newcomer"),
+                                        {},
+                                        {},
+                                        {},
+                                        true,
+                                        0});
+        other.exec(QStringLiteral("DELETE FROM raci_entry WHERE id = ?"), {consulted.value(0)});
+        QTRY_COMPARE_WITH_TIMEOUT(window.people()->model()->rowCount(), before + 1, 5000);
+        // The open RACI matrix, not being edited, follows too.
+        QTRY_COMPARE_WITH_TIMEOUT(cellText(), QString(), 5000);
+        QVERIFY(!window.raci()->model()->isDirty());
+    }
+
+    void aViewerIsOfferedNoChanges()
+    {
+        DemoWorkspace demo;
+        Database viewerDb(
+            createLoginRole(demo.testDatabase().conninfo(), QStringLiteral("steward_viewer")));
+        Workspace viewer(viewerDb);
+        MainWindow window(viewer, QStringLiteral("the test database"));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY2(window.statusText().contains(QLatin1String("read only")),
+                 qPrintable(window.statusText()));
+        QVERIFY(!window.people()->importAction()->isVisible());
+        QVERIFY(!window.audits()->newAuditButton()->isVisibleTo(window.audits()));
+        QVERIFY(window.raci()->openProject(QStringLiteral("SEPSIS-ALERT")));
+        QVERIFY(!window.raci()->saveButton()->isVisibleTo(window.raci()));
+        for (QPushButton* b : window.plugins()->findChildren<QPushButton*>())
+            QVERIFY2(!b->isVisibleTo(window.plugins()), qPrintable(b->text()));
+
+        // The same window for the database's owner offers them.
+        MainWindow owner(demo.workspace(), QStringLiteral("the test database"));
+        owner.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&owner));
+        QVERIFY(owner.people()->importAction()->isVisible());
+        QVERIFY(owner.audits()->newAuditButton()->isVisibleTo(owner.audits()));
+        QVERIFY(owner.raci()->openProject(QStringLiteral("SEPSIS-ALERT")));
+        QVERIFY(owner.raci()->saveButton()->isVisibleTo(owner.raci()));
     }
 
     void countsReadAsEnglishForOneAndForMany()

@@ -153,9 +153,13 @@ QString MainWindow::connectionStatus(const Workspace& workspace, const QString& 
         access = tr("auditor");
     else
         access = tr("limited access");
-    const QString acting = workspace.actorEmail().isEmpty()
-                               ? tr("acting as nobody yet (File › Connect sets your e-mail)")
-                               : tr("acting as %1").arg(workspace.actorEmail());
+    QString acting;
+    if (!workspace.actorEmail().isEmpty())
+        acting = tr("acting as %1").arg(workspace.actorEmail());
+    else if (!workspace.db().actor().isEmpty())
+        acting = tr("changes recorded as %1").arg(workspace.db().actor());
+    else
+        acting = tr("changes recorded as your login name (File › Connect sets your e-mail)");
     return tr("Connected as %1 (%2) to %3 · %4").arg(workspace.db().user(), access, where, acting);
 }
 
