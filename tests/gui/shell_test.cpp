@@ -5,9 +5,11 @@
 #include "audits/audits_screen.h"
 #include "common/change_feed.h"
 #include "gui_fixture.h"
+#include "history/history_screen.h"
 #include "people/people_screen.h"
 #include "people/person_list_model.h"
 #include "plugins/plugins_screen.h"
+#include "projects/projects_screen.h"
 #include "raci/raci_editor.h"
 #include "raci/raci_matrix_model.h"
 #include "services/person_service.h"
@@ -21,6 +23,7 @@
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QSqlQuery>
+#include <QTableWidget>
 
 using namespace steward;
 using namespace steward::gui;
@@ -200,6 +203,39 @@ private slots:
         QVERIFY(owner.audits()->newAuditButton()->isVisibleTo(owner.audits()));
         QVERIFY(owner.raci()->openProject(QStringLiteral("SEPSIS-ALERT")));
         QVERIFY(owner.raci()->saveButton()->isVisibleTo(owner.raci()));
+    }
+
+    void personAndProjectPagesOpenTheirHistory()
+    {
+        DemoWorkspace demo;
+        MainWindow window(demo.workspace(), QStringLiteral("the test database"));
+        auto clickHistory = [&window](const char* accessibleName) {
+            for (QPushButton* b : window.findChildren<QPushButton*>())
+                if (b->accessibleName() == QLatin1String(accessibleName)) {
+                    QVERIFY(b->isEnabled());
+                    b->click();
+                    return;
+                }
+            QFAIL(accessibleName);
+        };
+
+        window.people()->showPerson(QStringLiteral("kwame.mensah@demo.steward.example"));
+        clickHistory("Show the change history of this person");
+        QCOMPARE(window.currentScreen(), MainWindow::History);
+        const int personRows = demo.count(
+            QStringLiteral("SELECT count(*) FROM history h JOIN person p ON h.table_name = "
+                           "'person' AND h.row_key = p.id::text WHERE p.email = ?"),
+            {QStringLiteral("kwame.mensah@demo.steward.example")});
+        QVERIFY(personRows > 0);
+        QCOMPARE(window.history()->table()->rowCount(), personRows);
+
+        window.projects()->showProject(QStringLiteral("SEPSIS-ALERT"));
+        clickHistory("Show the change history of this project");
+        QCOMPARE(window.currentScreen(), MainWindow::History);
+        QCOMPARE(window.history()->table()->rowCount(),
+                 demo.count(QStringLiteral(
+                     "SELECT count(*) FROM history h JOIN project p ON h.table_name = 'project' "
+                     "AND h.row_key = p.id::text WHERE p.key = 'SEPSIS-ALERT'")));
     }
 
     void countsReadAsEnglishForOneAndForMany()

@@ -127,6 +127,13 @@ MainWindow::MainWindow(Workspace& workspace, const QString& connectionDescriptio
         m_people->reload();
     });
 
+    auto openHistory = [this](const QString& table, const QString& rowKey) {
+        m_history->showFor(table, rowKey);
+        showScreen(History);
+    };
+    connect(m_people, &PeopleScreen::historyRequested, this, openHistory);
+    connect(m_projects, &ProjectsScreen::historyRequested, this, openHistory);
+
     // Other Steward clients' commits, as they happen.
     connect(m_changes, &ChangeFeed::changed, this, &MainWindow::applyChanges);
 

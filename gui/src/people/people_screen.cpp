@@ -68,6 +68,7 @@ PeopleScreen::PeopleScreen(Workspace& workspace, QWidget* parent)
                 m_page->showPerson(p ? p->email : QString());
             });
     connect(m_page, &PersonPage::projectActivated, this, &PeopleScreen::projectActivated);
+    connect(m_page, &PersonPage::historyRequested, this, &PeopleScreen::historyRequested);
 
     // Offered only where PostgreSQL would accept the writes.
     const bool mayImport = workspace.permissions().editPeople;

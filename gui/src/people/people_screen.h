@@ -41,6 +41,7 @@ public:
 
 signals:
     void projectActivated(const QString& projectKey);
+    void historyRequested(const QString& table, const QString& rowKey);
 
 private:
     void updateCount();

@@ -13,8 +13,10 @@
 #include <QBrush>
 #include <QColor>
 #include <QFont>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QPushButton>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -73,6 +75,7 @@ PersonPage::PersonPage(Workspace& workspace, QWidget* parent)
     : QWidget(parent)
     , m_workspace(workspace)
     , m_name(new QLabel(this))
+    , m_history(new QPushButton(tr("&History…"), this))
     , m_details(new QLabel(this))
     , m_warning(new MessageBar(this))
     , m_assignments(makeTable({tr("Project"), tr("Role"), tr("From"), tr("To"), tr("Allocation")},
@@ -90,8 +93,12 @@ PersonPage::PersonPage(Workspace& workspace, QWidget* parent)
     m_details->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_details->setAccessibleName(tr("Person details"));
 
+    m_history->setAccessibleName(tr("Show the change history of this person"));
+    auto* header = new QHBoxLayout;
+    header->addWidget(m_name, 1);
+    header->addWidget(m_history, 0, Qt::AlignTop);
     auto* layout = new QVBoxLayout(this);
-    layout->addWidget(m_name);
+    layout->addLayout(header);
     layout->addWidget(m_details);
     layout->addWidget(m_warning);
     layout->addWidget(new QLabel(tr("Roles held"), this));
@@ -101,6 +108,8 @@ PersonPage::PersonPage(Workspace& workspace, QWidget* parent)
     layout->addWidget(m_findingsTitle);
     layout->addWidget(m_findings, 2);
 
+    connect(m_history, &QPushButton::clicked, this,
+            [this] { emit historyRequested(QStringLiteral("person"), QString::number(m_id)); });
     connect(m_assignments, &QTableWidget::cellActivated, this, [this](int row, int) {
         if (auto* item = m_assignments->item(row, 0))
             emit projectActivated(item->text());
@@ -119,6 +128,8 @@ PersonPage::PersonPage(Workspace& workspace, QWidget* parent)
 void PersonPage::clear()
 {
     m_email.clear();
+    m_id = 0;
+    m_history->setEnabled(false);
     m_name->setText(tr("No person selected"));
     m_details->clear();
     m_warning->clear();
@@ -148,6 +159,8 @@ void PersonPage::showPerson(const QString& email)
             responsibilityTexts[r.key] = r.text;
 
         m_email = p.email;
+        m_id = p.id;
+        m_history->setEnabled(true);
         m_name->setText(p.name);
         QStringList details{p.email};
         if (!p.title.isEmpty())

@@ -10,6 +10,7 @@
 #include <optional>
 
 class QLabel;
+class QPushButton;
 class QTableWidget;
 
 namespace steward::gui {
@@ -43,6 +44,8 @@ public:
 
 signals:
     void projectActivated(const QString& projectKey);
+    // Show the change history of a row: ("person", id).
+    void historyRequested(const QString& table, const QString& rowKey);
 
 private:
     void clear();
@@ -53,7 +56,9 @@ private:
 
     Workspace& m_workspace;
     QString m_email;
+    qint64 m_id = 0;
     QLabel* m_name;
+    QPushButton* m_history;
     QLabel* m_details;
     MessageBar* m_warning;
     QTableWidget* m_assignments;

@@ -54,6 +54,7 @@ ProjectPage::ProjectPage(Workspace& workspace, QWidget* parent)
     , m_details(new QLabel(this))
     , m_description(new QLabel(this))
     , m_editRaci(new QPushButton(tr("Edit RACI &matrix…"), this))
+    , m_history(new QPushButton(tr("&History…"), this))
     , m_message(new MessageBar(this))
     , m_coverageSummary(new QLabel(this))
     , m_team(new QTreeWidget(this))
@@ -70,6 +71,7 @@ ProjectPage::ProjectPage(Workspace& workspace, QWidget* parent)
     m_description->setWordWrap(true);
     m_description->setAccessibleName(tr("Project description"));
     m_editRaci->setAccessibleName(tr("Edit the RACI matrix of this project"));
+    m_history->setAccessibleName(tr("Show the change history of this project"));
 
     m_team->setColumnCount(4);
     m_team->setHeaderLabels({tr("Role / person"), tr("From"), tr("To"), tr("Allocation")});
@@ -109,6 +111,7 @@ ProjectPage::ProjectPage(Workspace& workspace, QWidget* parent)
     titles->addWidget(m_title);
     titles->addWidget(m_details);
     header->addLayout(titles, 1);
+    header->addWidget(m_history, 0, Qt::AlignTop);
     header->addWidget(m_editRaci, 0, Qt::AlignTop);
 
     auto* layout = new QVBoxLayout(this);
@@ -123,6 +126,8 @@ ProjectPage::ProjectPage(Workspace& workspace, QWidget* parent)
     layout->addWidget(m_audits);
 
     connect(m_editRaci, &QPushButton::clicked, this, [this] { emit editRaciRequested(m_key); });
+    connect(m_history, &QPushButton::clicked, this,
+            [this] { emit historyRequested(QStringLiteral("project"), QString::number(m_id)); });
     connect(m_team, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem* item) {
         const QString email = item->data(0, kEmailRole).toString();
         if (!email.isEmpty())
@@ -139,6 +144,8 @@ ProjectPage::ProjectPage(Workspace& workspace, QWidget* parent)
 void ProjectPage::clear()
 {
     m_key.clear();
+    m_id = 0;
+    m_history->setEnabled(false);
     m_title->setText(tr("No project selected"));
     m_details->clear();
     m_description->clear();
@@ -316,6 +323,8 @@ void ProjectPage::showProject(const QString& key)
             roleNames[r.key] = r.name;
 
         m_key = p.key;
+        m_id = p.id;
+        m_history->setEnabled(true);
         m_title->setText(tr("%1 — %2").arg(p.key, p.name));
         QStringList details{Labels::of(p.industry), tr("%1 risk").arg(Labels::of(p.riskTier)),
                             Labels::of(p.stage), Labels::of(p.status), Labels::of(p.aiActRole)};

@@ -51,6 +51,8 @@ signals:
     void auditActivated(qint64 auditId);
     // Someone was assigned from a gap: other screens showing the project's staffing may reload.
     void staffingChanged(const QString& projectKey);
+    // Show the change history of a row: ("project", id).
+    void historyRequested(const QString& table, const QString& rowKey);
 
 private:
     void clear();
@@ -63,6 +65,8 @@ private:
     QLabel* m_details;
     QLabel* m_description;
     QPushButton* m_editRaci;
+    QPushButton* m_history;
+    qint64 m_id = 0;
     MessageBar* m_message;
     QLabel* m_coverageSummary;
     QTreeWidget* m_team;

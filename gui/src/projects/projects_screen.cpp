@@ -96,6 +96,7 @@ ProjectsScreen::ProjectsScreen(Workspace& workspace, QWidget* parent)
             });
     connect(m_page, &ProjectPage::editRaciRequested, this, &ProjectsScreen::editRaciRequested);
     connect(m_page, &ProjectPage::personActivated, this, &ProjectsScreen::personActivated);
+    connect(m_page, &ProjectPage::historyRequested, this, &ProjectsScreen::historyRequested);
 
     auto* filters = new QHBoxLayout;
     filters->addWidget(m_search, 1);

@@ -41,6 +41,7 @@ public:
 signals:
     void editRaciRequested(const QString& projectKey);
     void personActivated(const QString& email);
+    void historyRequested(const QString& table, const QString& rowKey);
 
 private:
     void applyFilters();
