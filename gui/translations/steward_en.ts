@@ -34,6 +34,51 @@
             <numerusform>%n audits</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n overdue finding(s)</source>
+        <translation>
+            <numerusform>%n overdue finding</numerusform>
+            <numerusform>%n overdue findings</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open finding(s)</source>
+        <translation>
+            <numerusform>%n open finding</numerusform>
+            <numerusform>%n open findings</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %n overdue</source>
+        <translation>
+            <numerusform>%1, %n overdue</numerusform>
+            <numerusform>%1, %n overdue</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Overdue findings (%n)</source>
+        <translation>
+            <numerusform>Overdue findings (%n)</numerusform>
+            <numerusform>Overdue findings (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Open findings (%n)</source>
+        <translation>
+            <numerusform>Open findings (%n)</numerusform>
+            <numerusform>Open findings (%n)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>steward::gui::FindingListModel</name>
+    <message numerus="yes">
+        <source>Overdue by %n day(s)</source>
+        <translation>
+            <numerusform>Overdue by %n day</numerusform>
+            <numerusform>Overdue by %n days</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>steward::gui::ImportPeopleDialog</name>

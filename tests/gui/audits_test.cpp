@@ -7,25 +7,37 @@
 #include "audits/audit_list_model.h"
 #include "audits/audit_runner.h"
 #include "audits/audits_screen.h"
+#include "audits/finding_actions.h"
+#include "audits/finding_list_model.h"
 #include "common/message_bar.h"
+#include "common/person_picker.h"
 #include "gui_fixture.h"
+#include "overview/overview_screen.h"
 
 #include <QAbstractButton>
+#include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QCryptographicHash>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
+#include <QListWidget>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSortFilterProxyModel>
 #include <QStandardPaths>
+#include <QTableView>
 #include <QTemporaryDir>
+#include <QTimer>
 #include <QToolButton>
 #include <QTreeWidget>
+
+#include <algorithm>
 
 using namespace steward;
 using namespace steward::gui;
@@ -124,6 +136,50 @@ const AuditListModel::Row* rowOfProject(const AuditListModel& model, const QStri
         if (model.rowAt(row)->audit.projectKey == key)
             return model.rowAt(row);
     return nullptr;
+}
+
+// The ids of the findings the list shows, sorted.
+QList<qint64> listedFindings(const FindingListModel& model)
+{
+    QList<qint64> ids;
+    for (int row = 0; row < model.rowCount(); ++row)
+        ids << model.findingAt(row)->id;
+    std::sort(ids.begin(), ids.end());
+    return ids;
+}
+
+QList<qint64> findingIds(AuditWorld& world, const QString& where)
+{
+    QList<qint64> ids;
+    QSqlQuery q = world.db().exec(
+        QStringLiteral("SELECT id FROM audit_finding WHERE %1 ORDER BY id").arg(where));
+    while (q.next())
+        ids << q.value(0).toLongLong();
+    return ids;
+}
+
+// A finding on the in-progress audit, due `dueInDays` from today.
+qint64 raiseCardioFinding(AuditWorld& world, int dueInDays, const QString& description)
+{
+    AuditService service(world.db());
+    const qint64 auditId = world.auditOf(QStringLiteral("CARDIO-TRIAGE"));
+    FindingInput input;
+    // Findings are raised on shortfalls: the demo's not-satisfied item.
+    for (const AuditItem& item : service.items(auditId))
+        if (item.result == ItemResult::NotSatisfied)
+            input.itemId = item.itemId;
+    input.severity = QStringLiteral("high");
+    input.description = description;
+    input.remediation = QStringLiteral("Do it.");
+    input.ownerEmail = kKwame;
+    input.dueDate = QDate::currentDate().addDays(dueInDays);
+    return service.raiseFinding(auditId, input).id;
+}
+
+QString findingStatus(AuditWorld& world, qint64 id)
+{
+    return world.scalar(QStringLiteral("SELECT status FROM audit_finding WHERE id = ?"), {id})
+        .toString();
 }
 
 QByteArray readAll(const QString& path)
@@ -370,6 +426,204 @@ private slots:
         QTRY_COMPARE(runner.currentItemId(), first);
     }
 
+    void findingsListShowsOpenAndOverdueFindings()
+    {
+        AuditWorld world;
+        AuditsScreen screen(world.workspace());
+        FindingListModel* model = screen.findingModel();
+        const QString open = QStringLiteral("status IN ('open', 'in-progress')");
+        const QList<qint64> demoOpen = findingIds(world, open);
+        QVERIFY(demoOpen.size() >= 2);
+        QCOMPARE(listedFindings(*model), demoOpen);
+        QVERIFY(!screen.isFindingsShown());
+        screen.showFindings();
+        QVERIFY(screen.isFindingsShown());
+        QVERIFY(screen.findingView()->isVisibleTo(&screen));
+
+        // Each row shows what the database holds.
+        const qint64 first = demoOpen.front();
+        const int row = model->rowOf(first);
+        QCOMPARE(model->index(row, FindingListModel::ProjectColumn).data().toString(),
+                 world
+                     .scalar(QStringLiteral("SELECT p.key FROM audit_finding f JOIN audit a ON "
+                                            "a.id = f.audit_id JOIN project p ON p.id = "
+                                            "a.project_id WHERE f.id = ?"),
+                             {first})
+                     .toString());
+        QCOMPARE(model->index(row, FindingListModel::OwnerColumn).data().toString(),
+                 world
+                     .scalar(QStringLiteral("SELECT p.name FROM audit_finding f JOIN person p ON "
+                                            "p.id = f.owner_id WHERE f.id = ?"),
+                             {first})
+                     .toString());
+        QVERIFY(model->index(row, FindingListModel::AuditColumn)
+                    .data()
+                    .toString()
+                    .startsWith(QString::number(model->findingAt(row)->auditId)));
+
+        // One more, already past its due date.
+        const qint64 late =
+            raiseCardioFinding(world, -3, QStringLiteral("The model card is out of date."));
+        screen.reload();
+        QCOMPARE(listedFindings(*model), findingIds(world, open));
+        const QList<qint64> overdue =
+            findingIds(world, open + QStringLiteral(" AND due_date < current_date"));
+        QVERIFY(overdue.contains(late));
+        QVERIFY(overdue.size() < model->rowCount());
+
+        screen.showOverdueFindings();
+        QVERIFY(screen.isFindingsShown());
+        QVERIFY(screen.overdueOnlyBox()->isChecked());
+        QCOMPARE(listedFindings(*model), overdue);
+        const QModelIndex due = model->index(model->rowOf(late), FindingListModel::DueColumn);
+        QVERIFY(due.data(Qt::ForegroundRole).value<QBrush>().color() == QColor(0xb0, 0x1c, 0x1c));
+        QCOMPARE(due.data(Qt::ToolTipRole).toString(), QStringLiteral("Overdue by 3 days"));
+        screen.overdueOnlyBox()->setChecked(false);
+        QCOMPARE(model->rowCount(), findingIds(world, open).size());
+        // A finding due later is not shown in red.
+        const int later = model->rowOf(demoOpen.back());
+        if (model->findingAt(later)->dueDate >= QDate::currentDate())
+            QVERIFY(!model->index(later, FindingListModel::DueColumn)
+                         .data(Qt::ForegroundRole)
+                         .isValid());
+
+        // Enter on a finding opens its audit in the runner, on the finding.
+        screen.resize(1200, 760);
+        screen.show();
+        QTableView* view = screen.findingView();
+        const QModelIndex lateIndex = static_cast<QSortFilterProxyModel*>(view->model())
+                                          ->mapFromSource(model->index(model->rowOf(late), 0));
+        view->setCurrentIndex(lateIndex);
+        view->setFocus();
+        QTest::keyClick(view, Qt::Key_Return);
+        QVERIFY(screen.isRunnerShown());
+        QCOMPARE(screen.runner()->audit().id, world.auditOf(QStringLiteral("CARDIO-TRIAGE")));
+        QCOMPARE(screen.runner()->currentFindingId(), late);
+        QCOMPARE(screen.runner()->currentItemId(), model->findingAt(model->rowOf(late))->itemId);
+        // Back from the runner lands on the findings again.
+        screen.showList();
+        QVERIFY(screen.isFindingsShown());
+        QVERIFY(!screen.openFinding(999999));
+        QVERIFY(!screen.isRunnerShown());
+    }
+
+    void findingsMoveOnFromTheListAndTheRunner()
+    {
+        AuditWorld world;
+        AuditsScreen screen(world.workspace());
+        screen.showFindings();
+        const qint64 id = raiseCardioFinding(world, 14, QStringLiteral("No bias test."));
+        screen.reload();
+        FindingActions* actions = screen.findingActions();
+        // Nobody is acting yet: moving findings on is not offered, and refused if asked.
+        QVERIFY(!actions->isVisibleTo(&screen));
+        QVERIFY(!screen.moveFinding(id, FindingStatus::InProgress));
+        QCOMPARE(screen.messageBar()->kind(), MessageBar::Kind::Warning);
+        QCOMPARE(findingStatus(world, id), QStringLiteral("open"));
+
+        QVERIFY(screen.runner()->actAs(kLead));
+        FindingListModel* model = screen.findingModel();
+        auto* sorted = static_cast<QSortFilterProxyModel*>(screen.findingView()->model());
+        screen.findingView()->setCurrentIndex(
+            sorted->mapFromSource(model->index(model->rowOf(id), 0)));
+        QVERIFY(actions->isVisibleTo(&screen));
+        QVERIFY(actions->button(FindingStatus::InProgress)->isEnabled());
+        QVERIFY(actions->button(FindingStatus::Resolved)->isEnabled());
+
+        QTest::mouseClick(actions->button(FindingStatus::InProgress), Qt::LeftButton);
+        QCOMPARE(findingStatus(world, id), QStringLiteral("in-progress"));
+        QCOMPARE(screen.messageBar()->kind(), MessageBar::Kind::Information);
+        QVERIFY(!actions->button(FindingStatus::InProgress)->isEnabled());
+        QVERIFY(screen.moveFinding(id, FindingStatus::Resolved));
+        QCOMPARE(findingStatus(world, id), QStringLiteral("resolved"));
+        QCOMPARE(model->rowOf(id), -1); // resolved findings leave the list
+
+        // Accepting a risk without saying why is refused, and nothing is written.
+        const qint64 risky = raiseCardioFinding(world, 30, QStringLiteral("Drift unmonitored."));
+        screen.reload();
+        QVERIFY(!screen.moveFinding(risky, FindingStatus::RiskAccepted, QStringLiteral("  ")));
+        QCOMPARE(screen.messageBar()->kind(), MessageBar::Kind::Warning);
+        QVERIFY(screen.messageBar()->text().contains(QStringLiteral("justification")));
+        QCOMPARE(findingStatus(world, risky), QStringLiteral("open"));
+        QCOMPARE(world
+                     .scalar(QStringLiteral("SELECT risk_acceptance_justification IS NULL OR "
+                                            "risk_acceptance_justification = '' FROM "
+                                            "audit_finding WHERE id = ?"),
+                             {risky})
+                     .toBool(),
+                 true);
+
+        // From the runner's findings tab, with the justification.
+        AuditRunner* runner = screen.runner();
+        QVERIFY(screen.openFinding(risky));
+        QVERIFY(runner->findingActions()->isVisibleTo(runner));
+        QVERIFY(runner->findingActions()->button(FindingStatus::RiskAccepted)->isEnabled());
+        QVERIFY(!runner->moveFinding(risky, FindingStatus::RiskAccepted));
+        QCOMPARE(findingStatus(world, risky), QStringLiteral("open"));
+        const QString why = QStringLiteral("Monitoring starts with the next release.");
+        QVERIFY(runner->moveFinding(risky, FindingStatus::RiskAccepted, why));
+        QCOMPARE(findingStatus(world, risky), QStringLiteral("risk-accepted"));
+        QCOMPARE(world
+                     .scalar(QStringLiteral("SELECT f.risk_acceptance_justification || ' / ' || "
+                                            "p.email FROM audit_finding f JOIN person p ON p.id "
+                                            "= f.risk_accepted_by WHERE f.id = ?"),
+                             {risky})
+                     .toString(),
+                 why + QStringLiteral(" / ") + kLead);
+        QCOMPARE(runner->currentFindingId(), risky);
+        QVERIFY(!runner->findingActions()->button(FindingStatus::Resolved)->isEnabled());
+        QCOMPARE(model->rowOf(risky), -1); // the list followed the runner's change
+        // The database refuses moving a final finding; the runner says why.
+        QVERIFY(!runner->moveFinding(risky, FindingStatus::Resolved));
+        QCOMPARE(runner->messageBar()->kind(), MessageBar::Kind::Error);
+        QVERIFY(runner->messageBar()->text().contains(QStringLiteral("final")));
+        QCOMPARE(findingStatus(world, risky), QStringLiteral("risk-accepted"));
+    }
+
+    void reassigningTheRespondentWritesTheItem()
+    {
+        AuditWorld world;
+        const qint64 id = world.auditOf(QStringLiteral("CARDIO-TRIAGE"));
+        AuditRunner runner(world.workspace());
+        QVERIFY(runner.openAudit(id));
+        QVERIFY(runner.reassignButton()->isVisibleTo(&runner));
+        QVERIFY(runner.reassignButton()->isEnabled());
+        const QString itemId = runner.currentItemId();
+        const QString respondent =
+            QStringLiteral("SELECT p.email FROM audit_item ai JOIN checklist_item ci ON ci.id = "
+                           "ai.checklist_item_id JOIN person p ON p.id = ai.respondent_id WHERE "
+                           "ai.audit_id = ? AND ci.item_id = ?");
+        QVERIFY(world.scalar(respondent, {id, itemId}).toString() != kKwame);
+
+        // The button opens the shared person picker; search, choose, assign.
+        bool picked = false;
+        QTimer::singleShot(0, this, [&] {
+            auto* picker = qobject_cast<PersonPicker*>(QApplication::activeModalWidget());
+            QVERIFY(picker);
+            picker->search(QStringLiteral("Kwame"));
+            QVERIFY(picker->results()->count() <= PersonPicker::kPageSize);
+            QVERIFY(picker->select(kKwame));
+            picked = true;
+            picker->accept();
+        });
+        runner.reassignButton()->click();
+        QVERIFY(picked);
+        QCOMPARE(world.scalar(respondent, {id, itemId}).toString(), kKwame);
+        QCOMPARE(runner.currentItemId(), itemId);
+        QVERIFY(runner.respondentLabel()->text().contains(QStringLiteral("Kwame")));
+        QCOMPARE(runner.messageBar()->kind(), MessageBar::Kind::Information);
+
+        // The database's refusal (an unknown person) is shown; the respondent stays.
+        QVERIFY(!runner.assignRespondent(QStringLiteral("nobody@nowhere.example")));
+        QCOMPARE(runner.messageBar()->kind(), MessageBar::Kind::Error);
+        QCOMPARE(world.scalar(respondent, {id, itemId}).toString(), kKwame);
+
+        // Not offered on a closed audit.
+        QVERIFY(runner.openAudit(world.auditOf(QStringLiteral("CREDIT-SCORE"))));
+        QVERIFY(!runner.reassignButton()->isVisibleTo(&runner));
+        QVERIFY(!runner.assignRespondent(kKwame));
+    }
+
     void signOffIsOfferedToTheLeadOnly()
     {
         AuditWorld world(DbUser::Auditor);
@@ -434,8 +688,16 @@ private slots:
         QVERIFY(!runner->resultButton(ItemResult::Satisfied)->isVisibleTo(runner));
         for (QWidget* w : std::initializer_list<QWidget*>{
                  runner->attachFileButton(), runner->addUrlButton(), runner->raiseFindingButton(),
-                 runner->submitButton(), runner->closeButton(), runner->actAsButton()})
+                 runner->submitButton(), runner->closeButton(), runner->actAsButton(),
+                 runner->reassignButton(), runner->findingActions()})
             QVERIFY(!w->isVisibleTo(runner));
+        // Even acting as a person, a viewer is offered no finding moves.
+        world.workspace().setActorEmail(kLead);
+        screen.showFindings();
+        QVERIFY(screen.findingModel()->rowCount() > 0);
+        QVERIFY(!screen.findingActions()->isVisibleTo(&screen));
+        QVERIFY(
+            !screen.moveFinding(screen.findingModel()->findingAt(0)->id, FindingStatus::Resolved));
         QVERIFY(runner->exportButton()->isEnabled());
     }
 
@@ -557,6 +819,16 @@ private slots:
         window.showScreen(MainWindow::Audits);
         QCOMPARE(window.currentScreen(), MainWindow::Audits);
         QCOMPARE(window.audits()->model()->rowCount(), 2);
+
+        // The Overview's overdue figure opens the overdue findings.
+        window.showScreen(MainWindow::Overview);
+        emit window.overview()->overdueFindingsActivated();
+        QCOMPARE(window.currentScreen(), MainWindow::Audits);
+        QVERIFY(window.audits()->isFindingsShown());
+        QVERIFY(window.audits()->overdueOnlyBox()->isChecked());
+        QCOMPARE(listedFindings(*window.audits()->findingModel()),
+                 findingIds(world, QStringLiteral("status IN ('open', 'in-progress') AND "
+                                                  "due_date < current_date")));
     }
 };
 

@@ -1,8 +1,10 @@
 #include "audits/audit_runner.h"
 
 #include "audits/audit_labels.h"
+#include "audits/finding_actions.h"
 #include "audits/finding_dialog.h"
 #include "common/message_bar.h"
+#include "common/person_picker.h"
 #include "common/workspace.h"
 #include "db/database.h"
 #include "services/catalog_service.h"
@@ -86,6 +88,7 @@ AuditRunner::AuditRunner(Workspace& workspace, QWidget* parent)
     , m_itemHeading(new QLabel(this))
     , m_itemView(new QTextBrowser(this))
     , m_respondent(wrappingLabel(this))
+    , m_reassign(new QPushButton(tr("Reass&ign…"), this))
     , m_resultLine(new QLabel(this))
     , m_previous(new QPushButton(tr("◀ Previous"), this))
     , m_next(new QPushButton(tr("Next ▶"), this))
@@ -99,6 +102,7 @@ AuditRunner::AuditRunner(Workspace& workspace, QWidget* parent)
     , m_addUrl(new QPushButton(tr("Add &URL…"), this))
     , m_findingsList(new QTreeWidget(this))
     , m_raiseFinding(new QPushButton(tr("Raise a fin&ding…"), this))
+    , m_findingActions(new FindingActions(this))
 {
     m_back->setAccessibleName(tr("Back to all audits"));
     m_back->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Left));
@@ -187,6 +191,9 @@ AuditRunner::AuditRunner(Workspace& workspace, QWidget* parent)
     m_itemView->setOpenExternalLinks(true);
     m_itemView->setFrameShape(QFrame::NoFrame);
     m_respondent->setAccessibleName(tr("Suggested respondent"));
+    m_reassign->setAccessibleName(tr("Reassign the item's respondent"));
+    m_reassign->setToolTip(tr("Choose who answers this item"));
+    connect(m_reassign, &QPushButton::clicked, this, &AuditRunner::askRespondent);
     m_resultLine->setAccessibleName(tr("Current result"));
     m_previous->setAccessibleName(tr("Previous item"));
     m_previous->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_PageUp));
@@ -238,7 +245,10 @@ AuditRunner::AuditRunner(Workspace& workspace, QWidget* parent)
     navigation->addWidget(m_next);
     auto* itemFacts = new QFormLayout;
     itemFacts->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    itemFacts->addRow(tr("Suggested respondent:"), m_respondent);
+    auto* respondentRow = new QHBoxLayout;
+    respondentRow->addWidget(m_respondent, 1);
+    respondentRow->addWidget(m_reassign, 0, Qt::AlignTop);
+    itemFacts->addRow(tr("Suggested respondent:"), respondentRow);
     itemFacts->addRow(tr("Recorded:"), m_resultLine);
     auto* itemLayout = new QVBoxLayout(itemPane);
     itemLayout->setContentsMargins(0, 0, 0, 0);
@@ -283,9 +293,13 @@ AuditRunner::AuditRunner(Workspace& workspace, QWidget* parent)
     connect(m_raiseFinding, &QPushButton::clicked, this, &AuditRunner::askFinding);
     connect(m_findingsList, &QTreeWidget::itemActivated, this,
             [this](QTreeWidgetItem* item) { selectItem(item->text(0)); });
+    connect(m_findingsList, &QTreeWidget::currentItemChanged, this,
+            &AuditRunner::updateFindingActions);
+    connect(m_findingActions, &FindingActions::moveRequested, this, &AuditRunner::askMoveFinding);
     auto* findingsPane = new QWidget(this);
     auto* findingButtons = new QHBoxLayout;
     findingButtons->addWidget(m_raiseFinding);
+    findingButtons->addWidget(m_findingActions);
     findingButtons->addStretch(1);
     auto* findingsLayout = new QVBoxLayout(findingsPane);
     findingsLayout->addWidget(m_findingsList);
@@ -544,6 +558,7 @@ void AuditRunner::showItem()
         m_itemHeading->setText(m_items.empty() ? tr("This audit has no items.") : QString());
         m_itemView->clear();
         m_respondent->clear();
+        m_reassign->setEnabled(false);
         m_resultLine->clear();
         m_note->clear();
         showEvidence();
@@ -638,10 +653,43 @@ void AuditRunner::showFindings()
         row->setText(5, f.description);
         row->setToolTip(5, tr("%1\n\nRemediation: %2").arg(f.description, f.remediation));
         row->setData(0, Qt::UserRole, f.id);
+        row->setData(2, Qt::UserRole, static_cast<int>(f.status));
     }
     for (int c = 0; c < 5; ++c)
         m_findingsList->resizeColumnToContents(c);
     m_tabs->setTabText(1, tr("Findings (%n)", nullptr, static_cast<int>(m_findings.size())));
+    updateFindingActions();
+}
+
+qint64 AuditRunner::currentFindingId() const
+{
+    const QTreeWidgetItem* row = m_findingsList->currentItem();
+    return row ? row->data(0, Qt::UserRole).toLongLong() : 0;
+}
+
+void AuditRunner::updateFindingActions()
+{
+    // Findings are followed up after the audit is closed too, so only the permission and an
+    // acting person decide.
+    m_findingActions->setVisible(m_audit.id > 0 && FindingActions::offered(m_workspace));
+    const QTreeWidgetItem* row = m_findingsList->currentItem();
+    m_findingActions->setCurrent(
+        row ? std::optional(static_cast<FindingStatus>(row->data(2, Qt::UserRole).toInt()))
+            : std::nullopt);
+}
+
+bool AuditRunner::showFinding(qint64 findingId)
+{
+    for (int i = 0; i < m_findingsList->topLevelItemCount(); ++i) {
+        QTreeWidgetItem* row = m_findingsList->topLevelItem(i);
+        if (row->data(0, Qt::UserRole).toLongLong() != findingId)
+            continue;
+        selectItem(row->text(0));
+        m_tabs->setCurrentIndex(1);
+        m_findingsList->setCurrentItem(row);
+        return true;
+    }
+    return false;
 }
 
 void AuditRunner::updateHeader()
@@ -698,6 +746,9 @@ void AuditRunner::updateActions()
     m_addUrl->setEnabled(item);
     m_raiseFinding->setVisible(edit);
     m_raiseFinding->setEnabled(item);
+    m_reassign->setVisible(edit);
+    m_reassign->setEnabled(item);
+    updateFindingActions();
     m_actAs->setVisible(edit && m_workspace.actorEmail().isEmpty());
     const bool signOff = canSignOff();
     m_submit->setVisible(signOff && m_audit.status == AuditStatus::InProgress);
@@ -813,6 +864,50 @@ bool AuditRunner::raiseFinding(FindingInput input)
     return ok;
 }
 
+bool AuditRunner::moveFinding(qint64 findingId, FindingStatus next, const QString& justification)
+{
+    const auto finding =
+        std::find_if(m_findings.begin(), m_findings.end(),
+                     [findingId](const AuditFinding& f) { return f.id == findingId; });
+    if (finding == m_findings.end())
+        return false;
+    if (const QString why = FindingActions::refusal(m_workspace, next, justification);
+        !why.isEmpty()) {
+        m_message->showMessage(MessageBar::Kind::Warning, why);
+        return false;
+    }
+    const bool ok = write(
+        [&] {
+            AuditService(m_workspace.db())
+                .updateFinding(findingId, toText(next),
+                               next == FindingStatus::RiskAccepted ? justification.trimmed()
+                                                                   : QString(),
+                               m_workspace.actorEmail());
+        },
+        FindingActions::movedMessage(findingId, next));
+    showFinding(findingId);
+    return ok;
+}
+
+bool AuditRunner::assignRespondent(const QString& email)
+{
+    const AuditItem* item = currentItem();
+    if (!item || !canEdit())
+        return false;
+    const QString itemId = item->itemId;
+    AuditItem assigned;
+    const bool ok =
+        write([&] { assigned = AuditService(m_workspace.db()).assign(m_audit.id, itemId, email); },
+              QString());
+    if (ok) {
+        const QString name = personName(assigned.respondentEmail);
+        m_message->showMessage(
+            MessageBar::Kind::Information,
+            tr("%1 now answers %2.").arg(name.isEmpty() ? assigned.respondentEmail : name, itemId));
+    }
+    return ok;
+}
+
 bool AuditRunner::submitForReview()
 {
     if (!canSignOff() || !requireActor())
@@ -914,6 +1009,47 @@ void AuditRunner::askFinding()
     FindingDialog dialog(item->itemId, candidatePeople(), this);
     if (dialog.exec() == QDialog::Accepted)
         raiseFinding(dialog.input());
+}
+
+void AuditRunner::askMoveFinding(FindingStatus next)
+{
+    const qint64 id = currentFindingId();
+    if (id <= 0)
+        return;
+    QString justification;
+    if (next == FindingStatus::RiskAccepted) {
+        const auto text = FindingActions::askJustification(this, id);
+        if (!text)
+            return;
+        justification = *text;
+    }
+    moveFinding(id, next, justification);
+}
+
+void AuditRunner::askRespondent()
+{
+    const AuditItem* item = currentItem();
+    if (!item)
+        return;
+    const QString itemId = item->itemId;
+    const QString role = roleName(item->roleKey);
+    PersonPicker picker(m_workspace, tr("Respondent of %1").arg(itemId),
+                        role.isEmpty()
+                            ? tr("Choose who answers %1 in this audit.").arg(itemId)
+                            : tr("Choose who answers %1 in this audit; it is usually asked of "
+                                 "the %2.")
+                                  .arg(itemId, role),
+                        this);
+    std::vector<PersonPicker::Candidate> suggestions;
+    if (!item->respondentEmail.isEmpty())
+        suggestions.push_back(
+            {item->respondentEmail, personName(item->respondentEmail), tr("answers it now")});
+    if (!m_audit.leadEmail.isEmpty())
+        suggestions.push_back(
+            {m_audit.leadEmail, personName(m_audit.leadEmail), tr("leads the audit")});
+    picker.setSuggestions(std::move(suggestions));
+    if (picker.exec() == QDialog::Accepted && !picker.selectedEmail().isEmpty())
+        assignRespondent(picker.selectedEmail());
 }
 
 void AuditRunner::askClose()

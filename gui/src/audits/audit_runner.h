@@ -1,9 +1,10 @@
 // The page of one audit: walks its checklist section by section. For the current item it shows
 // the text, guidance, expected evidence, reference and suggested respondent, records the result
-// and note, attaches evidence (a file, whose hash and size are recorded, or a URL) and raises
-// findings. Progress and score stay in view; the lead (or an audit admin) submits the audit for
-// review and closes it; anyone may export the report. What the user may not do is not offered,
-// and the database's refusals are shown in the message bar.
+// and note, attaches evidence (a file, whose hash and size are recorded, or a URL), raises
+// findings and moves them on, and reassigns the item's respondent. Progress and score stay in
+// view; the lead (or an audit admin) submits the audit for review and closes it; anyone may
+// export the report. What the user may not do is not offered, and the database's refusals are
+// shown in the message bar.
 #pragma once
 
 #include "audit/audit_records.h"
@@ -30,6 +31,7 @@ class QTreeWidgetItem;
 
 namespace steward::gui {
 
+class FindingActions;
 class MessageBar;
 class Workspace;
 
@@ -61,6 +63,12 @@ public:
     bool attachUrl(const QString& url, const QString& description = {});
     // The current item's finding when `input.itemId` is empty.
     bool raiseFinding(FindingInput input);
+    // Moves a finding of this audit on; a risk acceptance needs `justification`.
+    bool moveFinding(qint64 findingId, FindingStatus next, const QString& justification = {});
+    // Shows the finding in the findings tab, on its item.
+    bool showFinding(qint64 findingId);
+    // Makes this person the current item's respondent.
+    bool assignRespondent(const QString& email);
     bool submitForReview();
     bool closeAudit(const QString& statement);
     // The person the audit steps are recorded for, remembered for the next start.
@@ -79,6 +87,7 @@ public:
     // The item's text, guidance, expected evidence and reference.
     QTextBrowser* itemView() const { return m_itemView; }
     QLabel* respondentLabel() const { return m_respondent; }
+    QPushButton* reassignButton() const { return m_reassign; }
     QTreeWidget* evidenceList() const { return m_evidenceList; }
     QTreeWidget* findingsList() const { return m_findingsList; }
     QProgressBar* progressBar() const { return m_progress; }
@@ -90,6 +99,9 @@ public:
     QPushButton* attachFileButton() const { return m_attachFile; }
     QPushButton* addUrlButton() const { return m_addUrl; }
     QPushButton* raiseFindingButton() const { return m_raiseFinding; }
+    FindingActions* findingActions() const { return m_findingActions; }
+    // The finding selected in the findings tab, or 0.
+    qint64 currentFindingId() const;
     QPushButton* saveNoteButton() const { return m_saveNote; }
     QToolButton* exportButton() const { return m_exportButton; }
     QPushButton* cancelExportButton() const { return m_cancelExport; }
@@ -121,6 +133,9 @@ private:
     void chooseFile();
     void askUrl();
     void askFinding();
+    void askMoveFinding(FindingStatus next);
+    void askRespondent();
+    void updateFindingActions();
     void askClose();
     void askExport(ReportFormat format);
     QString personName(const QString& email);
@@ -155,6 +170,7 @@ private:
     QLabel* m_itemHeading;
     QTextBrowser* m_itemView;
     QLabel* m_respondent;
+    QPushButton* m_reassign;
     QLabel* m_resultLine;
     QPushButton* m_previous;
     QPushButton* m_next;
@@ -168,6 +184,7 @@ private:
     QPushButton* m_addUrl;
     QTreeWidget* m_findingsList;
     QPushButton* m_raiseFinding;
+    FindingActions* m_findingActions;
     QPointer<ReportExport> m_export;
     bool m_updatingTree = false;
 };

@@ -4,11 +4,14 @@
 #include "audits/audit_labels.h"
 #include "audits/audit_list_model.h"
 #include "audits/audit_runner.h"
+#include "audits/finding_actions.h"
+#include "audits/finding_list_model.h"
 #include "audits/new_audit_dialog.h"
 #include "common/message_bar.h"
 #include "common/workspace.h"
 #include "services/person_service.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -17,6 +20,7 @@
 #include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QStackedWidget>
+#include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -24,7 +28,7 @@
 
 namespace steward::gui {
 
-AuditsScreen::AuditsScreen(Workspace& workspace, QWidget* parent)
+AuditsScreen::AuditsScreen(Workspace& workspace, QWidget* parent, QDate today)
     : QWidget(parent)
     , m_workspace(workspace)
     , m_model(new AuditListModel(workspace.db(), this))
@@ -37,6 +41,14 @@ AuditsScreen::AuditsScreen(Workspace& workspace, QWidget* parent)
     , m_open(new QPushButton(tr("&Open"), this))
     , m_message(new MessageBar(this))
     , m_view(new QTableView(this))
+    , m_lists(new QTabWidget(this))
+    , m_findings(new FindingListModel(workspace.db(), today, this))
+    , m_sortedFindings(new QSortFilterProxyModel(this))
+    , m_overdueOnly(new QCheckBox(tr("O&verdue only"), this))
+    , m_findingCount(new QLabel(this))
+    , m_openFinding(new QPushButton(tr("Open a&udit"), this))
+    , m_findingView(new QTableView(this))
+    , m_findingActions(new FindingActions(this))
     , m_runner(new AuditRunner(workspace, this))
 {
     m_status->addItem(tr("Any status"));
@@ -83,19 +95,68 @@ AuditsScreen::AuditsScreen(Workspace& workspace, QWidget* parent)
         emit auditsChanged();
     });
 
+    // The findings of every audit that are still open or being worked on.
+    m_overdueOnly->setAccessibleName(tr("Only overdue findings"));
+    m_overdueOnly->setToolTip(tr("Findings whose due date has passed"));
+    m_openFinding->setAccessibleName(tr("Open the audit of the selected finding"));
+    m_sortedFindings->setSourceModel(m_findings);
+    m_sortedFindings->setSortRole(FindingListModel::SortRole);
+    m_findingView->setModel(m_sortedFindings);
+    m_findingView->setSortingEnabled(true);
+    m_findingView->sortByColumn(FindingListModel::DueColumn, Qt::AscendingOrder);
+    m_findingView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_findingView->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_findingView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_findingView->setAlternatingRowColors(true);
+    m_findingView->verticalHeader()->setVisible(false);
+    m_findingView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_findingView->horizontalHeader()->setSectionResizeMode(FindingListModel::DescriptionColumn,
+                                                            QHeaderView::Stretch);
+    m_findingView->setAccessibleName(tr("Open findings"));
+    m_findingView->setWordWrap(false);
+    m_findingActions->setVisible(FindingActions::offered(m_workspace));
+    connect(m_overdueOnly, &QCheckBox::toggled, m_findings, &FindingListModel::setOverdueOnly);
+    connect(m_findings, &QAbstractItemModel::modelReset, this, &AuditsScreen::updateFindingCount);
+    connect(m_findings, &FindingListModel::loadFailed, this, [this](const QString& message) {
+        m_message->showMessage(MessageBar::Kind::Error, message);
+    });
+    connect(m_findingView, &QTableView::activated, this, &AuditsScreen::openSelectedFinding);
+    connect(m_openFinding, &QPushButton::clicked, this, &AuditsScreen::openSelectedFinding);
+    connect(m_findingView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &AuditsScreen::updateFindingActions);
+    connect(m_findingActions, &FindingActions::moveRequested, this, &AuditsScreen::askMoveFinding);
+    connect(m_runner, &AuditRunner::auditChanged, m_findings, &FindingListModel::reload);
+
     auto* filters = new QHBoxLayout;
     filters->addWidget(m_status);
     filters->addWidget(m_project);
     filters->addWidget(m_count, 1);
     filters->addWidget(m_open);
     filters->addWidget(m_newAudit);
+    auto* auditsPage = new QWidget(this);
+    auto* auditsLayout = new QVBoxLayout(auditsPage);
+    auditsLayout->addLayout(filters);
+    auditsLayout->addWidget(m_view, 1);
 
+    auto* findingFilters = new QHBoxLayout;
+    findingFilters->addWidget(m_overdueOnly);
+    findingFilters->addWidget(m_findingCount, 1);
+    findingFilters->addWidget(m_findingActions);
+    findingFilters->addWidget(m_openFinding);
+    auto* findingsPage = new QWidget(this);
+    auto* findingsLayout = new QVBoxLayout(findingsPage);
+    findingsLayout->addLayout(findingFilters);
+    findingsLayout->addWidget(m_findingView, 1);
+
+    m_lists->addTab(auditsPage, tr("Audits"));
+    m_lists->addTab(findingsPage, tr("Open findings"));
+    m_lists->setAccessibleName(tr("Audits and findings"));
+    m_lists->setDocumentMode(true);
     auto* listPage = new QWidget(this);
     auto* listLayout = new QVBoxLayout(listPage);
     listLayout->setContentsMargins(0, 0, 0, 0);
-    listLayout->addLayout(filters);
     listLayout->addWidget(m_message);
-    listLayout->addWidget(m_view, 1);
+    listLayout->addWidget(m_lists, 1);
 
     restoreActingPerson();
     m_stack->addWidget(listPage);
@@ -104,6 +165,7 @@ AuditsScreen::AuditsScreen(Workspace& workspace, QWidget* parent)
     layout->addWidget(m_stack);
     updateProjects();
     updateCount();
+    updateFindingCount();
 }
 
 void AuditsScreen::restoreActingPerson()
@@ -153,18 +215,21 @@ void AuditsScreen::updateCount()
 
 void AuditsScreen::showStatus(AuditStatus status)
 {
+    m_lists->setCurrentIndex(0);
     showList();
     m_status->setCurrentIndex(m_status->findData(static_cast<int>(status)));
 }
 
 void AuditsScreen::showAllStatuses()
 {
+    m_lists->setCurrentIndex(0);
     showList();
     m_status->setCurrentIndex(0);
 }
 
 void AuditsScreen::showProject(const QString& projectKey)
 {
+    m_lists->setCurrentIndex(0);
     showList();
     const int index = projectKey.isEmpty() ? 0 : m_project->findData(projectKey);
     if (index < 0) {
@@ -203,7 +268,10 @@ void AuditsScreen::openSelected()
 void AuditsScreen::showList()
 {
     m_stack->setCurrentIndex(0);
-    m_view->setFocus();
+    if (isFindingsShown())
+        m_findingView->setFocus();
+    else
+        m_view->setFocus();
 }
 
 bool AuditsScreen::isRunnerShown() const
@@ -214,6 +282,7 @@ bool AuditsScreen::isRunnerShown() const
 void AuditsScreen::reload()
 {
     m_model->reload();
+    m_findings->reload();
     updateProjects();
     applyFilters();
     if (isRunnerShown())
@@ -249,6 +318,123 @@ void AuditsScreen::askNewAudit()
     } catch (const std::exception& e) {
         m_message->showMessage(MessageBar::Kind::Error, describeFailure(e));
     }
+}
+
+} // namespace steward::gui
+
+namespace steward::gui {
+
+void AuditsScreen::showFindings(bool overdueOnly)
+{
+    m_lists->setCurrentIndex(1);
+    if (m_overdueOnly->isChecked() == overdueOnly)
+        m_findings->reload(); // what the Overview counted may be newer than this list
+    else
+        m_overdueOnly->setChecked(overdueOnly);
+    showList();
+}
+
+bool AuditsScreen::isFindingsShown() const
+{
+    return m_lists->currentIndex() == 1;
+}
+
+void AuditsScreen::updateFindingCount()
+{
+    const int n = m_findings->rowCount();
+    const int overdue = m_findings->overdueCount();
+    QString text = m_findings->overdueOnly() ? tr("%n overdue finding(s)", nullptr, n)
+                                             : tr("%n open finding(s)", nullptr, n);
+    if (!m_findings->overdueOnly() && overdue > 0)
+        text = tr("%1, %n overdue", nullptr, overdue).arg(text);
+    m_findingCount->setText(text);
+    m_lists->setTabText(1, m_findings->overdueOnly() ? tr("Overdue findings (%n)", nullptr, n)
+                                                     : tr("Open findings (%n)", nullptr, n));
+    m_openFinding->setEnabled(n > 0);
+    updateFindingActions();
+}
+
+qint64 AuditsScreen::selectedFindingId() const
+{
+    const QModelIndex current = m_findingView->currentIndex();
+    if (!current.isValid())
+        return 0;
+    const AuditFinding* f = m_findings->findingAt(m_sortedFindings->mapToSource(current).row());
+    return f ? f->id : 0;
+}
+
+void AuditsScreen::updateFindingActions()
+{
+    m_findingActions->setVisible(FindingActions::offered(m_workspace));
+    const int row = m_findings->rowOf(selectedFindingId());
+    const AuditFinding* f = m_findings->findingAt(row);
+    m_findingActions->setCurrent(f ? std::optional(f->status) : std::nullopt);
+}
+
+void AuditsScreen::openSelectedFinding()
+{
+    if (const qint64 id = selectedFindingId(); id > 0)
+        openFinding(id);
+}
+
+bool AuditsScreen::openFinding(qint64 findingId)
+{
+    const AuditFinding* f = m_findings->findingAt(m_findings->rowOf(findingId));
+    if (!f) {
+        m_message->showMessage(MessageBar::Kind::Warning,
+                               tr("Finding %1 is not in the list.").arg(findingId));
+        return false;
+    }
+    if (!openAudit(f->auditId))
+        return false;
+    m_runner->showFinding(findingId);
+    return true;
+}
+
+bool AuditsScreen::moveFinding(qint64 findingId, FindingStatus next, const QString& justification)
+{
+    if (m_findings->rowOf(findingId) < 0)
+        return false;
+    if (const QString why = FindingActions::refusal(m_workspace, next, justification);
+        !why.isEmpty()) {
+        m_message->showMessage(MessageBar::Kind::Warning, why);
+        return false;
+    }
+    try {
+        AuditService(m_workspace.db())
+            .updateFinding(findingId, toText(next),
+                           next == FindingStatus::RiskAccepted ? justification.trimmed()
+                                                               : QString(),
+                           m_workspace.actorEmail());
+    } catch (const std::exception& e) {
+        m_message->showMessage(MessageBar::Kind::Error, describeFailure(e));
+        // Someone else may have moved it first: show what the database holds now.
+        m_findings->reload();
+        return false;
+    }
+    m_findings->reload();
+    m_message->showMessage(MessageBar::Kind::Information,
+                           FindingActions::movedMessage(findingId, next));
+    // An in-progress finding stays listed: keep it selected for the next step.
+    if (const int row = m_findings->rowOf(findingId); row >= 0)
+        m_findingView->setCurrentIndex(m_sortedFindings->mapFromSource(m_findings->index(row, 0)));
+    emit auditsChanged();
+    return true;
+}
+
+void AuditsScreen::askMoveFinding(FindingStatus next)
+{
+    const qint64 id = selectedFindingId();
+    if (id <= 0)
+        return;
+    QString justification;
+    if (next == FindingStatus::RiskAccepted) {
+        const auto text = FindingActions::askJustification(this, id);
+        if (!text)
+            return;
+        justification = *text;
+    }
+    moveFinding(id, next, justification);
 }
 
 } // namespace steward::gui
