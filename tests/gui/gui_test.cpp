@@ -416,6 +416,7 @@ private slots:
         window.show();
         window.activateWindow();
         QVERIFY(QTest::qWaitForWindowActive(&window));
+        QVERIFY(window.overview()->waitUntilIdle()); // its figures are read in the background
         QVERIFY(window.statusText().contains(QStringLiteral("tester")));
         QVERIFY(window.statusText().contains(QStringLiteral("the test database")));
 

@@ -127,6 +127,7 @@ private slots:
         PluggedDemo w;
         OverviewScreen screen(w.workspace());
         screen.resize(1280, 800);
+        QVERIFY(screen.waitUntilIdle()); // the figures are read on a thread of their own
 
         // Audits by status: one bar per status, each the count PostgreSQL has.
         auto* bars =

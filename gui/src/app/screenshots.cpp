@@ -5,6 +5,7 @@
 #include "audits/audits_screen.h"
 #include "catalogue/catalogue_screen.h"
 #include "error.h"
+#include "overview/overview_screen.h"
 #include "people/people_screen.h"
 #include "projects/projects_screen.h"
 #include "raci/raci_editor.h"
@@ -58,6 +59,7 @@ QStringList renderScreenshots(MainWindow& window, const QString& directory, cons
                     QStringLiteral("cannot create the folder %1").arg(directory));
     window.resize(size);
     window.show();
+    window.overview()->waitUntilIdle(); // its figures are read in the background
     window.people()->showPerson(kDemoPerson);
     window.projects()->showProject(kDemoProject);
     window.raci()->openProject(kDemoProject);

@@ -2,9 +2,12 @@
 
 #include "audit/audit_service.h"
 #include "audits/audit_labels.h"
+#include "common/background_task.h"
 #include "common/labels.h"
 #include "common/message_bar.h"
 #include "common/workspace.h"
+#include "db/database.h"
+#include "plugins/plugin_runtime.h"
 #include "services/coverage_service.h"
 #include "services/person_service.h"
 #include "services/project_service.h"
@@ -16,6 +19,7 @@
 #include <QChartView>
 #include <QDateTime>
 #include <QDateTimeAxis>
+#include <QEventLoop>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHorizontalBarSeries>
@@ -24,7 +28,9 @@
 #include <QLegend>
 #include <QLineSeries>
 #include <QListWidget>
+#include <QProgressBar>
 #include <QPushButton>
+#include <QTimer>
 #include <QVBoxLayout>
 #include <QValueAxis>
 
@@ -34,7 +40,135 @@
 #include <map>
 
 namespace steward::gui {
+
+// What the overview shows, read on a worker thread: plain values only, nothing of the widgets.
+struct OverviewFigures {
+    struct Health {
+        QString key;
+        int errors = 0;
+        int warnings = 0;
+    };
+    struct TrendPoint {
+        QDateTime at;
+        qint64 auditId = 0;
+        double percent = 0;
+    };
+    struct TrendLine {
+        QString projectKey;
+        QString checklistKey;
+        std::vector<TrendPoint> points; // oldest first
+    };
+
+    QDate today;
+    qint64 people = 0;
+    int projects = 0;
+    std::map<RiskTier, int> byTier;
+    std::map<ProjectStage, int> byStage;
+    int coverageErrors = 0;
+    int checkedProjects = 0;
+    int healthyProjects = 0;
+    std::vector<Health> worstCovered; // at most kMaxCoverageProjects, the worst last
+    std::map<AuditStatus, int> auditsByStatus;
+    std::vector<AuditFinding> overdue; // the most severe and the longest overdue first
+    std::vector<TrendLine> trends;     // the most recently audited first
+};
+
 namespace {
+
+// Stops a reading between its steps once the user has cancelled it.
+struct ReadingCancelled {};
+
+void checkCancel(const std::atomic<bool>& cancelRequested)
+{
+    if (cancelRequested)
+        throw ReadingCancelled{};
+}
+
+OverviewFigures readFigures(Database& db, std::vector<std::shared_ptr<const Rule>> rules,
+                            const QDate& today, const std::atomic<bool>& cancelRequested)
+{
+    OverviewFigures f;
+    f.today = today;
+    const auto projects = ProjectService(db).list();
+    f.projects = static_cast<int>(projects.size());
+    for (const Project& p : projects) {
+        ++f.byTier[p.riskTier];
+        ++f.byStage[p.stage];
+    }
+    f.people = PersonService(db).count();
+    checkCancel(cancelRequested);
+
+    // Coverage: errors and warnings per checked project, the worst at the top.
+    const CoverageReport coverage = CoverageService(db, std::move(rules)).checkAll(today);
+    checkCancel(cancelRequested);
+    f.coverageErrors = coverage.count(Severity::Error);
+    std::map<QString, OverviewFigures::Health> health;
+    for (const std::string& key : coverage.projectKeys)
+        health[qs(key)].key = qs(key);
+    for (const Finding& finding : coverage.findings) {
+        OverviewFigures::Health& h = health[qs(finding.projectKey)];
+        h.key = qs(finding.projectKey);
+        if (finding.severity == Severity::Error)
+            ++h.errors;
+        else if (finding.severity == Severity::Warning)
+            ++h.warnings;
+    }
+    f.checkedProjects = static_cast<int>(health.size());
+    for (const auto& [key, h] : health) {
+        if (h.errors == 0 && h.warnings == 0)
+            ++f.healthyProjects;
+        f.worstCovered.push_back(h);
+    }
+    std::stable_sort(f.worstCovered.begin(), f.worstCovered.end(),
+                     [](const OverviewFigures::Health& a, const OverviewFigures::Health& b) {
+                         return std::pair(a.errors, a.warnings) > std::pair(b.errors, b.warnings);
+                     });
+    if (f.worstCovered.size() > static_cast<std::size_t>(OverviewScreen::kMaxCoverageProjects))
+        f.worstCovered.resize(static_cast<std::size_t>(OverviewScreen::kMaxCoverageProjects));
+    std::reverse(f.worstCovered.begin(), f.worstCovered.end()); // horizontal bars go bottom up
+
+    AuditService service(db, today);
+    const std::vector<Audit> audits = service.list();
+    for (const Audit& a : audits)
+        ++f.auditsByStatus[a.status];
+
+    f.overdue = service.openFindings(today);
+    std::stable_sort(f.overdue.begin(), f.overdue.end(),
+                     [](const AuditFinding& a, const AuditFinding& b) {
+                         return std::pair(b.severity, a.dueDate) < std::pair(a.severity, b.dueDate);
+                     });
+    checkCancel(cancelRequested);
+
+    // Score trends: one line per project and checklist, a point per audit.
+    std::map<std::pair<QString, QString>, std::vector<OverviewFigures::TrendPoint>> lines;
+    std::map<std::pair<QString, QString>, QDateTime> latest;
+    for (const Audit& a : audits) {
+        // A closed audit scores on the day it was signed off; an open one as of now.
+        const QDateTime at = a.status == AuditStatus::Closed && a.closedAt.isValid()
+                                 ? a.closedAt
+                                 : QDateTime(today, QTime(12, 0));
+        // The checklist's key keeps the legend short; its title is long ("EU AI Act: ...").
+        const auto key = std::pair(a.projectKey, a.checklistKey);
+        lines[key].push_back({at, a.id, 0});
+        latest[key] = std::max(latest[key], at);
+    }
+    std::vector<std::pair<QString, QString>> keys;
+    for (const auto& [key, points] : lines)
+        keys.push_back(key);
+    std::stable_sort(keys.begin(), keys.end(),
+                     [&latest](const auto& a, const auto& b) { return latest[a] > latest[b]; });
+    if (keys.size() > static_cast<std::size_t>(OverviewScreen::kMaxTrendSeries))
+        keys.resize(static_cast<std::size_t>(OverviewScreen::kMaxTrendSeries));
+    for (const auto& key : keys) {
+        std::vector<OverviewFigures::TrendPoint>& points = lines[key];
+        std::sort(points.begin(), points.end(),
+                  [](const auto& a, const auto& b) { return a.at < b.at; });
+        for (OverviewFigures::TrendPoint& p : points)
+            p.percent = std::round(service.scores(p.auditId).overall.percent);
+        f.trends.push_back({key.first, key.second, std::move(points)});
+    }
+    return f;
+}
 
 // The overdue findings' counts read from the worst down.
 constexpr std::array kSeveritiesWorstFirst = {FindingSeverity::Critical, FindingSeverity::High,
@@ -116,6 +250,9 @@ OverviewScreen::OverviewScreen(Workspace& workspace, QWidget* parent)
     , m_workspace(workspace)
     , m_message(new MessageBar(this))
     , m_summary(new QLabel(this))
+    , m_busy(new QWidget(this))
+    , m_busyBar(new QProgressBar(this))
+    , m_cancel(new QPushButton(tr("Cancel"), this))
     , m_riskChart(new QChart)
     , m_stageChart(new QChart)
     , m_coverageChart(new QChart)
@@ -134,6 +271,23 @@ OverviewScreen::OverviewScreen(Workspace& workspace, QWidget* parent)
     big.setPointSizeF(big.pointSizeF() * 1.2);
     m_summary->setFont(big);
     m_summary->setAccessibleName(tr("Organisation summary"));
+    m_summary->setText(tr("Reading the figures…"));
+
+    // While the figures are read: a busy bar (the coverage check cannot say how far it is) and
+    // a way out. Shown only when the reading lasts, so that a quick reload does not flicker.
+    m_busyBar->setRange(0, 0);
+    m_busyBar->setMaximumWidth(200);
+    m_busyBar->setAccessibleName(tr("Reading the overview's figures"));
+    m_cancel->setAccessibleName(tr("Cancel reading the figures"));
+    m_cancel->setToolTip(tr("Stop reading; the figures shown stay as they are"));
+    auto* busyLayout = new QHBoxLayout(m_busy);
+    busyLayout->setContentsMargins(0, 0, 0, 0);
+    busyLayout->addWidget(new QLabel(tr("Checking the coverage of every project…"), m_busy));
+    busyLayout->addWidget(m_busyBar);
+    busyLayout->addWidget(m_cancel);
+    busyLayout->addStretch(1);
+    m_busy->hide();
+    connect(m_cancel, &QPushButton::clicked, this, &OverviewScreen::cancelReload);
 
     // The overdue findings: a headline to open them all, the count by severity, and the worst
     // ones to open one by one.
@@ -186,133 +340,175 @@ OverviewScreen::OverviewScreen(Workspace& workspace, QWidget* parent)
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_summary);
+    layout->addWidget(m_busy);
     layout->addWidget(m_message);
     layout->addLayout(grid, 1);
     reload();
 }
 
+OverviewScreen::~OverviewScreen() = default;
+
 void OverviewScreen::reload()
 {
-    m_message->clear();
-    try {
-        Database& db = m_workspace.db();
-        const auto projects = ProjectService(db).list();
-        const qint64 people = PersonService(db).count();
-        const CoverageReport coverage = m_workspace.coverage().checkAll();
+    if (m_task)
+        m_task->cancel(); // superseded: whatever it still reads is ignored
+    const QString conninfo = m_workspace.db().conninfo();
+    const QString actor = m_workspace.db().actor();
+    std::vector<std::shared_ptr<const Rule>> rules;
+    if (const PluginRuntime* plugins = m_workspace.plugins())
+        rules = plugins->rules();
+    const QDate today = QDate::currentDate();
+    auto figures = std::make_shared<OverviewFigures>();
+    auto* task = new BackgroundTask(
+        [figures, conninfo, actor, rules, today](const std::atomic<bool>& cancelRequested) {
+            try {
+                // The worker's own connection, as the same user and actor as the window's.
+                Database db(conninfo, actor);
+                *figures = readFigures(db, rules, today, cancelRequested);
+            } catch (const ReadingCancelled&) {
+                // reported as cancelled(): the task knows it was asked to stop
+            }
+        },
+        this);
+    m_task = task;
+    connect(task, &BackgroundTask::succeeded, this, [this, task, figures] {
+        if (task != m_task)
+            return;
+        finishReload(task);
+        m_message->clear();
+        try {
+            showFigures(*figures);
+        } catch (const std::exception& e) {
+            m_message->showMessage(MessageBar::Kind::Error, describeFailure(e));
+        }
+        emit loaded();
+    });
+    connect(task, &BackgroundTask::failed, this, [this, task](const QString& message) {
+        if (task != m_task)
+            return;
+        finishReload(task);
+        m_message->showMessage(MessageBar::Kind::Error, message);
+        emit loaded();
+    });
+    // A cancelled task has already been let go (cancelReload, or a newer reload): it reports
+    // nothing. Every task goes once its thread has ended.
+    connect(task, &BackgroundTask::succeeded, task, &QObject::deleteLater);
+    connect(task, &BackgroundTask::failed, task, &QObject::deleteLater);
+    connect(task, &BackgroundTask::cancelled, task, &QObject::deleteLater);
+    task->start();
+    // Most reloads end well within this; only a longer one shows that it is busy.
+    QTimer::singleShot(200, this, [this, task] {
+        if (task == m_task)
+            m_busy->show();
+    });
+}
 
-        std::map<RiskTier, int> byTier;
-        std::map<ProjectStage, int> byStage;
-        for (const Project& p : projects) {
-            ++byTier[p.riskTier];
-            ++byStage[p.stage];
-        }
-        QStringList categories;
-        QList<int> values;
-        for (RiskTier t : kRiskTiers) {
-            categories << Labels::of(t);
-            values << byTier[t];
-        }
-        QBarSet* risk =
-            fillBarChart(m_riskChart, categories, values, QColor(0x3f, 0x6e, 0xb5), tr("Projects"));
-        connect(risk, &QBarSet::clicked, this, [this](int index) {
-            if (index >= 0 && index < static_cast<int>(kRiskTiers.size()))
-                emit riskTierActivated(kRiskTiers[static_cast<std::size_t>(index)]);
-        });
-        categories.clear();
-        values.clear();
-        for (ProjectStage s : kProjectStages) {
-            categories << Labels::of(s);
-            values << byStage[s];
-        }
-        QBarSet* stage = fillBarChart(m_stageChart, categories, values, QColor(0x2e, 0x8b, 0x7a),
-                                      tr("Projects"));
-        connect(stage, &QBarSet::clicked, this, [this](int index) {
-            if (index >= 0 && index < static_cast<int>(kProjectStages.size()))
-                emit stageActivated(kProjectStages[static_cast<std::size_t>(index)]);
-        });
+void OverviewScreen::cancelReload()
+{
+    if (!m_task)
+        return;
+    // The coverage check cannot stop halfway: the worker ends on its own time, its result unread,
+    // while the screen is free again at once.
+    m_task->cancel();
+    finishReload(m_task);
+    m_message->showMessage(
+        MessageBar::Kind::Information,
+        tr("Reading the figures was cancelled; those shown may be out of date."));
+    emit loaded();
+}
 
-        // Coverage: errors and warnings per checked project, the worst at the top.
-        struct Health {
-            QString key;
-            int errors = 0;
-            int warnings = 0;
-        };
-        std::map<QString, Health> health;
-        for (const std::string& key : coverage.projectKeys)
-            health[qs(key)].key = qs(key);
-        for (const Finding& f : coverage.findings) {
-            Health& h = health[qs(f.projectKey)];
-            h.key = qs(f.projectKey);
-            if (f.severity == Severity::Error)
-                ++h.errors;
-            else if (f.severity == Severity::Warning)
-                ++h.warnings;
-        }
-        std::vector<Health> ranked;
-        for (const auto& [key, h] : health)
-            ranked.push_back(h);
-        std::stable_sort(ranked.begin(), ranked.end(), [](const Health& a, const Health& b) {
-            return std::pair(a.errors, a.warnings) > std::pair(b.errors, b.warnings);
-        });
-        if (ranked.size() > static_cast<std::size_t>(kMaxCoverageProjects))
-            ranked.resize(static_cast<std::size_t>(kMaxCoverageProjects));
-        std::reverse(ranked.begin(), ranked.end()); // horizontal bars are drawn bottom up
+bool OverviewScreen::waitUntilIdle(int timeoutMs)
+{
+    if (!m_task)
+        return true;
+    QEventLoop loop;
+    connect(this, &OverviewScreen::loaded, &loop, &QEventLoop::quit);
+    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
+    loop.exec();
+    return !m_task;
+}
 
-        m_coverageChart->removeAllSeries();
-        for (QAbstractAxis* axis : m_coverageChart->axes())
-            m_coverageChart->removeAxis(axis);
-        auto* errors = new QBarSet(tr("Errors"));
-        errors->setColor(QColor(0xc6, 0x28, 0x28));
-        auto* warnings = new QBarSet(tr("Warnings"));
-        warnings->setColor(QColor(0xf9, 0xa8, 0x25));
-        m_coverageProjects.clear();
-        int most = 1;
-        for (const Health& h : ranked) {
-            m_coverageProjects << h.key;
-            *errors << h.errors;
-            *warnings << h.warnings;
-            most = std::max(most, h.errors + h.warnings);
-        }
-        auto* series = new QHorizontalStackedBarSeries;
-        series->append(errors);
-        series->append(warnings);
-        m_coverageChart->addSeries(series);
-        auto* y = new QBarCategoryAxis;
-        y->append(m_coverageProjects);
-        QFont small = y->labelsFont();
-        small.setPointSizeF(small.pointSizeF() * 0.85);
-        y->setLabelsFont(small);
-        m_coverageChart->addAxis(y, Qt::AlignLeft);
-        series->attachAxis(y);
-        auto* x = new QValueAxis;
-        x->setRange(0, most);
-        x->setTickCount(std::min(most, 6) + 1);
-        x->setLabelFormat(QStringLiteral("%d"));
-        m_coverageChart->addAxis(x, Qt::AlignBottom);
-        series->attachAxis(x);
-        m_coverageChart->legend()->setVisible(true);
-        m_coverageChart->legend()->setAlignment(Qt::AlignBottom);
-        connect(series, &QAbstractBarSeries::clicked, this, [this](int index, QBarSet*) {
-            if (index >= 0 && index < m_coverageProjects.size())
-                emit projectActivated(m_coverageProjects.at(index));
-        });
+void OverviewScreen::finishReload(BackgroundTask* task)
+{
+    if (task == m_task)
+        m_task = nullptr;
+    m_busy->hide();
+}
 
-        const int healthy =
-            static_cast<int>(std::count_if(health.begin(), health.end(), [](const auto& h) {
-                return h.second.errors == 0 && h.second.warnings == 0;
-            }));
-        m_summary->setText(
-            tr("%1 · %2 · %3 · %4")
-                .arg(tr("%n people", nullptr, static_cast<int>(people)),
-                     tr("%n project(s)", nullptr, static_cast<int>(projects.size())),
-                     tr("%n coverage error(s)", nullptr, coverage.count(Severity::Error)),
-                     tr("%1 of %n checked project(s) fully covered", nullptr,
-                        static_cast<int>(health.size()))
-                         .arg(healthy)));
-        reloadAudits();
-    } catch (const std::exception& e) {
-        m_message->showMessage(MessageBar::Kind::Error, describeFailure(e));
+void OverviewScreen::showFigures(const OverviewFigures& figures)
+{
+    QStringList categories;
+    QList<int> values;
+    for (RiskTier t : kRiskTiers) {
+        categories << Labels::of(t);
+        values << (figures.byTier.count(t) ? figures.byTier.at(t) : 0);
     }
+    QBarSet* risk =
+        fillBarChart(m_riskChart, categories, values, QColor(0x3f, 0x6e, 0xb5), tr("Projects"));
+    connect(risk, &QBarSet::clicked, this, [this](int index) {
+        if (index >= 0 && index < static_cast<int>(kRiskTiers.size()))
+            emit riskTierActivated(kRiskTiers[static_cast<std::size_t>(index)]);
+    });
+    categories.clear();
+    values.clear();
+    for (ProjectStage s : kProjectStages) {
+        categories << Labels::of(s);
+        values << (figures.byStage.count(s) ? figures.byStage.at(s) : 0);
+    }
+    QBarSet* stage =
+        fillBarChart(m_stageChart, categories, values, QColor(0x2e, 0x8b, 0x7a), tr("Projects"));
+    connect(stage, &QBarSet::clicked, this, [this](int index) {
+        if (index >= 0 && index < static_cast<int>(kProjectStages.size()))
+            emit stageActivated(kProjectStages[static_cast<std::size_t>(index)]);
+    });
+
+    m_coverageChart->removeAllSeries();
+    for (QAbstractAxis* axis : m_coverageChart->axes())
+        m_coverageChart->removeAxis(axis);
+    auto* errors = new QBarSet(tr("Errors"));
+    errors->setColor(QColor(0xc6, 0x28, 0x28));
+    auto* warnings = new QBarSet(tr("Warnings"));
+    warnings->setColor(QColor(0xf9, 0xa8, 0x25));
+    m_coverageProjects.clear();
+    int most = 1;
+    for (const OverviewFigures::Health& h : figures.worstCovered) {
+        m_coverageProjects << h.key;
+        *errors << h.errors;
+        *warnings << h.warnings;
+        most = std::max(most, h.errors + h.warnings);
+    }
+    auto* series = new QHorizontalStackedBarSeries;
+    series->append(errors);
+    series->append(warnings);
+    m_coverageChart->addSeries(series);
+    auto* y = new QBarCategoryAxis;
+    y->append(m_coverageProjects);
+    QFont small = y->labelsFont();
+    small.setPointSizeF(small.pointSizeF() * 0.85);
+    y->setLabelsFont(small);
+    m_coverageChart->addAxis(y, Qt::AlignLeft);
+    series->attachAxis(y);
+    auto* x = new QValueAxis;
+    x->setRange(0, most);
+    x->setTickCount(std::min(most, 6) + 1);
+    x->setLabelFormat(QStringLiteral("%d"));
+    m_coverageChart->addAxis(x, Qt::AlignBottom);
+    series->attachAxis(x);
+    m_coverageChart->legend()->setVisible(true);
+    m_coverageChart->legend()->setAlignment(Qt::AlignBottom);
+    connect(series, &QAbstractBarSeries::clicked, this, [this](int index, QBarSet*) {
+        if (index >= 0 && index < m_coverageProjects.size())
+            emit projectActivated(m_coverageProjects.at(index));
+    });
+
+    m_summary->setText(
+        tr("%1 · %2 · %3 · %4")
+            .arg(tr("%n people", nullptr, static_cast<int>(figures.people)),
+                 tr("%n project(s)", nullptr, figures.projects),
+                 tr("%n coverage error(s)", nullptr, figures.coverageErrors),
+                 tr("%1 of %n checked project(s) fully covered", nullptr, figures.checkedProjects)
+                     .arg(figures.healthyProjects)));
+    showAudits(figures);
 }
 
 AuditStatus OverviewScreen::auditStatusOfBar(int index)
@@ -331,21 +527,16 @@ qint64 OverviewScreen::trendAudit(const QLineSeries* series, int index) const
                : 0;
 }
 
-void OverviewScreen::reloadAudits()
+void OverviewScreen::showAudits(const OverviewFigures& figures)
 {
-    const QDate today = QDate::currentDate();
-    AuditService service(m_workspace.db(), today);
-    const std::vector<Audit> audits = service.list();
-
+    const QDate& today = figures.today;
     // Audits by status, in the order an audit goes through them from the top.
-    std::map<AuditStatus, int> byStatus;
-    for (const Audit& a : audits)
-        ++byStatus[a.status];
     QStringList categories;
     QList<int> values;
     for (int bar = 0; bar < static_cast<int>(kAuditStatuses.size()); ++bar) {
+        const auto it = figures.auditsByStatus.find(auditStatusOfBar(bar));
         categories << AuditLabels::of(auditStatusOfBar(bar));
-        values << byStatus[auditStatusOfBar(bar)];
+        values << (it != figures.auditsByStatus.end() ? it->second : 0);
     }
     QBarSet* status = fillBarChart(m_auditChart, categories, values, QColor(0x6a, 0x4c, 0x93),
                                    tr("Audits"), Qt::Horizontal);
@@ -355,11 +546,7 @@ void OverviewScreen::reloadAudits()
     });
 
     // Overdue findings, the most severe and the longest overdue first.
-    std::vector<AuditFinding> overdue = service.openFindings(today);
-    std::stable_sort(overdue.begin(), overdue.end(),
-                     [](const AuditFinding& a, const AuditFinding& b) {
-                         return std::pair(b.severity, a.dueDate) < std::pair(a.severity, b.dueDate);
-                     });
+    const std::vector<AuditFinding>& overdue = figures.overdue;
     m_overdueCount = static_cast<int>(overdue.size());
     m_overdueButton->setText(tr("%n overdue audit finding(s)", nullptr, m_overdueCount));
     m_overdueButton->setEnabled(m_overdueCount > 0);
@@ -394,30 +581,6 @@ void OverviewScreen::reloadAudits()
     for (QAbstractAxis* axis : m_trendChart->axes())
         m_trendChart->removeAxis(axis);
     m_trendAudits.clear();
-    struct Point {
-        QDateTime at;
-        qint64 auditId;
-    };
-    std::map<std::pair<QString, QString>, std::vector<Point>> lines;
-    std::map<std::pair<QString, QString>, QDateTime> latest;
-    for (const Audit& a : audits) {
-        // A closed audit scores on the day it was signed off; an open one as of now.
-        const QDateTime at = a.status == AuditStatus::Closed && a.closedAt.isValid()
-                                 ? a.closedAt
-                                 : QDateTime(today, QTime(12, 0));
-        // The checklist's key keeps the legend short; its title is long ("EU AI Act: ...").
-        const auto key = std::pair(a.projectKey, a.checklistKey);
-        lines[key].push_back({at, a.id});
-        latest[key] = std::max(latest[key], at);
-    }
-    std::vector<std::pair<QString, QString>> keys;
-    for (const auto& [key, points] : lines)
-        keys.push_back(key);
-    std::stable_sort(keys.begin(), keys.end(),
-                     [&latest](const auto& a, const auto& b) { return latest[a] > latest[b]; });
-    if (keys.size() > static_cast<std::size_t>(kMaxTrendSeries))
-        keys.resize(static_cast<std::size_t>(kMaxTrendSeries));
-
     auto* x = new QDateTimeAxis;
     x->setFormat(QStringLiteral("d MMM yy"));
     x->setTickCount(4);
@@ -429,20 +592,16 @@ void OverviewScreen::reloadAudits()
     m_trendChart->addAxis(y, Qt::AlignLeft);
     QDateTime first;
     QDateTime last;
-    for (const auto& key : keys) {
-        std::vector<Point>& points = lines[key];
-        std::sort(points.begin(), points.end(),
-                  [](const Point& a, const Point& b) { return a.at < b.at; });
+    for (const OverviewFigures::TrendLine& line : figures.trends) {
         auto* series = new QLineSeries;
-        series->setName(tr("%1 · %2").arg(key.first, key.second));
+        series->setName(tr("%1 · %2").arg(line.projectKey, line.checklistKey));
         series->setPointsVisible(true);
         series->setPointLabelsVisible(true);
         series->setPointLabelsFormat(QStringLiteral("@yPoint %"));
         series->setPointLabelsClipping(false);
         QList<qint64>& ids = m_trendAudits[series];
-        for (const Point& p : points) {
-            series->append(static_cast<qreal>(p.at.toMSecsSinceEpoch()),
-                           std::round(service.scores(p.auditId).overall.percent));
+        for (const OverviewFigures::TrendPoint& p : line.points) {
+            series->append(static_cast<qreal>(p.at.toMSecsSinceEpoch()), p.percent);
             ids << p.auditId;
             first = first.isValid() ? std::min(first, p.at) : p.at;
             last = last.isValid() ? std::max(last, p.at) : p.at;
@@ -475,12 +634,12 @@ void OverviewScreen::reloadAudits()
     // A little room on each side, so that a single audit is not drawn on the frame.
     const qint64 span = std::max<qint64>(first.daysTo(last), 30);
     x->setRange(first.addDays(-span / 4), last.addDays(span / 4));
-    m_trendChart->legend()->setVisible(!keys.empty());
+    m_trendChart->legend()->setVisible(!figures.trends.empty());
     m_trendChart->legend()->setAlignment(Qt::AlignBottom);
     QFont legendFont = m_trendChart->legend()->font();
     legendFont.setPointSizeF(QFont().pointSizeF() * 0.85);
     m_trendChart->legend()->setFont(legendFont);
-    if (keys.empty())
+    if (figures.trends.empty())
         m_trendChart->setTitle(tr("Audit scores over time (no audits yet)"));
     else
         m_trendChart->setTitle(tr("Audit scores over time"));

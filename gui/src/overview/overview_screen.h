@@ -1,6 +1,9 @@
 // The organisation at a glance: projects by risk tier and by lifecycle stage, coverage health
 // per project, audits by status, overdue audit findings and score trends. Clicking a bar, a
-// point or a line opens the list behind it.
+// point or a line opens the list behind it. The figures are read on a thread of their own (the
+// coverage check of every project takes seconds on a large organisation): the window stays
+// responsive, the screen shows that it is reading and offers to cancel, and keeps the figures it
+// has until the new ones arrive.
 #pragma once
 
 #include "audit/audit_records.h"
@@ -10,6 +13,7 @@
 #include <QWidget>
 
 #include <map>
+#include <memory>
 
 class QBarSet;
 class QChart;
@@ -17,12 +21,15 @@ class QChartView;
 class QLabel;
 class QLineSeries;
 class QListWidget;
+class QProgressBar;
 class QPushButton;
 
 namespace steward::gui {
 
+class BackgroundTask;
 class MessageBar;
 class Workspace;
+struct OverviewFigures;
 
 class OverviewScreen : public QWidget {
     Q_OBJECT
@@ -35,8 +42,18 @@ public:
     static constexpr int kMaxTrendSeries = 6;
 
     explicit OverviewScreen(Workspace& workspace, QWidget* parent = nullptr);
+    ~OverviewScreen() override;
 
+    // Reads the figures again in the background; a reading still running is abandoned, its
+    // result ignored. loaded() follows.
     void reload();
+    // Stops waiting for the reading: the figures shown stay as they are.
+    void cancelReload();
+    bool isBusy() const { return m_task != nullptr; }
+    // Runs the event loop until the reading has ended (for tests and screenshots); false when
+    // it took longer than `timeoutMs`.
+    bool waitUntilIdle(int timeoutMs = 120000);
+    QPushButton* cancelButton() const { return m_cancel; }
 
     QChart* riskChart() const { return m_riskChart; }
     QChart* stageChart() const { return m_stageChart; }
@@ -65,13 +82,22 @@ signals:
     void overdueFindingsActivated();
     // Open one audit.
     void auditActivated(qint64 auditId);
+    // A reading ended: new figures are shown, or it failed or was cancelled (the message bar
+    // says which) and the previous ones stay.
+    void loaded();
 
 private:
-    void reloadAudits();
+    void finishReload(BackgroundTask* task);
+    void showFigures(const OverviewFigures& figures);
+    void showAudits(const OverviewFigures& figures);
 
     Workspace& m_workspace;
     MessageBar* m_message;
     QLabel* m_summary;
+    QWidget* m_busy;
+    QProgressBar* m_busyBar;
+    QPushButton* m_cancel;
+    BackgroundTask* m_task = nullptr; // the reading whose result will be shown
     QChart* m_riskChart;
     QChart* m_stageChart;
     QChart* m_coverageChart;
