@@ -6,7 +6,9 @@
 #include "services/sql_values.h"
 
 #include <QSqlQuery>
+#include <QStringList>
 
+#include <algorithm>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -54,22 +56,63 @@ ProjectStaffing StaffingLoader::load(const QString& projectKey, const QDate& asO
     return std::move(snapshots.front());
 }
 
+namespace {
+const QString kInScope = QStringLiteral("p.status NOT IN ('completed', 'cancelled')");
+}
+
 std::vector<ProjectStaffing> StaffingLoader::loadAll(const QDate& asOf)
 {
-    return loadScope(QStringLiteral("p.status NOT IN ('completed', 'cancelled')"), {}, asOf);
+    return loadScope(kInScope, {}, asOf);
+}
+
+void StaffingLoader::forEachBatch(const QDate& asOf, int batchSize,
+                                  const std::function<bool(std::vector<ProjectStaffing>&&)>& visit)
+{
+    prepareScopeTable();
+    Transaction tx(m_db);
+    m_db.exec(QStringLiteral("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ"));
+    QStringList keys;
+    QSqlQuery q = m_db.exec(QStringLiteral("SELECT p.key FROM project p WHERE ") + kInScope +
+                            QStringLiteral(" ORDER BY p.key"));
+    while (q.next())
+        keys << q.value(0).toString();
+    const qsizetype step = std::max(1, batchSize);
+    for (qsizetype first = 0; first < keys.size(); first += step) {
+        const qsizetype last = std::min(first + step, keys.size()) - 1;
+        // Key ranges in the database's own order, the order the keys were listed in.
+        if (!visit(readScope(kInScope + QStringLiteral(" AND p.key BETWEEN ? AND ?"),
+                             {keys[first], keys[last]}, asOf)))
+            break;
+    }
+    tx.commit();
+}
+
+void StaffingLoader::prepareScopeTable()
+{
+    // A read-only transaction may fill a temporary table but not create one, so it is created
+    // (once per session) before the snapshot begins.
+    m_db.exec(QStringLiteral("CREATE TEMP TABLE IF NOT EXISTS coverage_scope (id bigint PRIMARY "
+                             "KEY) ON COMMIT DELETE ROWS"));
 }
 
 std::vector<ProjectStaffing> StaffingLoader::loadScope(const QString& scopeCondition,
                                                        const QVariantList& params,
                                                        const QDate& asOf)
 {
-    // A read-only transaction may fill a temporary table but not create one, so it is created
-    // (once per session) before the snapshot begins.
-    m_db.exec(QStringLiteral("CREATE TEMP TABLE IF NOT EXISTS coverage_scope (id bigint PRIMARY "
-                             "KEY) ON COMMIT DELETE ROWS"));
+    prepareScopeTable();
     // The whole read is one snapshot of the database. (Not READ ONLY: that forbids the temp table.)
     Transaction tx(m_db);
     m_db.exec(QStringLiteral("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ"));
+    std::vector<ProjectStaffing> snapshots = readScope(scopeCondition, params, asOf);
+    tx.commit();
+    return snapshots;
+}
+
+std::vector<ProjectStaffing> StaffingLoader::readScope(const QString& scopeCondition,
+                                                       const QVariantList& params,
+                                                       const QDate& asOf)
+{
+    m_db.exec(QStringLiteral("DELETE FROM coverage_scope"));
     m_db.exec(QStringLiteral("INSERT INTO coverage_scope SELECT p.id FROM project p WHERE ") +
                   scopeCondition,
               params);
@@ -96,10 +139,8 @@ std::vector<ProjectStaffing> StaffingLoader::loadScope(const QString& scopeCondi
         index.emplace(s.project.id, snapshots.size());
         snapshots.push_back(std::move(s));
     }
-    if (snapshots.empty()) {
-        tx.commit();
+    if (snapshots.empty())
         return snapshots;
-    }
 
     // Assignments on the projects in scope, and every assignment of the people holding them
     // (for the allocation check across projects).
@@ -199,7 +240,6 @@ std::vector<ProjectStaffing> StaffingLoader::loadScope(const QString& scopeCondi
             if (const auto it = people.find(id); it != people.end())
                 s.people.push_back(it->second);
     }
-    tx.commit();
     return snapshots;
 }
 

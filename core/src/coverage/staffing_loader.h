@@ -8,6 +8,7 @@
 #include <QDate>
 #include <QString>
 
+#include <functional>
 #include <vector>
 
 namespace steward {
@@ -22,9 +23,19 @@ public:
     ProjectStaffing load(const QString& projectKey, const QDate& asOf);
     // Every project that is not completed or cancelled, in key order.
     std::vector<ProjectStaffing> loadAll(const QDate& asOf);
+    // The same projects, `batchSize` at a time in key order, all from one snapshot of the
+    // database: memory stays bounded by a batch however large the organisation. `visit` returns
+    // false to stop early.
+    void forEachBatch(const QDate& asOf, int batchSize,
+                      const std::function<bool(std::vector<ProjectStaffing>&&)>& visit);
 
 private:
+    void prepareScopeTable();
+    // One snapshot of its own.
     std::vector<ProjectStaffing> loadScope(const QString& scopeCondition,
+                                           const QVariantList& params, const QDate& asOf);
+    // Within the caller's snapshot.
+    std::vector<ProjectStaffing> readScope(const QString& scopeCondition,
                                            const QVariantList& params, const QDate& asOf);
     Database& m_db;
 };

@@ -2,6 +2,7 @@
 
 #include "coverage/core_rules.h"
 #include "coverage/staffing_loader.h"
+#include "error.h"
 
 #include <algorithm>
 #include <exception>
@@ -67,9 +68,28 @@ CoverageReport CoverageService::checkProject(const QString& projectKey, const QD
     return run(std::move(one), asOf);
 }
 
-CoverageReport CoverageService::checkAll(const QDate& asOf)
+CoverageReport CoverageService::checkAll(const QDate& asOf,
+                                         const std::function<bool()>& cancelRequested)
 {
-    return run(StaffingLoader(m_db).loadAll(asOf), asOf);
+    // Project by project in batches, so that an organisation of thousands of projects never has
+    // all its staffing in memory at once.
+    constexpr int kBatchSize = 200;
+    CoverageReport report;
+    report.asOf = asOf;
+    bool cancelled = false;
+    StaffingLoader(m_db).forEachBatch(asOf, kBatchSize, [&](std::vector<ProjectStaffing>&& batch) {
+        CoverageReport part = run(std::move(batch), asOf);
+        report.projectKeys.insert(report.projectKeys.end(), part.projectKeys.begin(),
+                                  part.projectKeys.end());
+        report.findings.insert(report.findings.end(),
+                               std::make_move_iterator(part.findings.begin()),
+                               std::make_move_iterator(part.findings.end()));
+        cancelled = cancelRequested && cancelRequested();
+        return !cancelled;
+    });
+    if (cancelled)
+        throw Error(ErrorKind::Conflict, QStringLiteral("the coverage check was cancelled"));
+    return report;
 }
 
 } // namespace steward

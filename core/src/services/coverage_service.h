@@ -7,6 +7,7 @@
 #include <QDate>
 #include <QString>
 
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -30,7 +31,10 @@ public:
 
     CoverageReport checkProject(const QString& projectKey,
                                 const QDate& asOf = QDate::currentDate());
-    CoverageReport checkAll(const QDate& asOf = QDate::currentDate());
+    // Every project in scope. `cancelRequested`, polled between batches of projects, stops the
+    // check with Error(Conflict) when it returns true.
+    CoverageReport checkAll(const QDate& asOf = QDate::currentDate(),
+                            const std::function<bool()>& cancelRequested = {});
 
     // Runs every rule on one snapshot, turning a rule that throws into a RULE_FAILED finding.
     std::vector<Finding> evaluate(const ProjectStaffing& staffing) const;

@@ -79,14 +79,21 @@ QStringList renderScreenshots(MainWindow& window, const QString& directory, cons
                 .arg(s + 1, 2, 10, QLatin1Char('0'))
                 .arg(MainWindow::screenSlug(static_cast<MainWindow::Screen>(s))));
         save(window, file, written);
-        // The Audits screen twice: the list above, and the runner on the audit in progress.
+        // The Audits screen three times: the list above, the organisation's open findings, and
+        // the runner on the audit in progress.
         if (s == MainWindow::Audits) {
+            auto variant = [&file](const char* suffix) {
+                return QString(file).replace(QStringLiteral(".png"),
+                                             QStringLiteral("-%1.png").arg(QLatin1String(suffix)));
+            };
+            window.audits()->showFindings();
+            settle();
+            save(window, variant("findings"), written);
+            window.audits()->showList();
             if (const qint64 id = demoAuditInProgress(*window.audits()->model());
                 id > 0 && window.audits()->openAudit(id)) {
                 settle();
-                save(window,
-                     QString(file).replace(QStringLiteral(".png"), QStringLiteral("-runner.png")),
-                     written);
+                save(window, variant("runner"), written);
             }
         }
     }

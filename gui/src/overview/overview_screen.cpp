@@ -99,7 +99,11 @@ OverviewFigures readFigures(Database& db, std::vector<std::shared_ptr<const Rule
     checkCancel(cancelRequested);
 
     // Coverage: errors and warnings per checked project, the worst at the top.
-    const CoverageReport coverage = CoverageService(db, std::move(rules)).checkAll(today);
+    // Polled between batches of projects, so that a cancel stops the longest step too.
+    const CoverageReport coverage =
+        CoverageService(db, std::move(rules)).checkAll(today, [&cancelRequested] {
+            return cancelRequested.load();
+        });
     checkCancel(cancelRequested);
     f.coverageErrors = coverage.count(Severity::Error);
     std::map<QString, OverviewFigures::Health> health;

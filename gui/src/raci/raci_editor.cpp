@@ -19,6 +19,7 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QShowEvent>
 #include <QSplitter>
 #include <QTableView>
 #include <QToolButton>
@@ -204,7 +205,14 @@ void RaciEditor::reloadProjects()
     const int current = m_project->findData(m_currentKey);
     if (current >= 0)
         m_project->setCurrentIndex(current);
-    else if (m_project->count() > 0)
+    else if (m_project->count() > 0 && isVisible())
+        openProject(m_project->itemData(0).toString());
+}
+
+void RaciEditor::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    if (m_currentKey.isEmpty() && m_project->count() > 0)
         openProject(m_project->itemData(0).toString());
 }
 

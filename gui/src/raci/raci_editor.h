@@ -53,6 +53,9 @@ public:
     bool confirmDiscard();
 
 protected:
+    // The first project's matrix is read when the editor is first shown, not when the window is
+    // built: in a large organisation that read takes most of a second.
+    void showEvent(QShowEvent* event) override;
     bool eventFilter(QObject* watched, QEvent* event) override;
 
 signals:
