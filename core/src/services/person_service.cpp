@@ -13,20 +13,6 @@ const QString kSelect = QStringLiteral(
     "SELECT p.id, p.email, p.name, coalesce(u.name, ''), p.title, coalesce(p.external_id, ''), "
     "p.active, p.version FROM person p LEFT JOIN org_unit u ON u.id = p.org_unit_id ");
 
-Person readPerson(const QSqlQuery& q)
-{
-    Person p;
-    p.id = q.value(0).toLongLong();
-    p.email = q.value(1).toString();
-    p.name = q.value(2).toString();
-    p.orgUnit = q.value(3).toString();
-    p.title = q.value(4).toString();
-    p.externalId = q.value(5).toString();
-    p.active = q.value(6).toBool();
-    p.version = q.value(7).toInt();
-    return p;
-}
-
 void validate(const Person& p)
 {
     require(QStringLiteral("email"), checkEmail(p.email));
@@ -59,6 +45,20 @@ QString whereClause(const PersonFilter& f, QVariantList& params)
 }
 
 } // namespace
+
+Person readPerson(const QSqlQuery& q)
+{
+    Person p;
+    p.id = q.value(0).toLongLong();
+    p.email = q.value(1).toString();
+    p.name = q.value(2).toString();
+    p.orgUnit = q.value(3).toString();
+    p.title = q.value(4).toString();
+    p.externalId = q.value(5).toString();
+    p.active = q.value(6).toBool();
+    p.version = q.value(7).toInt();
+    return p;
+}
 
 PersonService::PersonService(Database& db)
     : m_db(db)

@@ -8,6 +8,8 @@
 #include <optional>
 #include <vector>
 
+class QSqlQuery;
+
 namespace steward {
 
 class Database;
@@ -24,6 +26,10 @@ struct PersonFilter {
     PersonOrder orderBy = PersonOrder::Name;
     bool descending = false;
 };
+
+// A person from the first eight columns of `q`: id, email, name, org unit name, title,
+// external id, active, version (the order PersonService and the People directory select).
+STEWARD_CORE_API Person readPerson(const QSqlQuery& q);
 
 class STEWARD_CORE_API PersonService {
 public:

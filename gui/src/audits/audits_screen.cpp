@@ -427,14 +427,8 @@ void AuditsScreen::askMoveFinding(FindingStatus next)
     const qint64 id = selectedFindingId();
     if (id <= 0)
         return;
-    QString justification;
-    if (next == FindingStatus::RiskAccepted) {
-        const auto text = FindingActions::askJustification(this, id);
-        if (!text)
-            return;
-        justification = *text;
-    }
-    moveFinding(id, next, justification);
+    if (const auto justification = FindingActions::askJustification(this, id, next))
+        moveFinding(id, next, *justification);
 }
 
 } // namespace steward::gui

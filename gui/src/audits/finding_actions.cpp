@@ -79,8 +79,11 @@ QString FindingActions::refusal(const Workspace& workspace, FindingStatus next,
     return {};
 }
 
-std::optional<QString> FindingActions::askJustification(QWidget* parent, qint64 findingId)
+std::optional<QString> FindingActions::askJustification(QWidget* parent, qint64 findingId,
+                                                        FindingStatus next)
 {
+    if (next != FindingStatus::RiskAccepted)
+        return QString();
     bool ok = false;
     const QString text = QInputDialog::getMultiLineText(
         parent, tr("Accept the risk of finding %1").arg(findingId),

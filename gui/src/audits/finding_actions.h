@@ -34,8 +34,10 @@ public:
     // What the GUI can tell is wrong before writing, as a sentence; empty when nothing is.
     static QString refusal(const Workspace& workspace, FindingStatus next,
                            const QString& justification);
-    // Asks why the risk is accepted; nullopt when the user cancels.
-    static std::optional<QString> askJustification(QWidget* parent, qint64 findingId);
+    // What moving the finding to `next` needs from the user: for a risk acceptance, asks why the
+    // risk is accepted; otherwise nothing (an empty text). nullopt when the user cancels.
+    static std::optional<QString> askJustification(QWidget* parent, qint64 findingId,
+                                                   FindingStatus next);
     // "Finding 12 is now resolved."
     static QString movedMessage(qint64 findingId, FindingStatus next);
 

@@ -141,16 +141,7 @@ std::vector<std::pair<Person, QString>> PersonListModel::query(const Seek& seek,
     std::vector<std::pair<Person, QString>> rows;
     rows.reserve(static_cast<std::size_t>(limit));
     while (q.next()) {
-        Person p;
-        p.id = q.value(0).toLongLong();
-        p.email = q.value(1).toString();
-        p.name = q.value(2).toString();
-        p.orgUnit = q.value(3).toString();
-        p.title = q.value(4).toString();
-        p.externalId = q.value(5).toString();
-        p.active = q.value(6).toBool();
-        p.version = q.value(7).toInt();
-        rows.emplace_back(std::move(p), q.value(8).toString());
+        rows.emplace_back(readPerson(q), q.value(8).toString());
     }
     if (reversed)
         std::reverse(rows.begin(), rows.end());
