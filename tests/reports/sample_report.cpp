@@ -1,5 +1,7 @@
 #include "sample_report.h"
 
+#include "audit/audit_service.h"
+
 #include <QTimeZone>
 
 namespace steward::test {
@@ -20,36 +22,6 @@ constexpr SectionSpec kSections[] = {{"GOVERN", "Govern", 19},
 QDateTime utc(int y, int m, int d, int h = 9, int min = 0)
 {
     return QDateTime(QDate(y, m, d), QTime(h, min), QTimeZone::utc());
-}
-
-Score scoreOf(const std::vector<AuditItem>& items, const QString& sectionId, const QString& title)
-{
-    Score s;
-    s.sectionId = sectionId;
-    s.sectionTitle = title;
-    for (const AuditItem& item : items) {
-        if (!sectionId.isEmpty() && item.sectionId != sectionId)
-            continue;
-        switch (item.result) {
-        case ItemResult::NotApplicable:
-            continue;
-        case ItemResult::Satisfied:
-            ++s.satisfied;
-            break;
-        case ItemResult::PartiallySatisfied:
-            ++s.partial;
-            break;
-        case ItemResult::NotSatisfied:
-            ++s.notSatisfied;
-            break;
-        case ItemResult::NotAssessed:
-            ++s.notAssessed;
-            break;
-        }
-        ++s.applicable;
-    }
-    s.percent = s.applicable == 0 ? 0.0 : 100.0 * (s.satisfied + 0.5 * s.partial) / s.applicable;
-    return s;
 }
 
 Audit baseAudit()
@@ -196,10 +168,10 @@ AuditReportData sampleReport()
         data.findings.push_back(f);
     }
 
-    for (const SectionSpec& section : kSections)
-        data.sectionScores.push_back(scoreOf(data.items, QString::fromLatin1(section.id),
-                                             QString::fromLatin1(section.title)));
-    data.overall = scoreOf(data.items, {}, {});
+    // Scored as the service scores a stored audit.
+    AuditScores scores = computeScores(data.items);
+    data.sectionScores = std::move(scores.sections);
+    data.overall = scores.overall;
     data.trend = {{17, 41.5}, {29, 63.0}};
     return data;
 }
@@ -218,9 +190,9 @@ AuditReportData plannedReport()
             QStringLiteral("A risk management system is established (paragraph %1).").arg(i);
         data.items.push_back(item);
     }
-    data.sectionScores.push_back(
-        scoreOf(data.items, QStringLiteral("Art. 9"), QStringLiteral("Risk management system")));
-    data.overall = scoreOf(data.items, {}, {});
+    AuditScores scores = computeScores(data.items);
+    data.sectionScores = std::move(scores.sections);
+    data.overall = scores.overall;
     return data;
 }
 
