@@ -1,11 +1,11 @@
 // Runs the real `steward` program against a fresh database per test and checks what a user or a
 // script sees: exit codes, messages on stderr, and JSON that parses into the documented shape.
+#include "cli_run.h"
 #include "database_fixture.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 
@@ -17,40 +17,14 @@
 namespace steward {
 namespace {
 
-struct CliRun {
-    int exitCode = -1;
-    QString out;
-    QString err;
-
-    QJsonDocument json() const
-    {
-        QJsonParseError error;
-        const QJsonDocument doc = QJsonDocument::fromJson(out.toUtf8(), &error);
-        EXPECT_EQ(error.error, QJsonParseError::NoError)
-            << error.errorString().toStdString() << "\n"
-            << out.toStdString();
-        return doc;
-    }
-};
-
 class Cli : public DatabaseTest {
 protected:
     CliRun steward(QStringList args, bool withDatabase = true,
-                   const std::map<QString, QString>& extraEnv = {})
+                   const QMap<QString, QString>& extraEnv = {})
     {
         if (withDatabase)
             args.prepend(QStringLiteral("--database=") + conninfo());
-        QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.remove(QStringLiteral("STEWARD_DATABASE"));
-        for (const auto& [name, value] : extraEnv)
-            env.insert(name, value);
-        p.setProcessEnvironment(env);
-        p.start(QStringLiteral(STEWARD_CLI_PATH), args);
-        EXPECT_TRUE(p.waitForFinished(120000)) << "steward did not finish";
-        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
-                QString::fromUtf8(p.readAllStandardOutput()),
-                QString::fromUtf8(p.readAllStandardError())};
+        return runSteward(QStringLiteral(STEWARD_CLI_PATH), args, extraEnv);
     }
 
     QString writeFile(const QString& name, const QByteArray& content)

@@ -2,6 +2,7 @@
 // through the service and through the `steward` program, applicability, respondents, scores, the
 // database's own guard of a closed audit, and every bad input refused without a trace.
 #include "audit/audit_service.h"
+#include "cli_run.h"
 #include "database_fixture.h"
 #include "demo/demo_organisation.h"
 #include "error.h"
@@ -15,7 +16,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 
@@ -655,37 +655,14 @@ TEST_F(AuditTest, BadInputIsRefusedWithAClearMessageAndNoChange)
     expectRefused([&] { s.submitForReview(a.id, kLead); }, QStringLiteral("is closed"));
 }
 
-struct CliRun {
-    int exitCode = -1;
-    QString out;
-    QString err;
-
-    QJsonDocument json() const
-    {
-        QJsonParseError error;
-        const QJsonDocument doc = QJsonDocument::fromJson(out.toUtf8(), &error);
-        EXPECT_EQ(error.error, QJsonParseError::NoError)
-            << error.errorString().toStdString() << "\n"
-            << out.toStdString();
-        return doc;
-    }
-};
-
 TEST_F(AuditTest, LifecycleThroughTheCli)
 {
     const auto steward = [this](const QString& actor, QStringList args) {
         args.prepend(QStringLiteral("--actor=") + actor);
         args.prepend(QStringLiteral("--database=") + conninfo());
-        QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.remove(QStringLiteral("STEWARD_DATABASE"));
-        env.insert(QStringLiteral("STEWARD_PLUGIN_PATH"), QStringLiteral(STEWARD_TEST_PLUGIN_DIR));
-        p.setProcessEnvironment(env);
-        p.start(QStringLiteral(STEWARD_CLI_PATH), args);
-        EXPECT_TRUE(p.waitForFinished(120000)) << "steward did not finish";
-        return CliRun{p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
-                      QString::fromUtf8(p.readAllStandardOutput()),
-                      QString::fromUtf8(p.readAllStandardError())};
+        return runSteward(
+            QStringLiteral(STEWARD_CLI_PATH), args,
+            {{QStringLiteral("STEWARD_PLUGIN_PATH"), QStringLiteral(STEWARD_TEST_PLUGIN_DIR)}});
     };
     const QString due = today().addDays(20).toString(Qt::ISODate);
 

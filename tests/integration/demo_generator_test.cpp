@@ -1,5 +1,6 @@
 // The synthetic organisation behind `steward demo generate`: its shape, its consistency with the
 // coverage rules, its history, its determinism, and the refusals.
+#include "cli_run.h"
 #include "database_fixture.h"
 #include "demo/demo_generator.h"
 #include "error.h"
@@ -7,7 +8,6 @@
 #include "services/history_service.h"
 #include "test_support.h"
 
-#include <QProcess>
 #include <QSqlQuery>
 
 #include <gtest/gtest.h>
@@ -27,23 +27,10 @@ protected:
         return scalar(QStringLiteral("SELECT count(*) FROM %1").arg(table)).toLongLong();
     }
 
-    struct CliRun {
-        int exitCode = -1;
-        QString out;
-        QString err;
-    };
     CliRun steward(QStringList args)
     {
         args.prepend(QStringLiteral("--database=") + conninfo());
-        QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.remove(QStringLiteral("STEWARD_DATABASE"));
-        p.setProcessEnvironment(env);
-        p.start(QStringLiteral(STEWARD_CLI_PATH), args);
-        EXPECT_TRUE(p.waitForFinished(120000)) << "steward did not finish";
-        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
-                QString::fromUtf8(p.readAllStandardOutput()),
-                QString::fromUtf8(p.readAllStandardError())};
+        return runSteward(QStringLiteral(STEWARD_CLI_PATH), args);
     }
 };
 
