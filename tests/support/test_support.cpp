@@ -1,5 +1,6 @@
 #include "test_support.h"
 
+#include "db/conninfo.h"
 #include "db/embedded_cluster.h"
 #include "error.h"
 
@@ -189,22 +190,12 @@ State& state()
     return instance;
 }
 
-struct ConninfoOptionsFree {
-    void operator()(PQconninfoOption* options) const { PQconninfoFree(options); }
-};
 struct ConnectionCloser {
     void operator()(PGconn* connection) const { PQfinish(connection); }
 };
 struct ResultClearer {
     void operator()(PGresult* result) const { PQclear(result); }
 };
-
-QString quoteConninfoValue(QString value)
-{
-    value.replace(QLatin1Char('\\'), QLatin1String("\\\\"));
-    value.replace(QLatin1Char('\''), QLatin1String("\\'"));
-    return QLatin1Char('\'') + value + QLatin1Char('\'');
-}
 
 } // namespace
 
@@ -274,26 +265,13 @@ TestDatabase::~TestDatabase()
 
 QString withSettings(const QString& conninfo, const QMap<QString, QString>& settings)
 {
-    char* error = nullptr;
-    const std::unique_ptr<PQconninfoOption, ConninfoOptionsFree> options(
-        PQconninfoParse(conninfo.toUtf8().constData(), &error));
-    if (!options) {
-        const QString reason = error ? QString::fromUtf8(error).trimmed() : QString();
-        PQfreemem(error);
-        throw Error(ErrorKind::Validation, QStringLiteral("Invalid conninfo: %1").arg(reason));
-    }
-    QStringList parts;
-    for (const PQconninfoOption* option = options.get(); option->keyword; ++option) {
-        const QString keyword = QString::fromUtf8(option->keyword);
-        if (settings.contains(keyword))
-            continue;
-        if (option->val)
-            parts << keyword + QLatin1Char('=') +
-                         quoteConninfoValue(QString::fromUtf8(option->val));
-    }
+    ConninfoOptions options;
+    for (auto& option : parseConninfoOptions(conninfo))
+        if (!settings.contains(option.first))
+            options.push_back(std::move(option));
     for (auto it = settings.begin(); it != settings.end(); ++it)
-        parts << it.key() + QLatin1Char('=') + quoteConninfoValue(it.value());
-    return parts.join(QLatin1Char(' '));
+        options.emplace_back(it.key(), it.value());
+    return joinConninfo(options);
 }
 
 QString withDatabase(const QString& conninfo, const QString& database)

@@ -1,5 +1,6 @@
 #include "db/database.h"
 
+#include "db/conninfo.h"
 #include "error.h"
 
 #include <QAtomicInteger>
@@ -18,19 +19,6 @@ namespace {
 
 QAtomicInteger<quint64> g_connectionCounter;
 
-struct ConninfoOptionsDeleter {
-    void operator()(PQconninfoOption* o) const { PQconninfoFree(o); }
-};
-
-// libpq quoting for a conninfo value: single quotes, with backslash and quote escaped.
-QString quoteConninfoValue(const QString& value)
-{
-    QString v = value;
-    v.replace(QLatin1Char('\\'), QLatin1String("\\\\"));
-    v.replace(QLatin1Char('\''), QLatin1String("\\'"));
-    return QLatin1Char('\'') + v + QLatin1Char('\'');
-}
-
 struct ParsedConninfo {
     QString keyValues; // normalised key='value' form that QPSQL passes on to PQconnectdb
     QString description;
@@ -40,24 +28,10 @@ struct ParsedConninfo {
 // only takes key=value options) and errors name the offending part.
 ParsedConninfo parseConninfo(const QString& conninfo)
 {
-    char* err = nullptr;
-    std::unique_ptr<PQconninfoOption, ConninfoOptionsDeleter> options(
-        PQconninfoParse(conninfo.toUtf8().constData(), &err));
-    if (!options) {
-        const QString reason =
-            err ? QString::fromUtf8(err).trimmed() : QStringLiteral("out of memory");
-        PQfreemem(err);
-        throw Error(ErrorKind::Validation,
-                    QStringLiteral("invalid database connection string: %1").arg(reason));
-    }
     ParsedConninfo parsed;
     QString user, host, port, dbname;
     bool hasApplicationName = false;
-    for (PQconninfoOption* o = options.get(); o->keyword; ++o) {
-        if (!o->val)
-            continue;
-        const QString key = QString::fromUtf8(o->keyword);
-        const QString value = QString::fromUtf8(o->val);
+    for (const auto& [key, value] : parseConninfoOptions(conninfo)) {
         if (value.contains(QLatin1Char(';')))
             throw Error(ErrorKind::Validation,
                         QStringLiteral("database connection option '%1' contains ';', which the Qt "

@@ -1,5 +1,8 @@
 #include "app/connection_dialog.h"
 
+#include "db/conninfo.h"
+#include "error.h"
+
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -11,45 +14,22 @@
 #include <QSpinBox>
 #include <QVBoxLayout>
 
-#include <libpq-fe.h>
-
-#include <memory>
-
 namespace steward::gui {
-namespace {
-
-struct ConninfoOptionsFree {
-    void operator()(PQconninfoOption* options) const { PQconninfoFree(options); }
-};
-
-QString quoted(QString value)
-{
-    value.replace(QLatin1Char('\\'), QLatin1String("\\\\"));
-    value.replace(QLatin1Char('\''), QLatin1String("\\'"));
-    return QLatin1Char('\'') + value + QLatin1Char('\'');
-}
-
-} // namespace
 
 ConnectionDialog::Fields ConnectionDialog::split(const QString& conninfo)
 {
     Fields fields;
     if (conninfo.trimmed().isEmpty())
         return fields;
-    char* error = nullptr;
-    const std::unique_ptr<PQconninfoOption, ConninfoOptionsFree> options(
-        PQconninfoParse(conninfo.toUtf8().constData(), &error));
-    if (!options) {
-        PQfreemem(error);
+    ConninfoOptions options;
+    try {
+        options = parseConninfoOptions(conninfo);
+    } catch (const Error&) {
         fields.rest = conninfo; // shown as typed, so the user can correct it
         return fields;
     }
-    QStringList rest;
-    for (const PQconninfoOption* o = options.get(); o->keyword; ++o) {
-        if (!o->val)
-            continue;
-        const QString key = QString::fromUtf8(o->keyword);
-        const QString value = QString::fromUtf8(o->val);
+    ConninfoOptions rest;
+    for (auto& [key, value] : options) {
         if (key == QLatin1String("host"))
             fields.host = value;
         else if (key == QLatin1String("port") && value.toInt() > 0)
@@ -61,18 +41,18 @@ ConnectionDialog::Fields ConnectionDialog::split(const QString& conninfo)
         else if (key == QLatin1String("sslmode"))
             fields.sslmode = value;
         else
-            rest << key + QLatin1Char('=') + quoted(value);
+            rest.emplace_back(std::move(key), std::move(value));
     }
-    fields.rest = rest.join(QLatin1Char(' '));
+    fields.rest = joinConninfo(rest);
     return fields;
 }
 
 QString ConnectionDialog::join(const Fields& fields)
 {
-    QStringList parts;
-    auto add = [&parts](const char* key, const QString& value) {
+    ConninfoOptions options;
+    auto add = [&options](const char* key, const QString& value) {
         if (!value.trimmed().isEmpty())
-            parts << QString::fromLatin1(key) + QLatin1Char('=') + quoted(value.trimmed());
+            options.emplace_back(QString::fromLatin1(key), value.trimmed());
     };
     add("host", fields.host);
     if (fields.port > 0)
@@ -80,9 +60,10 @@ QString ConnectionDialog::join(const Fields& fields)
     add("dbname", fields.dbname);
     add("user", fields.user);
     add("sslmode", fields.sslmode);
+    QString joined = joinConninfo(options);
     if (!fields.rest.trimmed().isEmpty())
-        parts << fields.rest.trimmed();
-    return parts.join(QLatin1Char(' '));
+        joined += (joined.isEmpty() ? QString() : QStringLiteral(" ")) + fields.rest.trimmed();
+    return joined;
 }
 
 ConnectionDialog::ConnectionDialog(const QString& database, const QString& actorEmail,
