@@ -1,5 +1,6 @@
 #include "command.h"
 
+#include "db/embedded_cluster.h"
 #include "db/session.h"
 #include "domain/validation.h"
 #include "error.h"
@@ -23,6 +24,11 @@ const QCommandLineOption kDatabaseOption(
     QStringLiteral("PostgreSQL connection URI or conninfo; overrides STEWARD_DATABASE "
                    "and the embedded cluster."),
     QStringLiteral("uri"));
+const QCommandLineOption kClusterOption(
+    QStringLiteral("cluster"),
+    QStringLiteral("Folder of the embedded PostgreSQL cluster; overrides STEWARD_CLUSTER and the "
+                   "default folder."),
+    QStringLiteral("dir"));
 const QCommandLineOption
     kActorOption(QStringLiteral("actor"),
                  QStringLiteral("Name recorded in the history as the author of changes "
@@ -84,10 +90,16 @@ Session& Invocation::session(bool checkSchema)
         Session::Options options;
         options.database = m_globals.database;
         options.actor = m_globals.actor;
+        options.clusterDirectory = m_globals.cluster;
         options.checkSchema = checkSchema;
         m_session = std::make_unique<Session>(options);
     }
     return *m_session;
+}
+
+QString Invocation::clusterDirectory() const
+{
+    return m_globals.cluster.isEmpty() ? EmbeddedCluster::defaultDirectory() : m_globals.cluster;
 }
 
 void Invocation::printJson(const QJsonValue& value)
@@ -104,7 +116,7 @@ void CommandLine::add(Command command)
 
 int CommandLine::printOverview(QTextStream& out, const QStringList& prefix) const
 {
-    out << "Usage: steward [--database URI] [--actor NAME] <command> [options]\n\n"
+    out << "Usage: steward [--database URI | --cluster DIR] [--actor NAME] <command> [options]\n\n"
         << "Steward records who holds which AI role and responsibility on which project, checks\n"
         << "that every project is covered, and keeps a tamper-evident history.\n\nCommands:\n";
     int width = 0;
@@ -116,7 +128,8 @@ int CommandLine::printOverview(QTextStream& out, const QStringList& prefix) cons
         out << "  " << c.path.join(QLatin1Char(' ')).leftJustified(width + 2) << c.summary << '\n';
     }
     out << "\nRun 'steward <command> --help' for a command's options.\n"
-        << "Exit codes: 0 success, 1 request refused, 2 usage error, 3 database unavailable.\n";
+        << "Exit codes: 0 success, 1 request refused, 2 usage error, 3 database unavailable.\n\n"
+        << Session::environmentHelp();
     return exit_code::Success;
 }
 
@@ -136,9 +149,10 @@ int CommandLine::execute(const QStringList& arguments)
         }
         if (a == QLatin1String("--help") || a == QLatin1String("-h"))
             return printOverview(out, {});
-        QString* target = a.startsWith(QLatin1String("--database")) ? &globals.database
-                          : a.startsWith(QLatin1String("--actor"))  ? &globals.actor
-                                                                    : nullptr;
+        QString* target = a.startsWith(QLatin1String("--database"))  ? &globals.database
+                          : a.startsWith(QLatin1String("--cluster")) ? &globals.cluster
+                          : a.startsWith(QLatin1String("--actor"))   ? &globals.actor
+                                                                     : nullptr;
         if (!target) {
             err << "steward: unknown option " << a << "\nTry 'steward --help'.\n";
             return exit_code::Usage;
@@ -198,6 +212,7 @@ int CommandLine::execute(const QStringList& arguments)
     if (match->reads)
         parser.addOption(kJsonOption);
     parser.addOption(kDatabaseOption);
+    parser.addOption(kClusterOption);
     parser.addOption(kActorOption);
     for (const auto& [argName, description] : match->positional)
         parser.addPositionalArgument(argName, description);
@@ -229,6 +244,8 @@ int CommandLine::execute(const QStringList& arguments)
     }
     if (parser.isSet(kDatabaseOption))
         globals.database = parser.value(kDatabaseOption);
+    if (parser.isSet(kClusterOption))
+        globals.cluster = parser.value(kClusterOption);
     if (parser.isSet(kActorOption))
         globals.actor = parser.value(kActorOption);
 

@@ -2,8 +2,11 @@
 // positional arguments, gets `--help` for free, and returns one of the documented exit codes.
 #pragma once
 
+#include <steward/staffing.h>
+
 #include <QCommandLineOption>
 #include <QCommandLineParser>
+#include <QDate>
 #include <QJsonDocument>
 #include <QJsonValue>
 #include <QList>
@@ -11,13 +14,9 @@
 #include <QStringList>
 #include <QTextStream>
 
-#include <steward/staffing.h>
-
-#include <QDate>
-
 #include <functional>
-#include <optional>
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace steward {
@@ -26,7 +25,8 @@ class Session;
 
 namespace exit_code {
 inline constexpr int Success = 0;
-inline constexpr int Refused = 1;     // validation, conflict, not found, coverage gaps with --fail-on-gaps
+inline constexpr int Refused =
+    1; // validation, conflict, not found, coverage gaps with --fail-on-gaps
 inline constexpr int Usage = 2;       // the command line itself is wrong
 inline constexpr int Unavailable = 3; // the database cannot be reached or started
 } // namespace exit_code
@@ -48,12 +48,14 @@ private:
 struct GlobalOptions {
     QString database;
     QString actor;
+    QString cluster; // embedded cluster folder; empty: EmbeddedCluster::defaultDirectory()
 };
 
 // What a running command sees.
 class Invocation {
 public:
-    Invocation(const QCommandLineParser& parser, GlobalOptions globals, QTextStream& out, QTextStream& err);
+    Invocation(const QCommandLineParser& parser, GlobalOptions globals, QTextStream& out,
+               QTextStream& err);
     ~Invocation();
 
     const QCommandLineParser& args() const { return m_parser; }
@@ -70,6 +72,9 @@ public:
 
     // Opens the database on first use (embedded cluster, STEWARD_DATABASE or --database).
     Session& session(bool checkSchema = true);
+    // The embedded cluster this invocation uses: --cluster, else STEWARD_CLUSTER, else the
+    // default folder.
+    QString clusterDirectory() const;
 
     QTextStream& out() { return m_out; }
     QTextStream& err() { return m_err; }
@@ -84,12 +89,12 @@ private:
 };
 
 struct Command {
-    QStringList path;      // {"person", "add"}
-    QString summary;       // one line for the overview
-    QString description;   // further text for --help
+    QStringList path;    // {"person", "add"}
+    QString summary;     // one line for the overview
+    QString description; // further text for --help
     QList<QCommandLineOption> options;
     QList<QPair<QString, QString>> positional; // name, description ("[FILE]" for optional)
-    bool reads = false;    // accepts --json
+    bool reads = false;                        // accepts --json
     std::function<int(Invocation&)> run;
 };
 
@@ -105,9 +110,11 @@ private:
 };
 
 // A command option; with a value name it takes a value.
-inline QCommandLineOption option(const QString& name, const QString& description, const QString& valueName = {})
+inline QCommandLineOption option(const QString& name, const QString& description,
+                                 const QString& valueName = {})
 {
-    return valueName.isEmpty() ? QCommandLineOption(name, description) : QCommandLineOption(name, description, valueName);
+    return valueName.isEmpty() ? QCommandLineOption(name, description)
+                               : QCommandLineOption(name, description, valueName);
 }
 
 // Aligned plain-text table for people to read.

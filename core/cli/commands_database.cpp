@@ -103,7 +103,7 @@ void registerDatabaseCommands(CommandLine& cli)
              {},
              false,
              [](Invocation& inv) {
-                 EmbeddedCluster cluster(EmbeddedCluster::defaultDirectory());
+                 EmbeddedCluster cluster(inv.clusterDirectory());
                  cluster.setPersistent(false);
                  if (!cluster.isRunning()) {
                      inv.out() << "The embedded cluster in " << cluster.directory()

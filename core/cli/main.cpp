@@ -28,6 +28,7 @@ bool drawsDocuments(int argc, char* argv[])
     for (int i = 1; i < argc && words.size() < 2; ++i) {
         const QString arg = QString::fromLocal8Bit(argv[i]);
         if (arg.startsWith(QLatin1String("--database")) ||
+            arg.startsWith(QLatin1String("--cluster")) ||
             arg.startsWith(QLatin1String("--actor"))) {
             if (!arg.contains(QLatin1Char('=')))
                 ++i; // its value

@@ -20,6 +20,8 @@
 #include <QLocale>
 #include <QTextStream>
 
+#include <string_view>
+
 namespace {
 
 // Renders the screens of the database the session opens, loading the demo organisation into an
@@ -46,20 +48,38 @@ int renderScreenshots(const QString& database, const QString& cluster, const QSt
     }
 }
 
+// --help and --version only print: they must work without a display (over ssh, or for help2man
+// writing the manual page at build time).
+bool onlyPrints(int argc, char** argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        const std::string_view arg(argv[i]);
+        if (arg == "-h" || arg == "--help" || arg == "--help-all" || arg == "-v" ||
+            arg == "--version")
+            return true;
+    }
+    return false;
+}
+
 } // namespace
 
 int main(int argc, char** argv)
 {
+    if (onlyPrints(argc, argv))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("Steward"));
     QApplication::setApplicationName(QStringLiteral("steward-gui"));
     QApplication::setApplicationDisplayName(QStringLiteral("Steward"));
     QApplication::setApplicationVersion(QStringLiteral(STEWARD_VERSION_STRING));
+    // The desktop entry's name, so that a Wayland compositor finds the menu entry and icon.
+    QGuiApplication::setDesktopFileName(QStringLiteral("org.example.Steward"));
     steward::gui::installTranslations(app, QLocale());
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        QApplication::translate("main", "Steward: who holds which AI role on which project."));
+        QApplication::translate("main", "Steward: who holds which AI role on which project.") +
+        QStringLiteral("\n\n") + steward::Session::environmentHelp());
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption database(

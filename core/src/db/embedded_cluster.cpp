@@ -240,40 +240,20 @@ QString findServerBinDir()
 }
 
 // PostgreSQL refuses to run as root, and weakening that is not an option: as root, the server
-// programs run as this dedicated system account, created on first use.
+// programs run as this dedicated system account. Creating accounts is the installer's business
+// (the steward package's maintainer script, or ./dev.sh for a source build), not something a
+// program should do behind an administrator's back when it first runs.
 SystemAccount serverAccount()
 {
-    std::optional<SystemAccount> account = SystemAccount::find(kAccountName);
+    const std::optional<SystemAccount> account = SystemAccount::find(kAccountName);
     if (!account) {
-        // root's PATH may lack the sbin directories, e.g. under sudo or in a minimal container.
-        QString useradd = QStandardPaths::findExecutable(QStringLiteral("useradd"));
-        if (useradd.isEmpty()) {
-            useradd = QStandardPaths::findExecutable(
-                QStringLiteral("useradd"), {QStringLiteral("/usr/sbin"), QStringLiteral("/sbin")});
-        }
-        if (useradd.isEmpty()) {
-            throw unavailable(QStringLiteral("The system account %1, which runs the embedded "
-                                             "PostgreSQL server when Steward runs as root, is "
-                                             "missing and useradd was not found to create it. "
-                                             "Install it with `apt-get install passwd`.")
-                                  .arg(kAccountName));
-        }
-        const ProcessResult created = runProcess(
-            {useradd,
-             {QStringLiteral("--system"), QStringLiteral("--no-create-home"),
-              QStringLiteral("--home-dir"), QStringLiteral("/nonexistent"),
-              QStringLiteral("--shell"), QStringLiteral("/usr/sbin/nologin"), kAccountName},
-             QStringLiteral("/"),
-             std::nullopt,
-             30'000});
-        account = SystemAccount::find(kAccountName);
-        if (created.exitCode != 0 || !account) {
-            throw unavailable(
-                QStringLiteral("Could not create the system account %1 that runs the embedded "
-                               "PostgreSQL server when Steward runs as root.")
-                    .arg(kAccountName),
-                lastLines(created.output, kLogLinesInErrors));
-        }
+        throw unavailable(
+            QStringLiteral("The system account %1, which runs the embedded PostgreSQL server "
+                           "when Steward runs as root, does not exist. Installing the steward "
+                           "package creates it, and so does ./dev.sh in a source tree; or create "
+                           "it yourself: useradd --system --home-dir /var/lib/steward --shell "
+                           "/usr/sbin/nologin %1")
+                .arg(kAccountName));
     }
     if (account->uid == 0) {
         throw unavailable(QStringLiteral("The account %1 has uid 0; PostgreSQL must not run as "
@@ -663,6 +643,10 @@ EmbeddedCluster::~EmbeddedCluster()
 
 QString EmbeddedCluster::defaultDirectory()
 {
+    // A user or a script keeps several organisations apart by naming the folder.
+    const QString configured = qEnvironmentVariable("STEWARD_CLUSTER");
+    if (!configured.isEmpty())
+        return QDir::cleanPath(QDir(configured).absolutePath());
     // Root's home is closed to everyone else (0700), so the unprivileged account that runs the
     // server as root's stand-in could not reach ~/.local/share; a system location it can reach
     // is used instead.

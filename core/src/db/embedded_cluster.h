@@ -35,8 +35,9 @@ public:
     EmbeddedCluster(const EmbeddedCluster&) = delete;
     EmbeddedCluster& operator=(const EmbeddedCluster&) = delete;
 
-    // $XDG_DATA_HOME/steward/cluster (default ~/.local/share/steward/cluster); when running as
-    // root, /var/lib/steward/cluster (see the definition for why).
+    // STEWARD_CLUSTER when set; else $XDG_DATA_HOME/steward/cluster (default
+    // ~/.local/share/steward/cluster), or /var/lib/steward/cluster when running as root (see the
+    // definition for why).
     static QString defaultDirectory();
 
     // Creates the cluster if the directory holds none, starts the server unless it already runs,

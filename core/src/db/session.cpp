@@ -63,6 +63,22 @@ PluginRuntime& Session::plugins()
     return *m_plugins;
 }
 
+QString Session::environmentHelp()
+{
+    return QStringLiteral(
+        "Environment:\n"
+        "  STEWARD_DATABASE     connection URI or conninfo of a shared PostgreSQL server; the\n"
+        "                       PG* variables, service files and ~/.pgpass apply as for psql\n"
+        "  STEWARD_CLUSTER      folder of the embedded cluster, used when no server is given\n"
+        "                       (default ~/.local/share/steward/cluster; as root\n"
+        "                       /var/lib/steward/cluster, run by the 'steward' system account)\n"
+        "  STEWARD_PLUGIN_PATH  ':'-separated folders searched for plugins before the\n"
+        "                       installed ones\n"
+        "  STEWARD_PG_BINDIR    folder of the PostgreSQL server programs (initdb, pg_ctl) for\n"
+        "                       the embedded cluster (default: the newest in "
+        "/usr/lib/postgresql)\n");
+}
+
 int Session::migrate()
 {
     const int applied = Migrator(*m_db).migrate();

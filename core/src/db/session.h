@@ -45,6 +45,10 @@ public:
     // loaded for the life of the session. Without a schema check, on first use.
     PluginRuntime& plugins();
 
+    // The environment variables that choose the database and the plugins, as --help and the
+    // manual pages of every Steward program describe them.
+    static QString environmentHelp();
+
     // Applies pending migrations and brings the built-in catalogue up to date. Returns how many
     // migrations were applied.
     int migrate();
