@@ -4,8 +4,10 @@
 #                    demo organisation (the GUI when there is a display, else the CLI overview)
 #   ./dev.sh test    install what is missing, build, run every test (CTest) against throwaway
 #                    PostgreSQL clusters that the tests start and remove themselves
-# Further commands: build, asan (sanitizer build + tests), bench, screenshots (docs/screenshots),
-# translations (refresh gui/translations from the sources), format, deps.
+# Further commands: build, package (Debian packages and tarball in build/packages), fresh-check
+# (both commands and the packages in a freshly bootstrapped Debian 12 root; minutes, not in CI),
+# asan (sanitizer build + tests), bench, screenshots (docs/screenshots), translations (refresh
+# gui/translations from the sources), format, deps.
 set -euo pipefail
 
 cd "$(dirname "$(readlink -f "$0")")"
@@ -13,15 +15,22 @@ ROOT=$PWD
 BUILD_DIR=${STEWARD_BUILD_DIR:-$ROOT/build}
 JOBS=${STEWARD_JOBS:-$(nproc)}
 
-# Debian 12 packages the build, the tests and the programs need.
+# Debian 12 packages the build, the tests and the programs need. tests/packaging checks that every
+# CMake package the build finds comes from one of these or a hard dependency of one: a package
+# that happens to be installed on a developer's machine must not hide a missing line here.
 PACKAGES=(
     g++ cmake ninja-build pkg-config
-    qt6-base-dev libqt6sql6-psql qt6-charts-dev qt6-tools-dev qt6-l10n-tools libgl-dev
+    # Qt6Charts' CMake package needs Qt6OpenGL, which qt6-charts-dev does not depend on.
+    qt6-base-dev libqt6sql6-psql qt6-charts-dev libqt6opengl6-dev qt6-tools-dev qt6-l10n-tools
+    libgl-dev
     libpq-dev postgresql-15
     libboost-dev
     libgtest-dev libbenchmark-dev
     xvfb xauth
     python3 python3-jsonschema python3-regex
+    # Packages: manual pages, dpkg-shlibdeps (dpkg-dev, file), lintian, and the checks of the
+    # desktop entry and AppStream metainfo.
+    help2man dpkg-dev file lintian desktop-file-utils appstream
 )
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
@@ -44,6 +53,17 @@ ensure_packages() {
     apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
+# As root, the embedded PostgreSQL server runs as the unprivileged `steward` account (PostgreSQL
+# refuses to run as root). The steward package creates it when installed; for a source tree this
+# script does, as an install step, with the same command as the package's postinst.
+ensure_server_account() {
+    [ "$(id -u)" -eq 0 ] || return 0
+    getent passwd steward >/dev/null && return 0
+    log "Creating the system account steward for the embedded PostgreSQL server"
+    useradd --system --user-group --home-dir /var/lib/steward --no-create-home \
+        --shell /usr/sbin/nologin --comment "Steward embedded PostgreSQL server" steward
+}
+
 configure() {
     local dir=$1; shift
     if [ ! -f "$dir/build.ninja" ]; then
@@ -54,6 +74,7 @@ configure() {
 
 build() {
     ensure_packages
+    ensure_server_account
     configure "$BUILD_DIR"
     log "Building"
     cmake --build "$BUILD_DIR" -j "$JOBS"
@@ -87,8 +108,19 @@ case "$cmd" in
     build)
         build
         ;;
+    package)
+        build
+        log "Packaging into $BUILD_DIR/packages"
+        rm -rf "$BUILD_DIR/packages"
+        (cd "$BUILD_DIR" && cpack --config CPackConfig.cmake)
+        ls -1 "$BUILD_DIR"/packages/*.deb "$BUILD_DIR"/packages/*.tar.gz
+        ;;
+    fresh-check)
+        exec "$ROOT/packaging/fresh-check.sh" "$@"
+        ;;
     asan)
         ensure_packages
+        ensure_server_account
         configure "$ROOT/build-asan" -DSTEWARD_SANITIZE=ON -DSTEWARD_BUILD_BENCHMARKS=OFF
         cmake --build "$ROOT/build-asan" -j "$JOBS"
         ASAN_OPTIONS=detect_leaks=0 run_tests "$ROOT/build-asan"
@@ -134,7 +166,7 @@ case "$cmd" in
         ensure_packages
         ;;
     *)
-        sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//' >&2
+        sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//' >&2
         exit 2
         ;;
 esac

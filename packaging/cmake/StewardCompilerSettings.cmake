@@ -20,3 +20,12 @@ endif()
 
 # Boost.DLL header-only with std::filesystem; host and plugins must agree on this.
 add_compile_definitions(BOOST_DLL_USE_STD_FS)
+
+# Debian's hardening flags (what dpkg-buildflags gives a package build), in every build but the
+# sanitizer one, whose instrumentation _FORTIFY_SOURCE would get in the way of. _FORTIFY_SOURCE
+# needs an optimised build.
+if(NOT STEWARD_SANITIZE)
+    add_compile_options(-fstack-protector-strong
+                        $<$<NOT:$<CONFIG:Debug>>:-D_FORTIFY_SOURCE=2>)
+    add_link_options(LINKER:-z,relro LINKER:-z,now)
+endif()

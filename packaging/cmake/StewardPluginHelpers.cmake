@@ -1,4 +1,5 @@
-# steward_add_plugin(<name> SOURCES <files>... [OUTPUT_DIRECTORY <dir>] [INSTALL_DESTINATION <dir>])
+# steward_add_plugin(<name> SOURCES <files>... [OUTPUT_DIRECTORY <dir>] [INSTALL_DESTINATION <dir>]
+#                    [INSTALL_COMPONENT <component>])
 #
 # Builds a Steward plugin: a MODULE library named steward-plugin-<name>.so, the file name the plugin
 # host looks for. Used in-tree for the bundled plugins and, through find_package(Steward), by
@@ -11,7 +12,8 @@
 # BOOST_DLL_USE_STD_FS definition that host and plugins must agree on. Symbols are hidden; the
 # STEWARD_PLUGIN macro exports the two the host needs.
 function(steward_add_plugin name)
-    cmake_parse_arguments(ARG "" "OUTPUT_DIRECTORY;INSTALL_DESTINATION" "SOURCES" ${ARGN})
+    cmake_parse_arguments(ARG "" "OUTPUT_DIRECTORY;INSTALL_DESTINATION;INSTALL_COMPONENT" "SOURCES"
+                          ${ARGN})
     if(NOT ARG_SOURCES)
         message(FATAL_ERROR "steward_add_plugin(${name}): no SOURCES given")
     endif()
@@ -39,6 +41,10 @@ function(steward_add_plugin name)
         set_target_properties(${name} PROPERTIES LIBRARY_OUTPUT_DIRECTORY ${ARG_OUTPUT_DIRECTORY})
     endif()
     if(ARG_INSTALL_DESTINATION)
-        install(TARGETS ${name} LIBRARY DESTINATION ${ARG_INSTALL_DESTINATION})
+        set(component)
+        if(ARG_INSTALL_COMPONENT)
+            set(component COMPONENT ${ARG_INSTALL_COMPONENT})
+        endif()
+        install(TARGETS ${name} LIBRARY DESTINATION ${ARG_INSTALL_DESTINATION} ${component})
     endif()
 endfunction()
