@@ -20,6 +20,7 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QSaveFile>
 #include <QSqlQuery>
 
@@ -357,27 +358,47 @@ void registerDataCommands(CommandLine& cli)
              QStringLiteral(
                  "Check that the history's hash chain is intact (nothing altered or removed)."),
              QStringLiteral(
-                 "Prints the head hash: keep it somewhere else to detect a rewritten chain later."),
-             {},
+                 "Prints the head hash: keep it somewhere else, and pass it to --expect-head "
+                 "later, to detect a chain that was rewritten or cut back and re-sealed by "
+                 "someone with the table owner's power."),
+             {option(QStringLiteral("expect-head"),
+                     QStringLiteral("A head hash printed by an earlier verify; the history must "
+                                    "still hold that entry."),
+                     QStringLiteral("hash"))},
              {},
              true,
              [](Invocation& inv) {
-                 const HistoryVerification v = HistoryService(inv.session().db()).verify();
+                 const QString expected = inv.value(QStringLiteral("expect-head")).trimmed();
+                 static const QRegularExpression sha256Hex(QStringLiteral("^[0-9a-fA-F]{64}$"));
+                 if (inv.isSet(QStringLiteral("expect-head")) &&
+                     !sha256Hex.match(expected).hasMatch())
+                     throw UsageError(QStringLiteral("--expect-head: '%1' is not a SHA-256 hash "
+                                                     "(64 hexadecimal digits)")
+                                          .arg(expected));
+                 const HistoryVerification v = HistoryService(inv.session().db()).verify(expected);
+                 const auto optionalId = [](const std::optional<qint64>& id) {
+                     return id ? QJsonValue(*id) : QJsonValue();
+                 };
                  if (inv.json()) {
-                     inv.printJson(
-                         QJsonObject{{QStringLiteral("rows_checked"), v.rowsChecked},
-                                     {QStringLiteral("intact"), v.intact},
-                                     {QStringLiteral("first_bad_id"),
-                                      v.firstBadId ? QJsonValue(*v.firstBadId) : QJsonValue()},
-                                     {QStringLiteral("head_hash"), v.headHash}});
+                     QJsonObject o{{QStringLiteral("rows_checked"), v.rowsChecked},
+                                   {QStringLiteral("intact"), v.intact},
+                                   {QStringLiteral("first_bad_id"), optionalId(v.firstBadId)},
+                                   {QStringLiteral("head_hash"), v.headHash},
+                                   {QStringLiteral("head_id"), optionalId(v.headId)},
+                                   {QStringLiteral("problem"),
+                                    v.intact ? QJsonValue() : QJsonValue(v.problem)}};
+                     if (!expected.isEmpty())
+                         o.insert(QStringLiteral("expected_head_id"), optionalId(v.expectedHeadId));
+                     inv.printJson(o);
                  } else if (v.intact) {
                      inv.out() << "History intact: " << v.rowsChecked << " entries, head hash "
                                << v.headHash << ".\n";
+                     if (v.expectedHeadId)
+                         inv.out() << "The head recorded earlier is entry " << *v.expectedHeadId
+                                   << "; everything since follows it.\n";
                  } else {
-                     inv.out() << "History BROKEN"
-                               << (v.firstBadId ? QStringLiteral(" at entry %1").arg(*v.firstBadId)
-                                                : QString())
-                               << " (" << v.rowsChecked << " entries checked).\n";
+                     inv.out() << "History BROKEN: " << v.problem << " (" << v.rowsChecked
+                               << " entries checked).\n";
                  }
                  return v.intact ? exit_code::Success : exit_code::Refused;
              }});

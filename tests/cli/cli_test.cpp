@@ -256,6 +256,23 @@ TEST_F(Cli, TheDemoCoverageReportListsTheDeliberateGaps)
     r = steward({QStringLiteral("history"), QStringLiteral("verify"), QStringLiteral("--json")});
     ASSERT_EQ(r.exitCode, 0);
     EXPECT_TRUE(r.json().object().value(QStringLiteral("intact")).toBool());
+    const QString head = r.json().object().value(QStringLiteral("head_hash")).toString();
+    const qint64 headId =
+        r.json().object().value(QStringLiteral("head_id")).toVariant().toLongLong();
+    r = steward({QStringLiteral("history"), QStringLiteral("verify"),
+                 QStringLiteral("--expect-head"), head});
+    EXPECT_EQ(r.exitCode, 0) << r.out.toStdString();
+    EXPECT_TRUE(r.out.contains(QStringLiteral("The head recorded earlier is entry %1").arg(headId)))
+        << r.out.toStdString();
+    r = steward({QStringLiteral("history"), QStringLiteral("verify"),
+                 QStringLiteral("--expect-head"), QString(64, QLatin1Char('0'))});
+    EXPECT_EQ(r.exitCode, 1);
+    EXPECT_TRUE(r.out.contains(QStringLiteral("History BROKEN: no entry has the head hash 000")))
+        << r.out.toStdString();
+    r = steward({QStringLiteral("history"), QStringLiteral("verify"),
+                 QStringLiteral("--expect-head"), QStringLiteral("'; DROP TABLE history; --")});
+    EXPECT_EQ(r.exitCode, 2);
+    EXPECT_TRUE(r.err.contains(QStringLiteral("is not a SHA-256 hash"))) << r.err.toStdString();
     r = steward({QStringLiteral("history"), QStringLiteral("--table"), QStringLiteral("person"),
                  QStringLiteral("--limit"), QStringLiteral("5"), QStringLiteral("--json")});
     ASSERT_EQ(r.exitCode, 0);

@@ -223,13 +223,77 @@ TEST_F(Schema, HistoryIsAppendOnlyAndTamperEvident)
     EXPECT_EQ(*v.firstBadId, victim);
 }
 
-TEST_F(Schema, HistoryVerificationNoticesRowsRemovedFromTheEnd)
+TEST_F(Schema, HistoryVerificationNamesTheEntriesRemovedFromTheEnd)
 {
     addPeople();
+    const qint64 newest = scalar(QStringLiteral("SELECT max(id) FROM history")).toLongLong();
+    const qint64 kept =
+        scalar(QStringLiteral("SELECT max(id) FROM history WHERE id < ?"), {newest - 1})
+            .toLongLong();
+    EXPECT_EQ(HistoryService(db()).verify().headId, newest);
     db().exec(QStringLiteral("ALTER TABLE history DISABLE TRIGGER history_append_only"));
-    db().exec(QStringLiteral("DELETE FROM history WHERE id = (SELECT max(id) FROM history)"));
+    db().exec(QStringLiteral("DELETE FROM history WHERE id > ?"), {kept});
     db().exec(QStringLiteral("ALTER TABLE history ENABLE TRIGGER history_append_only"));
-    EXPECT_FALSE(HistoryService(db()).verify().intact);
+    const HistoryVerification v = HistoryService(db()).verify();
+    EXPECT_FALSE(v.intact);
+    EXPECT_EQ(v.headId, newest);
+    EXPECT_EQ(v.lastId, kept);
+    EXPECT_EQ(v.problem, QStringLiteral("the newest entries are missing: the chain's head is "
+                                        "entry %1, so the entries after entry %2 up to entry %1 "
+                                        "were removed")
+                             .arg(newest)
+                             .arg(kept));
+}
+
+TEST_F(Schema, HistoryVerificationNamesAnEntryRemovedFromTheMiddle)
+{
+    addPeople();
+    const qint64 victim =
+        scalar(QStringLiteral("SELECT id FROM history ORDER BY id DESC OFFSET 1 LIMIT 1"))
+            .toLongLong();
+    const qint64 next =
+        scalar(QStringLiteral("SELECT min(id) FROM history WHERE id > ?"), {victim}).toLongLong();
+    const qint64 before =
+        scalar(QStringLiteral("SELECT max(id) FROM history WHERE id < ?"), {victim}).toLongLong();
+    db().exec(QStringLiteral("ALTER TABLE history DISABLE TRIGGER history_append_only"));
+    db().exec(QStringLiteral("DELETE FROM history WHERE id = ?"), {victim});
+    db().exec(QStringLiteral("ALTER TABLE history ENABLE TRIGGER history_append_only"));
+    const HistoryVerification v = HistoryService(db()).verify();
+    EXPECT_FALSE(v.intact);
+    EXPECT_EQ(v.firstBadId, next);
+    EXPECT_EQ(v.problem, QStringLiteral("entry %1 does not follow entry %2: the entries between "
+                                        "them were removed, or entry %2 was altered")
+                             .arg(next)
+                             .arg(before));
+}
+
+// Someone with the table owner's power cuts the newest entries off and moves the chain's head
+// back: the history is consistent in itself, and only a head hash recorded earlier shows it.
+TEST_F(Schema, HistoryVerificationAgainstARecordedHeadCatchesARewrittenTail)
+{
+    addPeople();
+    HistoryService history(db());
+    const HistoryVerification recorded = history.verify();
+    ASSERT_TRUE(recorded.intact);
+    EXPECT_EQ(history.verify(recorded.headHash).expectedHeadId, recorded.headId);
+
+    const qint64 kept =
+        scalar(QStringLiteral("SELECT max(id) FROM history WHERE id < ?"), {*recorded.headId})
+            .toLongLong();
+    db().exec(QStringLiteral("ALTER TABLE history DISABLE TRIGGER history_append_only"));
+    db().exec(QStringLiteral("DELETE FROM history WHERE id > ?"), {kept});
+    db().exec(QStringLiteral("ALTER TABLE history ENABLE TRIGGER history_append_only"));
+    db().exec(QStringLiteral("UPDATE history_chain SET last_hash = (SELECT hash FROM history WHERE "
+                             "id = ?), last_id = ?"),
+              {kept, kept});
+
+    EXPECT_TRUE(history.verify().intact) << "the cut-back chain is consistent in itself";
+    const HistoryVerification v = history.verify(recorded.headHash);
+    EXPECT_FALSE(v.intact);
+    EXPECT_FALSE(v.expectedHeadId.has_value());
+    EXPECT_EQ(v.problem, QStringLiteral("no entry has the head hash %1 recorded earlier: the "
+                                        "history was rewritten or cut back to before it")
+                             .arg(recorded.headHash));
 }
 
 } // namespace
