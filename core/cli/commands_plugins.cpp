@@ -295,10 +295,15 @@ int checkPlugin(Invocation& inv)
     const QString path = inv.positional().at(0);
     const PluginRecord r = PluginHost::check(path, PluginRuntime::withBuiltinKeys({}));
     const bool loadable = r.state == PluginState::Loaded;
+    // A sound file can still clash with what is installed here (the bundled plugins and
+    // STEWARD_PLUGIN_PATH): say so, as a warning.
+    const std::vector<std::string> clashes =
+        r.id.empty() ? std::vector<std::string>{} : PluginHost::clashes(r);
     if (inv.json()) {
         QJsonObject o = recordJson(r);
         o.insert(QStringLiteral("loadable"), loadable);
         o.insert(QStringLiteral("requires"), jsonStrings(r.requiredIds));
+        o.insert(QStringLiteral("warnings"), jsonStrings(clashes));
         inv.printJson(o);
     } else if (loadable) {
         inv.out() << r.path << ": loadable: " << qs(r.id) << ' ' << qs(r.version) << " ("
@@ -306,6 +311,8 @@ int checkPlugin(Invocation& inv)
         if (!r.requiredIds.empty())
             inv.out() << "It requires: " << joined(r.requiredIds)
                       << " (not checked here: they must be active where it is installed)\n";
+        for (const std::string& clash : clashes)
+            inv.out() << "Warning: " << qs(clash) << '\n';
     } else {
         inv.out() << r.path << ": failed: " << r.error << '\n';
     }

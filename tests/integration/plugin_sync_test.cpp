@@ -260,6 +260,98 @@ TEST_F(PluginSyncTest, RolesAPluginDropsAreRetiredButAFailedPluginKeepsItsRoles)
     EXPECT_EQ(finance.value(1).toString(), QStringLiteral("the library could not be opened"));
 }
 
+TEST_F(PluginSyncTest, ARoleThatComesBackIsNoLongerRetired)
+{
+    PluginHost host(PluginRuntime::withBuiltinKeys(bundledOnly()));
+    host.discover();
+    host.loadAll();
+    const std::vector<PluginRecord> records = host.plugins();
+    std::vector<PluginContent> contents = host.contents();
+    PluginSync(db()).sync(records, contents);
+
+    auto finance = std::find_if(contents.begin(), contents.end(),
+                                [](const PluginContent& c) { return c.pluginId == "finance"; });
+    ASSERT_NE(finance, contents.end());
+    const QString dropped = QString::fromStdString(finance->roles.back().key);
+    const RoleSpec droppedRole = finance->roles.back();
+    finance->roles.pop_back();
+    PluginSync(db()).sync(records, contents);
+    ASSERT_FALSE(
+        scalar(QStringLiteral("SELECT retired_at FROM role WHERE key = ?"), {dropped}).isNull());
+
+    finance->roles.push_back(droppedRole);
+    PluginSync(db()).sync(records, contents);
+    EXPECT_TRUE(
+        scalar(QStringLiteral("SELECT retired_at FROM role WHERE key = ?"), {dropped}).isNull());
+    EXPECT_EQ(count(QStringLiteral("SELECT count(*) FROM responsibility WHERE role_key = ? AND "
+                                   "retired_at IS NOT NULL"),
+                    {dropped}),
+              0);
+}
+
+// A stranger's library on STEWARD_PLUGIN_PATH declares the id of a bundled pack. The bundled
+// plugins are found first, so the id stays theirs: the stranger's file fails with a sentence
+// naming both files, and nothing of the finance pack in the database changes.
+TEST_F(PluginSyncTest, APluginOnThePluginPathCannotTakeOverABundledPack)
+{
+    PluginRuntime(db(), bundledOnly());
+    const QString activeRoles =
+        QStringLiteral("SELECT string_agg(key, ',' ORDER BY key) FROM role WHERE pack = "
+                       "'finance' AND retired_at IS NULL");
+    const QString before = scalar(activeRoles).toString();
+    ASSERT_FALSE(before.isEmpty());
+    const qint64 historyBefore = count(QStringLiteral("SELECT count(*) FROM history"));
+
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    const QString impostor = dir.filePath(QStringLiteral("steward-plugin-acme-finance.so"));
+    ASSERT_TRUE(QFile::copy(
+        QStringLiteral(STEWARD_FIXTURE_PLUGIN_DIR "/steward-plugin-fixture-impostor.so"),
+        impostor));
+    const QByteArray previous = qgetenv("STEWARD_PLUGIN_PATH");
+    qputenv("STEWARD_PLUGIN_PATH", dir.path().toUtf8());
+    // As the programs search: the bundled folder next to the executable, then the path.
+    PluginHostOptions options;
+    PluginRuntime runtime(db(), options);
+    const std::vector<std::string> clashes =
+        PluginHost::clashes(PluginHost::check(impostor, PluginRuntime::withBuiltinKeys({})));
+    qputenv("STEWARD_PLUGIN_PATH", previous);
+
+    const QString bundled = QDir(QStringLiteral(STEWARD_TEST_PLUGIN_DIR))
+                                .absoluteFilePath(QStringLiteral("steward-plugin-finance.so"));
+    const PluginRecord* finance = runtime.record("finance");
+    ASSERT_NE(finance, nullptr);
+    EXPECT_EQ(finance->state, PluginState::Active);
+    EXPECT_EQ(QFileInfo(finance->path).canonicalFilePath(), QFileInfo(bundled).canonicalFilePath());
+    const auto stranger = std::find_if(
+        runtime.records().begin(), runtime.records().end(),
+        [&](const PluginRecord& r) { return r.path == QFileInfo(impostor).absoluteFilePath(); });
+    ASSERT_NE(stranger, runtime.records().end()) << states(runtime);
+    EXPECT_EQ(stranger->state, PluginState::Failed);
+    EXPECT_TRUE(stranger->error.startsWith(QFileInfo(impostor).absoluteFilePath() +
+                                           QStringLiteral(" declares the plugin id 'finance', "
+                                                          "which belongs to ")))
+        << stranger->error.toStdString();
+    EXPECT_TRUE(stranger->error.contains(QStringLiteral("steward-plugin-finance.so, found first")))
+        << stranger->error.toStdString();
+
+    EXPECT_EQ(scalar(activeRoles).toString(), before);
+    EXPECT_EQ(count(QStringLiteral("SELECT count(*) FROM role WHERE key = 'finance.impostor'")), 0);
+    EXPECT_EQ(count(QStringLiteral("SELECT count(*) FROM history")), historyBefore)
+        << "the stranger's file changed the database";
+    QSqlQuery row =
+        db().exec(QStringLiteral("SELECT state, path FROM plugin WHERE id = 'finance'"));
+    ASSERT_TRUE(row.next());
+    EXPECT_EQ(row.value(0).toString(), QStringLiteral("active"));
+    EXPECT_EQ(QFileInfo(row.value(1).toString()).canonicalFilePath(),
+              QFileInfo(bundled).canonicalFilePath());
+
+    ASSERT_EQ(clashes.size(), 1u);
+    EXPECT_TRUE(QString::fromStdString(clashes[0])
+                    .startsWith(QStringLiteral("the plugin id 'finance' is already taken by ")))
+        << clashes[0];
+}
+
 TEST_F(PluginSyncTest, ContentTheDatabaseRefusesFailsOnlyThatPlugin)
 {
     // Another pack already owns a role key that marketing declares.

@@ -228,8 +228,11 @@ TEST(PluginHost, SecondPluginWithTheSameIdIsFailedNamingTheFirst)
     EXPECT_EQ(recordOf(*host, "good").state, PluginState::Active);
     const PluginRecord& again = recordOf(*host, "good-again");
     EXPECT_EQ(again.state, PluginState::Failed);
-    EXPECT_EQ(again.error, QStringLiteral("plugin 'good' is already provided by ") +
-                               fixture("good") + QStringLiteral(": remove one of the two files"));
+    EXPECT_EQ(again.error, fixture("good-again") +
+                               QStringLiteral(" declares the plugin id 'good', which belongs to ") +
+                               fixture("good") +
+                               QStringLiteral(", found first: this file is not loaded; remove it, "
+                                              "or give it an id of its own"));
     EXPECT_EQ(host->contents().size(), 1u);
 }
 

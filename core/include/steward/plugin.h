@@ -14,8 +14,11 @@
 //   required plugin's roles;
 // - rules have a non-empty key, unique within the plugin; findings they return are tagged with
 //   the plugin id as their source.
-// Any exception thrown by the factory, by roles(), rules(), checklists() or by Rule::check marks
-// the plugin failed with the exception's message; Steward carries on without it.
+// Any exception thrown by the factory, by roles(), rules() or checklists() marks the plugin failed
+// with the exception's message; Steward carries on without it. An exception thrown by
+// Rule::check fails only that check: the project gets a PLUGIN_RULE_FAILED finding (an error
+// naming the plugin, the rule and the message, so the project is known not to be fully checked)
+// and the plugin stays active for the other projects.
 #pragma once
 
 #include <steward/catalog.h>

@@ -146,17 +146,20 @@ QStringList PluginHost::searchDirectories(const PluginHostOptions& options)
     };
     for (const QString& dir : options.directories)
         add(dir);
-    if (options.searchEnvironment) {
-        const QString env = qEnvironmentVariable("STEWARD_PLUGIN_PATH");
-        for (const QString& dir : env.split(QLatin1Char(':'), Qt::SkipEmptyParts))
-            add(dir);
-    }
+    // The bundled plugins come before STEWARD_PLUGIN_PATH: a plugin id belongs to the first file
+    // that declares it, so a library on someone's path cannot take over a bundled pack (and, by
+    // the synchronisation, retire its roles in a shared database).
     if (options.searchStandardLocations) {
         const QDir exe(executableDir());
         // The build tree puts executables in bin/ and plugins in lib/steward/plugins; an
         // installation uses its own library folder (e.g. lib/x86_64-linux-gnu).
         add(exe.filePath(QStringLiteral("../lib/steward/plugins")));
         add(exe.filePath(QStringLiteral(STEWARD_PLUGIN_RELATIVE_DIR)));
+    }
+    if (options.searchEnvironment) {
+        const QString env = qEnvironmentVariable("STEWARD_PLUGIN_PATH");
+        for (const QString& dir : env.split(QLatin1Char(':'), Qt::SkipEmptyParts))
+            add(dir);
     }
     return dirs;
 }
@@ -195,9 +198,11 @@ void PluginHost::discover()
                 record.state = PluginState::Disabled;
                 handle.library.reset();
             } else if (const auto it = firstWithId.find(record.id); it != firstWithId.end()) {
-                fail(record, "plugin " + inQuotes(record.id) + " is already provided by " +
+                fail(record, record.path.toStdString() + " declares the plugin id " +
+                                 inQuotes(record.id) + ", which belongs to " +
                                  d->records[it->second].path.toStdString() +
-                                 ": remove one of the two files");
+                                 ", found first: this file is not loaded; remove it, or give it "
+                                 "an id of its own");
                 handle.library.reset();
             } else {
                 record.state = PluginState::Found;
@@ -412,6 +417,32 @@ std::vector<std::shared_ptr<const Rule>> PluginHost::rules() const
         for (const auto& rule : d->handles[i].instance->rules)
             result.push_back(rule);
     return result;
+}
+
+std::vector<std::string> PluginHost::clashes(const PluginRecord& checked,
+                                             const PluginHostOptions& options)
+{
+    PluginHost installed(options);
+    installed.discover();
+    installed.loadAll();
+    const QString self = QFileInfo(checked.path).canonicalFilePath();
+    std::vector<std::string> found;
+    for (const PluginRecord& other : installed.plugins()) {
+        if (other.id.empty() || QFileInfo(other.path).canonicalFilePath() == self)
+            continue;
+        if (other.id == checked.id) {
+            found.push_back("the plugin id " + inQuotes(checked.id) + " is already taken by " +
+                            other.path.toStdString() +
+                            ": installed beside it, this file would not be loaded");
+            continue;
+        }
+        for (const std::string& role : checked.roleKeys)
+            if (std::find(other.roleKeys.begin(), other.roleKeys.end(), role) !=
+                other.roleKeys.end())
+                found.push_back("the role " + inQuotes(role) + " is also declared by plugin " +
+                                inQuotes(other.id) + " (" + other.path.toStdString() + ")");
+    }
+    return found;
 }
 
 PluginRecord PluginHost::check(const QString& path, const PluginHostOptions& options)

@@ -72,11 +72,12 @@ public:
 
 struct PluginHostOptions {
     // Look in <executable dir>/../lib/steward/plugins (the build tree) and in the installed
-    // plugin folder relative to the executable.
+    // plugin folder relative to the executable: the bundled plugins.
     bool searchStandardLocations = true;
-    // Look in every folder of STEWARD_PLUGIN_PATH (':'-separated).
+    // Look in every folder of STEWARD_PLUGIN_PATH (':'-separated), after the bundled plugins.
     bool searchEnvironment = true;
-    // Further folders and single plugin files, searched before everything else.
+    // Further folders and single plugin files, searched before everything else (a caller's own
+    // explicit choice, as in tests).
     QStringList directories;
     QStringList files;
     // Ids of plugins the user switched off.
@@ -94,8 +95,10 @@ public:
     PluginHost(const PluginHost&) = delete;
     PluginHost& operator=(const PluginHost&) = delete;
 
-    // Finds plugin files (steward-plugin-*.so) and reads their descriptors. Earlier folders win:
-    // explicit files and folders, STEWARD_PLUGIN_PATH, the build tree, the installed folder.
+    // Finds plugin files (steward-plugin-*.so) and reads their descriptors. A plugin id belongs
+    // to the first file that declares it, in this order: explicit files and folders, the build
+    // tree, the installed folder, STEWARD_PLUGIN_PATH; a later file with the same id is Failed,
+    // naming both files.
     void discover();
     // Loads every Found plugin, requirements first, and activates those whose content is valid.
     void loadAll();
@@ -118,6 +121,11 @@ public:
     // loaded. The result is Loaded when the plugin is sound, Failed otherwise. Requirements are
     // listed but not resolved.
     static PluginRecord check(const QString& path, const PluginHostOptions& options = {});
+    // What would go wrong if the checked plugin were installed beside the plugins these options
+    // find (the bundled ones and STEWARD_PLUGIN_PATH): its id or a role key already taken by
+    // another file. One sentence per clash, naming that file.
+    static std::vector<std::string> clashes(const PluginRecord& checked,
+                                            const PluginHostOptions& options = {});
 
 private:
     struct Private;

@@ -36,7 +36,8 @@ public:
     CoverageReport checkAll(const QDate& asOf = QDate::currentDate(),
                             const std::function<bool()>& cancelRequested = {});
 
-    // Runs every rule on one snapshot, turning a rule that throws into a RULE_FAILED finding.
+    // Runs every rule on one snapshot, turning a rule that throws into a RULE_FAILED finding
+    // (plugin rules already turn their own exceptions into PLUGIN_RULE_FAILED).
     std::vector<Finding> evaluate(const ProjectStaffing& staffing) const;
 
 private:
