@@ -3,8 +3,10 @@
 
 #include <steward/version.h>
 
+#include <QByteArrayView>
 #include <QCoreApplication>
 #include <QGuiApplication>
+#include <QStringDecoder>
 
 #include <cstdio>
 #include <memory>
@@ -39,11 +41,44 @@ bool drawsDocuments(int argc, char* argv[])
     return words == QStringList{QStringLiteral("audit"), QStringLiteral("report")};
 }
 
+// Text from the command line is stored verbatim. Bytes that are not UTF-8 would silently become
+// U+FFFD on their way into a QString, changing what was typed; such an argument is refused,
+// shown with the offending bytes escaped. Returns the argument's position, or 0 when all are
+// valid.
+int firstArgumentNotUtf8(int argc, char* argv[], QByteArray& shown)
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArrayView bytes(argv[i]);
+        QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+        const QString decoded = decoder.decode(bytes);
+        if (!decoder.hasError())
+            continue;
+        for (const char c : bytes) {
+            const auto byte = static_cast<unsigned char>(c);
+            if (byte >= 0x20 && byte < 0x7f)
+                shown.append(c);
+            else
+                shown.append("\\x").append(
+                    QByteArray::number(byte, 16).toUpper().rightJustified(2, '0'));
+        }
+        return i;
+    }
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char* argv[])
 {
     qInstallMessageHandler(quietMessageHandler);
+    QByteArray shown;
+    if (const int bad = firstArgumentNotUtf8(argc, argv, shown)) {
+        fprintf(stderr,
+                "steward: argument %d (%s) is not valid UTF-8; Steward stores text exactly as "
+                "given and does not guess an encoding\n",
+                bad, shown.constData());
+        return steward::exit_code::Usage;
+    }
     std::unique_ptr<QCoreApplication> app;
     if (drawsDocuments(argc, argv)) {
         // A report never shows a window, so it renders offscreen: no display needed, and a

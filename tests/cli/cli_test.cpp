@@ -6,6 +6,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 
@@ -277,6 +278,67 @@ TEST_F(Cli, TheDemoCoverageReportListsTheDeliberateGaps)
                  QStringLiteral("--limit"), QStringLiteral("5"), QStringLiteral("--json")});
     ASSERT_EQ(r.exitCode, 0);
     EXPECT_EQ(r.json().array().size(), 5);
+}
+
+// Text reaches the database verbatim through parameters, never through SQL or a shell; bytes that
+// are not UTF-8 are refused rather than silently replaced; an oversized value is refused naming
+// its field. Each refusal leaves the database as it was.
+TEST_F(Cli, TextIsStoredVerbatimOrRefused)
+{
+    const QString hostile = QStringLiteral(
+        "Robert'); DROP TABLE person;-- $(rm -rf /) `id` | & ; \\ \"q\" %s %n \u00e9\u4e2d");
+    CliRun r = steward({QStringLiteral("person"), QStringLiteral("add"), QStringLiteral("--email"),
+                        QStringLiteral("rob@example.org"), QStringLiteral("--name"), hostile,
+                        QStringLiteral("--title"), QStringLiteral("x' OR '1'='1")});
+    ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+    const QString csv = writeFile(QStringLiteral("hostile.csv"),
+                                  "email,name,title\n"
+                                  "eve@example.org,\"Eve\"\"; DELETE FROM history; --\","
+                                  "\"$(reboot)\n`halt`\"\n");
+    r = steward({QStringLiteral("import"), QStringLiteral("people"), csv});
+    ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+    const auto people = [this] {
+        std::map<QString, QJsonObject> byEmail;
+        const CliRun list =
+            steward({QStringLiteral("person"), QStringLiteral("list"), QStringLiteral("--json")});
+        for (const QJsonValue& p : list.json().array())
+            byEmail[p.toObject().value(QStringLiteral("email")).toString()] = p.toObject();
+        return byEmail;
+    };
+    auto stored = people();
+    ASSERT_EQ(stored.size(), 2u);
+    EXPECT_EQ(stored[QStringLiteral("rob@example.org")].value(QStringLiteral("name")).toString(),
+              hostile);
+    EXPECT_EQ(stored[QStringLiteral("rob@example.org")].value(QStringLiteral("title")).toString(),
+              QStringLiteral("x' OR '1'='1"));
+    EXPECT_EQ(stored[QStringLiteral("eve@example.org")].value(QStringLiteral("name")).toString(),
+              QStringLiteral("Eve\"; DELETE FROM history; --"));
+    EXPECT_EQ(stored[QStringLiteral("eve@example.org")].value(QStringLiteral("title")).toString(),
+              QStringLiteral("$(reboot)\n`halt`"));
+    const QVariant historyBefore = scalar(QStringLiteral("SELECT count(*) FROM history"));
+
+    // A name with a byte that is not UTF-8 (a Latin-1 e-acute), as a shell passes it on.
+    QProcess shell;
+    shell.start(QStringLiteral("/bin/sh"),
+                {QStringLiteral("-c"),
+                 QStringLiteral("exec \"$0\" \"$1\" person add --email bad@example.org --name "
+                                "\"$(printf 'Ren\\351')\""),
+                 QStringLiteral(STEWARD_CLI_PATH), QStringLiteral("--database=") + conninfo()});
+    ASSERT_TRUE(shell.waitForFinished(120000));
+    EXPECT_EQ(shell.exitCode(), 2);
+    const QString refusal = QString::fromUtf8(shell.readAllStandardError());
+    EXPECT_TRUE(refusal.contains(QStringLiteral("(Ren\\xE9) is not valid UTF-8")))
+        << refusal.toStdString();
+
+    r = steward({QStringLiteral("person"), QStringLiteral("add"), QStringLiteral("--email"),
+                 QStringLiteral("long@example.org"), QStringLiteral("--name"),
+                 QString(100000, QLatin1Char('x'))});
+    EXPECT_EQ(r.exitCode, 1);
+    EXPECT_TRUE(r.err.contains(QStringLiteral("name: is longer than 200 characters")))
+        << r.err.toStdString();
+
+    EXPECT_EQ(people().size(), 2u);
+    EXPECT_EQ(scalar(QStringLiteral("SELECT count(*) FROM history")), historyBefore);
 }
 
 TEST_F(Cli, ImportIsAllOrNothingAndExportReadsBack)
