@@ -141,9 +141,12 @@ TEST_P(BrokenPlugin, IsFailedWithItsReasonAndTheRestCarriesOn)
     EXPECT_NE(broken.error.toStdString().find(c.error), std::string::npos)
         << "error was: " << broken.error.toStdString();
     expectGoodActive(*host);
-    // Nothing of the broken plugin is offered.
+    // Nothing of the broken plugin is offered, nor listed as its contribution.
     EXPECT_EQ(host->contents().size(), 1u);
     EXPECT_EQ(host->rules().size(), 1u);
+    EXPECT_TRUE(broken.roleKeys.empty() && broken.responsibilityKeys.empty() &&
+                broken.ruleKeys.empty() && broken.checklistKeys.empty())
+        << "a failed plugin lists contributions";
 
     const PluginRecord checked = PluginHost::check(fixture(c.fixture), isolated({}));
     if (c.failsOnItsOwn) {

@@ -16,6 +16,7 @@
 
 namespace steward {
 
+using plugins::fail;
 using plugins::Instance;
 using plugins::LibraryHandle;
 
@@ -24,12 +25,6 @@ namespace {
 std::string inQuotes(std::string_view s)
 {
     return "'" + std::string(s) + "'";
-}
-
-void fail(PluginRecord& record, const std::string& message)
-{
-    record.state = PluginState::Failed;
-    record.error = QString::fromStdString(message);
 }
 
 QString executableDir()

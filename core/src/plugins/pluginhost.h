@@ -47,7 +47,7 @@ struct PluginRecord {
     std::string maxStewardVersion; // empty: no upper bound
     std::vector<std::string> requiredIds;
 
-    // What it contributes, once loaded.
+    // What it contributes, once loaded; empty for a failed plugin.
     std::vector<std::string> roleKeys;
     std::vector<std::string> responsibilityKeys;
     std::vector<std::string> ruleKeys;

@@ -51,12 +51,6 @@ std::string sdkSeries()
     return std::to_string(STEWARD_VERSION_MAJOR) + "." + std::to_string(STEWARD_VERSION_MINOR);
 }
 
-void fail(PluginRecord& record, const std::string& message)
-{
-    record.state = PluginState::Failed;
-    record.error = QString::fromStdString(message);
-}
-
 // How the record names the plugin in messages: by id once known, by file name before.
 std::string subject(const PluginRecord& record)
 {
@@ -321,6 +315,16 @@ std::optional<Instance> instantiate(PluginRecord& record, const LibraryHandle& l
     // Rules' control blocks may have been made by the plugin: drop them here, while it is loaded.
     rules.clear();
     return instance;
+}
+
+void fail(PluginRecord& record, const std::string& message)
+{
+    record.state = PluginState::Failed;
+    record.error = QString::fromStdString(message);
+    record.roleKeys.clear();
+    record.responsibilityKeys.clear();
+    record.ruleKeys.clear();
+    record.checklistKeys.clear();
 }
 
 } // namespace steward::plugins

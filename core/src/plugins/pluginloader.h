@@ -35,6 +35,11 @@ struct Instance {
 // the exception is handled while the library is still loaded.
 std::optional<Instance> instantiate(PluginRecord& record, const LibraryHandle& library);
 
+// Marks the record Failed with the reason, one sentence. A failed plugin contributes nothing,
+// whatever it declared before it failed: listing its roles or checklists would suggest they are
+// available.
+void fail(PluginRecord& record, const std::string& message);
+
 // Whether `text` is "MAJOR.MINOR.PATCH" with decimal numbers.
 bool isVersion(std::string_view text);
 // Whether `text` is lower-case letters and digits, in words joined by single '-'.
