@@ -309,6 +309,42 @@ TEST_F(AuditTest, LifecycleThroughTheService)
         << "the report's trend lists the earlier audits";
 }
 
+// The README says managers plan audits; as a real login in steward_manager (which may insert audits
+// but not update them) planning used to fail with "permission denied for table audit", from the
+// row lock the item guard takes to hold off a concurrent close.
+TEST_F(AuditTest, AManagerPlansAnAuditAndAnAuditorRunsIt)
+{
+    Database manager(createLoginRole(conninfo(), QStringLiteral("steward_manager")),
+                     QStringLiteral("manager@example.org"));
+    AuditPlan p;
+    p.projectKey = QStringLiteral("LOAN-RISK");
+    p.checklistKey = QStringLiteral("nist-ai-rmf");
+    p.leadEmail = kLead;
+    p.dueDate = today().addDays(30);
+    const Audit audit = AuditService(manager).create(p);
+    EXPECT_EQ(audit.status, AuditStatus::Planned);
+    EXPECT_EQ(
+        count(QStringLiteral("SELECT count(*) FROM audit_item WHERE audit_id = ?"), {audit.id}),
+        72);
+
+    Database auditor(createLoginRole(conninfo(), QStringLiteral("steward_auditor")), kLead);
+    const QString item = scalar(QStringLiteral("SELECT i.item_id FROM audit_item a JOIN "
+                                               "checklist_item i ON i.id = a.checklist_item_id "
+                                               "WHERE a.audit_id = ? ORDER BY i.position LIMIT 1"),
+                                {audit.id})
+                             .toString();
+    AuditService(auditor).assess(audit.id, item, QStringLiteral("satisfied"),
+                                 QStringLiteral("Seen."), kLead);
+    EXPECT_EQ(count(QStringLiteral("SELECT count(*) FROM audit_item WHERE audit_id = ? AND "
+                                   "result = 'satisfied'"),
+                    {audit.id}),
+              1);
+
+    // The lock-taking lookup runs with its owner's rights; nobody else may call it directly.
+    Database viewer(createLoginRole(conninfo(), QStringLiteral("steward_viewer")));
+    EXPECT_THROW(viewer.exec(QStringLiteral("SELECT audit_status_locked(?)"), {audit.id}), Error);
+}
+
 TEST_F(AuditTest, ApplicabilityOfTheEuAiAct)
 {
     AuditService s(db());
