@@ -347,6 +347,28 @@ TEST_F(ImportExportTest, ReportsAnUnterminatedQuoteWhereItStarts)
         << details[0];
 }
 
+// One run shows the whole list: a syntax error stops the reading where it starts, but every row
+// before it is checked as usual, against the file and against the database.
+TEST_F(ImportExportTest, ASyntaxErrorStillReportsEveryRowProblemBeforeIt)
+{
+    const auto details = rejectedPeople("email,name,external_id,active\n"
+                                        "ada@example.org,Ada,,yes\n"
+                                        "not-an-email,Bob,,\n"
+                                        "carol@example.org,,,maybe\n"
+                                        "ADA@example.org,Ada again,,\n"
+                                        "eve@example.org,\"Eve\n"
+                                        "frank@example.org,,,\n",
+                                        5);
+    ASSERT_EQ(details.size(), 5u);
+    EXPECT_EQ(details[0].rfind("people.csv:3: email: ", 0), 0u) << details[0];
+    EXPECT_EQ(details[1].rfind("people.csv:4: name: ", 0), 0u) << details[1];
+    EXPECT_EQ(details[2].rfind("people.csv:4: active: ", 0), 0u) << details[2];
+    EXPECT_EQ(details[3], "people.csv:5: email: ADA@example.org also appears on line 2");
+    EXPECT_EQ(
+        details[4].rfind("people.csv:6: the quoted field that starts here is never closed", 0), 0u)
+        << details[4];
+}
+
 TEST_F(ImportExportTest, ReadsByteOrderMarkAndCrLfWithRightLineNumbers)
 {
     const QByteArray good = "\xEF\xBB\xBF"

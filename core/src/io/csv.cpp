@@ -69,9 +69,10 @@ public:
             m_p += 3;
     }
 
-    CsvTable run()
+    CsvReading run()
     {
-        CsvTable table;
+        CsvReading reading;
+        CsvTable& table = reading.table;
         CsvRecord header;
         if (!next(header)) {
             problem(1,
@@ -85,10 +86,9 @@ public:
             while (next(record))
                 table.records.push_back(std::move(record));
         }
-        if (!m_problems.isEmpty())
-            throw validationError(QStringLiteral("%1: not a valid CSV file").arg(m_file),
-                                  std::move(m_problems));
-        return table;
+        reading.problems = std::move(m_problems);
+        reading.firstProblemLine = m_firstProblemLine;
+        return reading;
     }
 
 private:
@@ -241,6 +241,8 @@ private:
 
     void problem(int line, const QString& what)
     {
+        if (m_firstProblemLine == 0 || line < m_firstProblemLine)
+            m_firstProblemLine = line;
         QString text = QStringLiteral("%1:%2: %3").arg(m_file, QString::number(line), what);
         // One report per kind of problem per line is enough (a Latin-1 line, a CR-only file).
         if (m_problems.isEmpty() || m_problems.constLast() != text)
@@ -254,13 +256,23 @@ private:
     qsizetype m_width = 0;
     bool m_truncated = false; // an unterminated quote swallowed the rest of the data
     QStringList m_problems;
+    int m_firstProblemLine = 0;
 };
 
 } // namespace
 
-CsvTable parseCsv(const QByteArray& data, const QString& fileName)
+CsvReading readCsv(const QByteArray& data, const QString& fileName)
 {
     return Parser(data, fileName).run();
+}
+
+CsvTable parseCsv(const QByteArray& data, const QString& fileName)
+{
+    CsvReading reading = readCsv(data, fileName);
+    if (!reading.problems.isEmpty())
+        throw validationError(QStringLiteral("%1: not a valid CSV file").arg(fileName),
+                              std::move(reading.problems));
+    return std::move(reading.table);
 }
 
 CsvWriter::CsvWriter(QIODevice* out)

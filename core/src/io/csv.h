@@ -35,6 +35,17 @@ struct CsvTable {
 // ignoring case and surrounding spaces).
 STEWARD_CORE_API CsvTable parseCsv(const QByteArray& data, const QString& fileName);
 
+// The same reading without throwing: every record read, and the structural problems beside them.
+// Records that start before the first problem's line are exactly as the file meant them; an
+// importer checks those too, so that one run reports every problem of a file with a syntax error
+// (an unterminated quote, say), not only the syntax error.
+struct CsvReading {
+    CsvTable table;
+    QStringList problems;     // "<fileName>:<line>: <what is wrong>", as parseCsv's details
+    int firstProblemLine = 0; // the smallest line with a problem; 0 when there is none
+};
+STEWARD_CORE_API CsvReading readCsv(const QByteArray& data, const QString& fileName);
+
 // Writes rows as RFC 4180 to a device opened for writing, UTF-8 without a byte order mark. Fields
 // are quoted only when they hold a comma, a quote, CR or LF; every row ends with CRLF. Throws Error
 // (Internal) when the device refuses the data.

@@ -109,16 +109,20 @@ ImportFile::ImportFile(const QByteArray& data, const QString& fileName,
     , m_columns(std::move(columns))
     , m_position(m_columns.size(), -1)
 {
-    CsvTable table;
-    try {
-        table = parseCsv(data, fileName);
-    } catch (const Error& e) {
-        // Structural problems already read "FILE:LINE: ..."; the rows cannot be trusted further.
-        for (const QString& detail : e.details())
-            m_problems.push_back({-1, structureProblem(detail, fileName)});
-        return;
-    }
+    CsvReading reading = readCsv(data, fileName);
+    CsvTable& table = reading.table;
+    // Structural problems already read "FILE:LINE: ...". What comes after the first of them
+    // cannot be trusted (an unterminated quote swallows the rest of the file), but the rows
+    // before it are checked like any others, so one run lists every problem up to there.
+    for (const QString& detail : reading.problems)
+        m_problems.push_back({-1, structureProblem(detail, fileName)});
     const int line = headerLine(data);
+    if (reading.firstProblemLine > 0) {
+        if (reading.firstProblemLine <= line)
+            return; // the header itself is broken: no column can be told from another
+        std::erase_if(table.records,
+                      [&](const CsvRecord& r) { return r.line >= reading.firstProblemLine; });
+    }
     for (qsizetype i = 0; i < table.header.size(); ++i) {
         const QString name = table.header[i].trimmed();
         const auto it =
