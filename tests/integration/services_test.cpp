@@ -2,12 +2,15 @@
 #include "catalog/builtin_catalogue.h"
 #include "catalog/catalog_sync.h"
 #include "database_fixture.h"
+#include "db/database.h"
 #include "error.h"
 #include "services/catalog_service.h"
 #include "services/history_service.h"
 #include "services/person_service.h"
 #include "services/project_service.h"
 #include "services/staffing_service.h"
+
+#include <QSqlQuery>
 
 #include <gtest/gtest.h>
 
@@ -102,6 +105,35 @@ TEST_F(Services, ConcurrentEditsAreDetected)
     EXPECT_TRUE(m_lastMessage.contains(QStringLiteral("version %1").arg(saved.version)));
     EXPECT_EQ(PersonService(db()).get(original.id).title, QStringLiteral("Chief Scientist"))
         << "nothing overwritten";
+}
+
+// The server ends a client's backend in the middle of its transaction (an administrator's
+// pg_terminate_backend, a failover): the transaction is rolled back whole, and the client is told
+// the database is unavailable, which the CLI reports with exit code 3.
+TEST_F(Services, AConnectionCutMidTransactionRollsBackWholeAndSaysUnavailable)
+{
+    Database client(conninfo(), QStringLiteral("cut@example.org"));
+    const qint64 historyBefore = historyRows();
+    QSqlQuery backend = client.exec(QStringLiteral("SELECT pg_backend_pid()"));
+    ASSERT_TRUE(backend.next());
+    const qint64 pid = backend.value(0).toLongLong();
+    {
+        Transaction tx(client);
+        Person first;
+        first.email = QStringLiteral("first@example.org");
+        first.name = QStringLiteral("First In");
+        PersonService(client).add(first);
+        db().exec(QStringLiteral("SELECT pg_terminate_backend(?, 5000)"), {pid});
+        Person second;
+        second.email = QStringLiteral("second@example.org");
+        second.name = QStringLiteral("Second In");
+        EXPECT_EQ(kindOf([&] { PersonService(client).add(second); }), ErrorKind::Unavailable)
+            << m_lastMessage.toStdString();
+        EXPECT_TRUE(m_lastMessage.contains(QLatin1String("terminating connection")))
+            << m_lastMessage.toStdString();
+    }
+    EXPECT_EQ(scalar(QStringLiteral("SELECT count(*) FROM person")).toLongLong(), 0);
+    EXPECT_EQ(historyRows(), historyBefore);
 }
 
 TEST_F(Services, ProjectsKeepTheirAttributes)
