@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # ./dev.sh fresh-check: what a new user gets on a really fresh Debian 12 machine. Run it before each
 # release and after any change to dependencies (dev.sh's package list, find_package, a program the
-# tests call). It takes tens of minutes, so CI does not run it.
+# tests call). It takes 30-60 minutes, so CI does not run it.
 #
 #   1. bootstraps a minimal Debian 12 root (debootstrap --variant=minbase bookworm) from the Debian
 #      mirror this machine's apt uses, and keeps a pristine copy of it;
@@ -32,38 +32,76 @@ fail() { printf '\033[1;31mfresh-check FAILED: %s\033[0m\n' "$*" >&2; exit 1; }
 
 [ "$(id -u)" -eq 0 ] || fail "debootstrap and chroot need root; run it as root (e.g. sudo ./dev.sh fresh-check)"
 
-# The first Debian mirror this machine's apt is configured with (deb822 or one-line format).
+# The Debian mirror this machine's apt uses for bookworm itself (not bookworm-security, not a
+# third-party repository, not a disabled entry), from deb822 or one-line sources; else Debian's own.
 debian_mirror() {
     local uri
-    uri=$(grep -hs '^URIs:' /etc/apt/sources.list.d/*.sources 2>/dev/null |
-        awk '{print $2}' | grep -v -- '-security' | head -n1 || true)
+    uri=$(awk '
+        function flush() {
+            if (uris != "" && enabled != "no" && suites ~ /(^| )bookworm( |$)/) { print uris; exit }
+            uris = ""; suites = ""; enabled = ""
+        }
+        /^[[:space:]]*$/ { flush(); next }
+        tolower($1) == "uris:" { uris = $2 }
+        tolower($1) == "suites:" { $1 = ""; suites = $0; sub(/^ +/, "", suites) }
+        tolower($1) == "enabled:" { enabled = tolower($2) }
+        END { flush() }' /etc/apt/sources.list.d/*.sources 2>/dev/null || true)
     if [ -z "$uri" ]; then
-        uri=$(grep -hs '^deb ' /etc/apt/sources.list /etc/apt/sources.list.d/*.list 2>/dev/null |
-            awk '{for (i = 2; i <= NF; i++) if ($i ~ /^https?:/) {print $i; exit}}' |
-            grep -v -- '-security' | head -n1 || true)
+        uri=$(awk '$1 == "deb" {
+                for (i = 2; i <= NF; i++) if ($i ~ /^https?:/) { if ($(i + 1) == "bookworm") print $i; break }
+              }' /etc/apt/sources.list /etc/apt/sources.list.d/*.list 2>/dev/null | head -n1 || true)
     fi
     echo "${uri:-http://deb.debian.org/debian}"
 }
 
+# The roots get the host's /dev bound in (PostgreSQL needs /dev/shm); sysfs and proc are mounted
+# afresh. Every mount is recorded before anything else can fail, and nothing is ever deleted while
+# a mount is left below it: rm -rf would go straight through a bound /dev into the host's.
 MOUNTED=()
 mount_system() {
     local root=$1
-    for fs in proc sys dev dev/pts; do
+    for fs in proc sys dev; do
         mkdir -p "$root/$fs"
     done
-    mount -t proc proc "$root/proc" && MOUNTED+=("$root/proc")
-    mount --rbind /sys "$root/sys" && mount --make-rslave "$root/sys" && MOUNTED+=("$root/sys")
-    mount --rbind /dev "$root/dev" && mount --make-rslave "$root/dev" && MOUNTED+=("$root/dev")
+    mount -t proc proc "$root/proc" || fail "cannot mount proc in $root"
+    MOUNTED+=("$root/proc")
+    mount -t sysfs sysfs "$root/sys" || fail "cannot mount sysfs in $root"
+    MOUNTED+=("$root/sys")
+    mount --rbind --make-rslave /dev "$root/dev" || fail "cannot bind /dev into $root"
+    MOUNTED+=("$root/dev")
     cp -L /etc/resolv.conf "$root/etc/resolv.conf"
+}
+# Processes started inside a root (a PostgreSQL server left by a killed program, say) are ended
+# before its mounts go.
+stop_processes_in() {
+    local root pid
+    root=$(readlink -f "$1")
+    for pid in $(ls /proc | grep -E '^[0-9]+$'); do
+        [ "$(readlink "/proc/$pid/root" 2>/dev/null)" = "$root" ] && kill -KILL "$pid" 2>/dev/null
+    done
+    return 0
+}
+mounts_below() { findmnt -rno TARGET | grep -qE "^$(readlink -f "$1")(/|$)"; }
+remove_root() {
+    local dir=$1
+    [ -e "$dir" ] || return 0
+    stop_processes_in "$dir"
+    if mounts_below "$dir"; then
+        umount -R "$dir/dev" "$dir/sys" "$dir/proc" 2>/dev/null || true
+        mounts_below "$dir" && fail "$dir still has mounts below it; not deleting it (see findmnt)"
+    fi
+    rm -rf --one-file-system "$dir"
 }
 cleanup() {
     local i
     for ((i = ${#MOUNTED[@]} - 1; i >= 0; i--)); do
-        umount -R -l "${MOUNTED[$i]}" 2>/dev/null || true
+        stop_processes_in "$(dirname "${MOUNTED[$i]}")"
+        umount -R "${MOUNTED[$i]}" 2>/dev/null || umount -R -l "${MOUNTED[$i]}" 2>/dev/null || true
     done
     MOUNTED=()
     if [ "$KEEP" -eq 0 ]; then
-        rm -rf "$WORK/build-root" "$WORK/install-root"
+        remove_root "$WORK/build-root"
+        remove_root "$WORK/install-root"
     fi
 }
 trap cleanup EXIT
@@ -86,15 +124,15 @@ PRISTINE=$WORK/bookworm-minbase.tar
 if [ "$REUSE" -eq 0 ] || [ ! -f "$PRISTINE" ]; then
     MIRROR=$(debian_mirror)
     log "bootstrapping a minimal Debian 12 root from $MIRROR"
-    rm -rf "$WORK/bootstrap"
+    remove_root "$WORK/bootstrap"
     debootstrap --variant=minbase bookworm "$WORK/bootstrap" "$MIRROR" >"$WORK/debootstrap.log" 2>&1 ||
         fail "debootstrap failed; see $WORK/debootstrap.log"
     tar -C "$WORK/bootstrap" -cf "$PRISTINE" .
-    rm -rf "$WORK/bootstrap"
+    remove_root "$WORK/bootstrap"
 fi
 
 unpack_root() {
-    rm -rf "$1"
+    remove_root "$1"
     mkdir -p "$1"
     tar -C "$1" -xf "$PRISTINE"
 }
@@ -128,9 +166,10 @@ mount_system "$INSTALL_ROOT"
 mkdir -p "$INSTALL_ROOT/tmp/debs"
 cp "$BUILD_ROOT"/root/steward/build/packages/*.deb "$INSTALL_ROOT/tmp/debs/"
 log "apt install of $(cd "$INSTALL_ROOT/tmp/debs" && echo *.deb)"
+# xvfb, xauth and xdotool are the check's own tools, not Steward's dependencies.
 in_root "$INSTALL_ROOT" bash -c 'apt-get update -qq && cd /tmp/debs &&
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ./steward_*.deb ./steward-gui_*.deb \
-        ./steward-plugins_*.deb ./steward-dev_*.deb xvfb xauth >/dev/null' ||
+        ./steward-plugins_*.deb ./steward-dev_*.deb xvfb xauth xdotool >/dev/null' ||
     fail "apt install of the packages failed"
 
 log "the installed steward, as root (its server runs as the steward account)"
@@ -152,11 +191,30 @@ in_root "$INSTALL_ROOT" bash -c 'set -e
 log "steward-gui from its menu entry, under Xvfb"
 exec_line=$(sed -n 's/^Exec=//p' "$INSTALL_ROOT/usr/share/applications/org.example.Steward.desktop")
 [ -n "$exec_line" ] || fail "the menu entry has no Exec line"
+# The main window ("Steward") is up 20 s after a window first appeared, and no connection dialog
+# (what a failure to open the database shows) is; then the GUI is closed.
 set +e
-in_root "$INSTALL_ROOT" bash -c "xvfb-run -a timeout 40 $exec_line"
+in_root "$INSTALL_ROOT" xvfb-run -a bash -c "
+    $exec_line 2>/tmp/gui.err &
+    gui=\$!
+    timeout 60 xdotool search --sync --name '^Steward' >/dev/null || { kill \$gui; exit 10; }
+    sleep 20
+    kill -0 \$gui || exit 11
+    xdotool search --onlyvisible --name 'Connect to a database' >/dev/null && { kill \$gui; exit 12; }
+    xdotool search --onlyvisible --name '^Steward\$' >/tmp/gui.windows || { kill \$gui; exit 13; }
+    kill \$gui; wait \$gui; exit 0"
 status=$?
 set -e
-# timeout's 124: the window was still up after 40 s, which is what a working GUI does.
-[ "$status" -eq 124 ] || fail "steward-gui (Exec=$exec_line) exited with $status within 40 s"
+errors=$(cat "$INSTALL_ROOT/tmp/gui.err" 2>/dev/null || true)
+case $status in
+    0) log "steward-gui showed its main window (X window $(head -n1 "$INSTALL_ROOT/tmp/gui.windows"))" ;;
+    10) fail "steward-gui (Exec=$exec_line) showed no window within 60 s: $errors" ;;
+    11) fail "steward-gui (Exec=$exec_line) exited within 20 s of showing a window: $errors" ;;
+    12) fail "steward-gui (Exec=$exec_line) could not open its database: $errors" ;;
+    13) fail "steward-gui (Exec=$exec_line) shows no main window: $errors" ;;
+    *) fail "steward-gui (Exec=$exec_line) under Xvfb ended with $status: $errors" ;;
+esac
+# The GUI's embedded server (root's, in /var/lib/steward) stops with its last client; make sure.
+in_root "$INSTALL_ROOT" steward db stop >/dev/null 2>&1 || true
 
 log "PASSED: ./dev.sh test, ./dev.sh run and the four packages work on a fresh Debian 12"

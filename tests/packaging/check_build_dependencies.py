@@ -120,15 +120,37 @@ def hard_dependency_closure(packages):
     listing = subprocess.run(command, capture_output=True, text=True)
     if listing.returncode != 0:
         sys.exit("apt-cache depends failed:\n" + listing.stderr)
+    # apt-cache marks every alternative but the last with '|': "|Depends: a" then "Depends: b".
+    # A fresh machine gets the first alternative, so only that one counts as installed by it; the
+    # listing still recurses into the others, whose own packages are not counted unless reached
+    # by a first choice.
     closure = set(packages)
+    reached = set(packages)
+    edges = {}
+    current = None
+    after_bar = False
     for line in listing.stdout.splitlines():
         stripped = line.strip()
         if not line.startswith(" "):
-            closure.add(stripped.split(":")[0])
+            current = stripped.split(":")[0]
+            after_bar = False
             continue
-        kind, _, target = stripped.lstrip("|").partition(": ")
-        if kind in ("Depends", "PreDepends"):
-            closure.add(target.strip("<>").split(":")[0])
+        kind, _, target = stripped.partition(": ")
+        alternative = kind.startswith("|")
+        kind = kind.lstrip("|")
+        if kind not in ("Depends", "PreDepends"):
+            after_bar = False
+            continue
+        first_choice = not after_bar
+        after_bar = alternative
+        if first_choice:
+            edges.setdefault(current, set()).add(target.strip("<>").split(":")[0])
+    pending = list(reached)
+    while pending:
+        for target in edges.get(pending.pop(), ()):
+            if target not in closure:
+                closure.add(target)
+                pending.append(target)
     return closure
 
 
@@ -162,6 +184,10 @@ def main():
                             f"neither in dev.sh's PACKAGES nor a hard dependency of one of them; "
                             f"add '{package}' to PACKAGES in {args.dev_sh}")
 
+    if not any("Qt6_DIR" in entries for entries in checked.values()):
+        print(f"{args.cache}: no Qt6_DIR among the CMake packages found; is this a configured "
+              "Steward build?", file=sys.stderr)
+        return 1
     print(f"{sum(len(e) for e in checked.values())} things the build found, from "
           f"{len(checked)} Debian packages; dev.sh lists {len(listed)} packages, "
           f"{len(closure)} with their hard dependencies")

@@ -40,8 +40,10 @@ contains() { grep -qF -- "$2" <<<"$1" || { echo "  expected '$2' in:" >&2; sed '
 
 # Runs an installed program with nothing of the developer's environment that could point it at the
 # build tree or another database.
+# The sanitizer build's options pass (its programs must not stop at exit over Qt's leaks).
 installed() {
-    env -i PATH=/usr/bin:/bin HOME="$TMP/home" LANG=C.UTF-8 "$@"
+    env -i PATH=/usr/bin:/bin HOME="$TMP/home" LANG=C.UTF-8 ASAN_OPTIONS="${ASAN_OPTIONS:-}" \
+        UBSAN_OPTIONS="${UBSAN_OPTIONS:-}" "$@"
 }
 mkdir -p "$TMP/home"
 steward() { installed "$ROOT/usr/bin/steward" --cluster "$TMP/cluster" "$@"; }
@@ -104,8 +106,8 @@ check "the embedded database is created and the demo loaded" steward demo load -
 status=$(steward db status || true)
 check "the cluster is the one --cluster names" contains "$status" "$TMP/cluster"
 check "STEWARD_CLUSTER names the cluster too" \
-    contains "$(env -i PATH=/usr/bin:/bin HOME="$TMP/home" STEWARD_CLUSTER="$TMP/cluster" \
-        "$ROOT/usr/bin/steward" db status)" "$TMP/cluster"
+    contains "$(installed env STEWARD_CLUSTER="$TMP/cluster" "$ROOT/usr/bin/steward" db status)" \
+    "$TMP/cluster"
 plugins=$(steward plugins list --json || true)
 active=$(python3 -c 'import json,sys; print(sum(1 for p in json.load(sys.stdin) if p["state"] == "active"))' <<<"$plugins" || echo 0)
 check "the six bundled plugins are active, from the installed tree" test "$active" -eq 6

@@ -251,8 +251,8 @@ SystemAccount serverAccount()
             QStringLiteral("The system account %1, which runs the embedded PostgreSQL server "
                            "when Steward runs as root, does not exist. Installing the steward "
                            "package creates it, and so does ./dev.sh in a source tree; or create "
-                           "it yourself: useradd --system --home-dir /var/lib/steward --shell "
-                           "/usr/sbin/nologin %1")
+                           "it yourself: useradd --system --user-group --home-dir "
+                           "/var/lib/steward --no-create-home --shell /usr/sbin/nologin %1")
                 .arg(kAccountName));
     }
     if (account->uid == 0) {

@@ -72,8 +72,8 @@ QString Session::environmentHelp()
         "  STEWARD_CLUSTER      folder of the embedded cluster, used when no server is given\n"
         "                       (default ~/.local/share/steward/cluster; as root\n"
         "                       /var/lib/steward/cluster, run by the 'steward' system account)\n"
-        "  STEWARD_PLUGIN_PATH  ':'-separated folders searched for plugins before the\n"
-        "                       installed ones\n"
+        "  STEWARD_PLUGIN_PATH  ':'-separated folders searched for plugins after the\n"
+        "                       bundled ones (a plugin id belongs to the first file found)\n"
         "  STEWARD_PG_BINDIR    folder of the PostgreSQL server programs (initdb, pg_ctl) for\n"
         "                       the embedded cluster (default: the newest in "
         "/usr/lib/postgresql)\n");
