@@ -140,5 +140,6 @@ void registerDataCommands(CommandLine& cli);
 void registerPluginCommands(CommandLine& cli);
 void registerAuditCommands(CommandLine& cli);
 void registerAuditReportCommands(CommandLine& cli);
+void registerUserCommands(CommandLine& cli);
 
 } // namespace steward

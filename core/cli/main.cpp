@@ -100,5 +100,6 @@ int main(int argc, char* argv[])
     steward::registerPluginCommands(cli);
     steward::registerAuditCommands(cli);
     steward::registerAuditReportCommands(cli);
+    steward::registerUserCommands(cli);
     return cli.execute(QCoreApplication::arguments());
 }

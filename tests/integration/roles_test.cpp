@@ -6,6 +6,8 @@
 #include "error.h"
 #include "services/history_service.h"
 #include "services/person_service.h"
+#include "services/user_service.h"
+#include "test_support.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
@@ -121,6 +123,99 @@ TEST_F(RolesTest, AnAdministratorHoldsEveryRight)
     QSqlQuery isAdmin = admin->exec(QStringLiteral("SELECT steward_is_admin()"));
     ASSERT_TRUE(isAdmin.next());
     EXPECT_TRUE(isAdmin.value(0).toBool());
+}
+
+// A login linked to a person (steward user add): the history names the person, whatever the
+// client claims with --actor; the password reaches the server only as a SCRAM verifier.
+TEST_F(RolesTest, ALinkedLoginIsThePersonItBelongsTo)
+{
+    PersonService(db()).add(newcomer(QStringLiteral("ngozi@example.org")));
+    Database admin(createLoginRole(conninfo(), QStringLiteral("steward_admin")));
+    const QString login = QStringLiteral("ngozi_%1").arg(QCoreApplication::applicationPid());
+    const StewardUser user =
+        UserService(admin).add(QStringLiteral("ngozi@example.org"), QStringLiteral("manager"),
+                               login, QStringLiteral("correct horse battery"));
+    EXPECT_EQ(user.login, login);
+    EXPECT_EQ(user.access, QStringLiteral("manager"));
+    EXPECT_EQ(user.email, QStringLiteral("ngozi@example.org"));
+    EXPECT_TRUE(
+        scalar(QStringLiteral("SELECT rolpassword FROM pg_authid WHERE rolname = ?"), {login})
+            .toString()
+            .startsWith(QLatin1String("SCRAM-SHA-256$")));
+
+    const QString asNgozi = withSettings(
+        conninfo(), {{QStringLiteral("user"), login},
+                     {QStringLiteral("password"), QStringLiteral("correct horse battery")}});
+    {
+        Database ngozi(asNgozi, QStringLiteral("mallory@example.org"));
+        PersonService(ngozi).add(newcomer(QStringLiteral("colleague@example.org")));
+    }
+    QSqlQuery last = db().exec(QStringLiteral(
+        "SELECT actor, db_user FROM history WHERE table_name = 'person' ORDER BY id DESC LIMIT 1"));
+    ASSERT_TRUE(last.next());
+    EXPECT_EQ(last.value(0).toString(), QStringLiteral("ngozi@example.org"))
+        << "the client's claim to be mallory was recorded";
+    EXPECT_EQ(last.value(1).toString(), login);
+
+    // Another role: the grants follow. Disabled: the login is refused, its link stays.
+    UserService(admin).setAccess(QStringLiteral("ngozi@example.org"), QStringLiteral("viewer"));
+    {
+        Database ngozi(asNgozi);
+        EXPECT_FALSE(allowed(ngozi, "person", "INSERT"));
+        EXPECT_TRUE(allowed(ngozi, "person", "SELECT"));
+    }
+    EXPECT_TRUE(UserService(admin).disable(login).disabledAt.has_value());
+    try {
+        Database refused(asNgozi);
+        FAIL() << "a disabled login connected";
+    } catch (const Error& e) {
+        EXPECT_EQ(e.kind(), ErrorKind::Unavailable);
+        EXPECT_TRUE(e.message().contains(QLatin1String("not permitted to log in"))) << e.what();
+    }
+    EXPECT_EQ(UserService(db()).list().size(), 1u);
+}
+
+TEST_F(RolesTest, OnlyAdministratorsManageUsersAndPasswordsNeverTravelInClear)
+{
+    PersonService(db()).add(newcomer(QStringLiteral("ngozi@example.org")));
+    const QString snapshot = QStringLiteral(
+        "SELECT (SELECT count(*) FROM steward_user) || '/' || (SELECT count(*) FROM pg_roles)");
+    for (const char* group : {"steward_manager", "steward_auditor", "steward_viewer", ""}) {
+        Database someone(createLoginRole(conninfo(), QString::fromLatin1(group)));
+        const QString afterLogin = scalar(snapshot).toString();
+        try {
+            UserService(someone).add(QStringLiteral("ngozi@example.org"), QStringLiteral("admin"),
+                                     QStringLiteral("ngozi_escalated"), std::nullopt);
+            ADD_FAILURE() << group << " added a user";
+        } catch (const Error& e) {
+            EXPECT_TRUE(e.message().contains(QLatin1String("permission denied"))) << e.what();
+        }
+        EXPECT_EQ(scalar(snapshot).toString(), afterLogin) << group;
+    }
+
+    // Called directly with a password in clear, the function refuses it.
+    Database admin(createLoginRole(conninfo(), QStringLiteral("steward_admin")));
+    EXPECT_THROW(admin.exec(QStringLiteral("SELECT steward_user_add('ngozi_plain', "
+                                           "'ngozi@example.org', 'viewer', 'plain words')")),
+                 Error);
+    EXPECT_EQ(scalar(QStringLiteral("SELECT count(*) FROM pg_roles WHERE rolname = "
+                                    "'ngozi_plain'"))
+                  .toInt(),
+              0);
+    // A person who does not exist, a role that does not: refused, naming them.
+    try {
+        UserService(admin).add(QStringLiteral("nobody@example.org"), QStringLiteral("viewer"),
+                               QStringLiteral("nobody_here"), std::nullopt);
+        ADD_FAILURE() << "a login was linked to nobody";
+    } catch (const Error& e) {
+        EXPECT_EQ(e.kind(), ErrorKind::NotFound);
+        EXPECT_EQ(e.message(),
+                  QStringLiteral("no person has the e-mail address nobody@example.org"));
+    }
+    EXPECT_THROW(UserService(admin).add(QStringLiteral("ngozi@example.org"),
+                                        QStringLiteral("superuser"), QStringLiteral("ngozi_x"),
+                                        std::nullopt),
+                 Error);
 }
 
 TEST_F(RolesTest, OtherClientsHearOfEachCommittedChangeOncePerTable)

@@ -6,11 +6,12 @@
 # loaded through STEWARD_PLUGIN_PATH, the manual pages, the control fields, lintian, the desktop
 # entry and the AppStream metainfo.
 #
-# Usage: package_test.sh BUILD_DIR VERSION
+# Usage: package_test.sh BUILD_DIR VERSION [release|sanitized]
 set -euo pipefail
 
 BUILD=$(readlink -f "$1")
 VERSION=$2
+KIND=${3:-release}
 REVISION=1
 ARCH=$(dpkg --print-architecture)
 
@@ -97,8 +98,12 @@ for p in "${PACKAGES[@]}"; do
     check "$p carries its copyright file" test -f "$ROOT/usr/share/doc/$p/copyright"
     check "$p carries its Debian changelog" test -f "$ROOT/usr/share/doc/$p/changelog.Debian.gz"
 done
-check "no file of the installed tree names the build tree" \
-    bash -c "! grep -rlF '$BUILD' '$ROOT/usr/bin' '$ROOT/usr/lib'"
+# (A sanitizer build's instrumentation records the source paths of generated files, which live in
+# the build tree; only a release build must be free of them.)
+if [ "$KIND" = release ]; then
+    check "no file of the installed tree names the build tree" \
+        bash -c "! grep -rlF '$BUILD' '$ROOT/usr/bin' '$ROOT/usr/lib'"
+fi
 
 echo "== The installed steward"
 check "steward --version" contains "$(installed "$ROOT/usr/bin/steward" --version)" "steward $VERSION"

@@ -4,6 +4,7 @@
 #include "error.h"
 
 #include <QAtomicInteger>
+#include <QRegularExpression>
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlRecord>
@@ -95,6 +96,29 @@ QString explainConstraint(const QString& serverText)
     return serverText;
 }
 
+// The server's text as a person reads it: without the "ERROR:" severity prefix, the PL/pgSQL
+// CONTEXT lines (which name our functions, not the user's mistake) and the SQLSTATE that Qt
+// appends in parentheses. DETAIL and HINT lines stay.
+QString serverSentence(const QString& text)
+{
+    static const QRegularExpression severity(QStringLiteral("^(ERROR|FATAL):\\s+"));
+    static const QRegularExpression sqlState(QStringLiteral("^\\([0-9A-Z]{5}\\)$"));
+    QStringList kept;
+    bool context = false;
+    for (QString line : text.split(QLatin1Char('\n'))) {
+        if (line.startsWith(QLatin1String("CONTEXT:")))
+            context = true;
+        else if (line.startsWith(QLatin1String("DETAIL:")) ||
+                 line.startsWith(QLatin1String("HINT:")))
+            context = false;
+        if (context || sqlState.match(line.trimmed()).hasMatch())
+            continue;
+        kept << line.remove(severity).trimmed();
+    }
+    kept.removeAll(QString());
+    return kept.join(QLatin1Char('\n'));
+}
+
 QString operatingSystemUser()
 {
     if (const passwd* pw = getpwuid(geteuid()))
@@ -107,8 +131,9 @@ QString operatingSystemUser()
 [[noreturn]] void throwDatabaseError(const QSqlError& error, const QString& context)
 {
     const QString state = error.nativeErrorCode();
-    const QString text = error.databaseText().trimmed().isEmpty() ? error.text().trimmed()
-                                                                  : error.databaseText().trimmed();
+    const QString text =
+        serverSentence(error.databaseText().trimmed().isEmpty() ? error.text().trimmed()
+                                                                : error.databaseText().trimmed());
     const QString message = context.isEmpty()
                                 ? explainConstraint(text)
                                 : QStringLiteral("%1: %2").arg(context, explainConstraint(text));
@@ -117,6 +142,10 @@ QString operatingSystemUser()
         throw Error(ErrorKind::Conflict, message);
     if (state.startsWith(QLatin1String("23")) || state.startsWith(QLatin1String("22")))
         throw Error(ErrorKind::Validation, message);
+    if (state == QLatin1String("P0002")) // no_data_found, raised by our own functions
+        throw Error(ErrorKind::NotFound, message);
+    if (state == QLatin1String("42710")) // duplicate_object: a role that already exists
+        throw Error(ErrorKind::Conflict, message);
     if (state == QLatin1String("42501"))
         throw Error(ErrorKind::Conflict, QStringLiteral("%1 (permission denied)").arg(message));
     if (state.startsWith(QLatin1String("08")) || state.startsWith(QLatin1String("57P")) ||
