@@ -5,7 +5,7 @@
 #   ./dev.sh test    install what is missing, build, run every test (CTest) against throwaway
 #                    PostgreSQL clusters that the tests start and remove themselves
 # Further commands: build, package (Debian packages and tarball in build/packages), fresh-check
-# (both commands and the packages in a freshly bootstrapped Debian 12 root; 30-60 minutes, not in CI),
+# (both commands and the packages in a fresh Debian 12 root; about 20 minutes, not in CI),
 # asan (sanitizer build + tests), bench, screenshots (docs/screenshots), translations (refresh
 # gui/translations from the sources), format, deps.
 set -euo pipefail

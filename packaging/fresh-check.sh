@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # ./dev.sh fresh-check: what a new user gets on a really fresh Debian 12 machine. Run it before each
 # release and after any change to dependencies (dev.sh's package list, find_package, a program the
-# tests call). It takes 30-60 minutes, so CI does not run it.
+# tests call). It takes about 20 minutes on 2 cores (more on a slow mirror), so CI does not run it.
 #
 #   1. bootstraps a minimal Debian 12 root (debootstrap --variant=minbase bookworm) from the Debian
 #      mirror this machine's apt uses, and keeps a pristine copy of it;
