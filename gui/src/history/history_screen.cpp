@@ -83,9 +83,9 @@ HistoryScreen::HistoryScreen(Workspace& workspace, QWidget* parent)
 {
     m_tableFilter->setEditable(true);
     m_tableFilter->addItem(tr("Everything"), QString());
-    for (const char* t :
-         {"person", "project", "assignment", "raci_entry", "role", "responsibility", "org_unit",
-          "audit", "audit_item", "audit_finding", "evidence", "plugin", "checklist"})
+    for (const char* t : {"person", "project", "assignment", "raci_entry", "role", "responsibility",
+                          "org_unit", "audit", "audit_item", "audit_finding", "evidence", "plugin",
+                          "checklist", "steward_user"})
         m_tableFilter->addItem(QString::fromLatin1(t), QString::fromLatin1(t));
     m_tableFilter->setAccessibleName(tr("What changed"));
     m_rowKey->setPlaceholderText(tr("Row id or key"));
