@@ -10,7 +10,9 @@
 #include "services/person_service.h"
 #include "services/project_service.h"
 #include "services/staffing_service.h"
+#include "services/user_service.h"
 
+#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QFile>
 #include <QJsonArray>
@@ -327,7 +329,12 @@ TEST_F(AuditTest, AManagerPlansAnAuditAndAnAuditorRunsIt)
         count(QStringLiteral("SELECT count(*) FROM audit_item WHERE audit_id = ?"), {audit.id}),
         72);
 
-    Database auditor(createLoginRole(conninfo(), QStringLiteral("steward_auditor")), kLead);
+    // The lead runs it, from a login linked to them (an unlinked login is nobody to the audit).
+    const QString login = QStringLiteral("lena_%1").arg(QCoreApplication::applicationPid());
+    UserService(db()).add(kLead, QStringLiteral("auditor"), login, QStringLiteral("pw"));
+    Database auditor(withSettings(conninfo(), {{QStringLiteral("user"), login},
+                                               {QStringLiteral("password"), QStringLiteral("pw")}}),
+                     kLead);
     const QString item = scalar(QStringLiteral("SELECT i.item_id FROM audit_item a JOIN "
                                                "checklist_item i ON i.id = a.checklist_item_id "
                                                "WHERE a.audit_id = ? ORDER BY i.position LIMIT 1"),
@@ -343,6 +350,88 @@ TEST_F(AuditTest, AManagerPlansAnAuditAndAnAuditorRunsIt)
     // The lock-taking lookup runs with its owner's rights; nobody else may call it directly.
     Database viewer(createLoginRole(conninfo(), QStringLiteral("steward_viewer")));
     EXPECT_THROW(viewer.exec(QStringLiteral("SELECT audit_status_locked(?)"), {audit.id}), Error);
+}
+
+// A login linked to a person takes the audit steps as that person, checked by the database and not
+// only by the client: raw SQL from an auditor who does not lead the audit cannot review or close
+// it, and whatever signer or assessor the client names, the login's person is recorded.
+TEST_F(AuditTest, AuditStepsAreTakenByTheLoginsPersonOnly)
+{
+    const Audit audit = plan(QStringLiteral("LOAN-RISK"), QStringLiteral("nist-ai-rmf"));
+    const auto loginFor = [this](const QString& email, const QString& login) {
+        const QString password = QStringLiteral("pw-") + login;
+        UserService(db()).add(email, QStringLiteral("auditor"), login, password);
+        return withSettings(
+            conninfo(), {{QStringLiteral("user"), login}, {QStringLiteral("password"), password}});
+    };
+    const QString suffix = QString::number(QCoreApplication::applicationPid());
+    Database lead(loginFor(kLead, QStringLiteral("lead_") + suffix), kZed);
+    Database anna(loginFor(kAnna, QStringLiteral("anna_") + suffix), kLead);
+    Database nobody(createLoginRole(conninfo(), QStringLiteral("steward_auditor")), kLead);
+    const auto personId = [this](const QString& email) {
+        return scalar(QStringLiteral("SELECT id FROM person WHERE email = ?"), {email})
+            .toLongLong();
+    };
+    const QString items = QStringLiteral("SELECT i.item_id FROM audit_item a JOIN checklist_item i "
+                                         "ON i.id = a.checklist_item_id WHERE a.audit_id = ? "
+                                         "ORDER BY i.position");
+    QSqlQuery q = db().exec(items, {audit.id});
+    ASSERT_TRUE(q.next());
+    const QString first = q.value(0).toString();
+    ASSERT_TRUE(q.next());
+    const QString second = q.value(0).toString();
+
+    // An unlinked login is nobody; Anna neither leads the audit nor answers the item.
+    const auto refused = [](const std::function<void()>& step) {
+        try {
+            step();
+        } catch (const Error& e) {
+            return e.message().contains(QLatin1String("permission denied"));
+        }
+        return false;
+    };
+    EXPECT_TRUE(refused([&] {
+        AuditService(nobody).assess(audit.id, first, QStringLiteral("satisfied"), {}, kLead);
+    }));
+    EXPECT_TRUE(refused([&] {
+        AuditService(anna).assess(audit.id, first, QStringLiteral("satisfied"), {}, kAnna);
+    }));
+    // The lead assesses, naming Zed as assessor in raw SQL: the lead is recorded.
+    lead.exec(QStringLiteral("UPDATE audit_item SET result = 'satisfied', assessed_by = ?, "
+                             "assessed_at = now() WHERE audit_id = ? AND checklist_item_id = "
+                             "(SELECT id FROM checklist_item WHERE item_id = ? AND version_id = "
+                             "(SELECT checklist_version_id FROM audit WHERE id = ?))"),
+              {personId(kZed), audit.id, first, audit.id});
+    EXPECT_EQ(scalar(QStringLiteral("SELECT assessed_by FROM audit_item a JOIN checklist_item i "
+                                    "ON i.id = a.checklist_item_id WHERE a.audit_id = ? AND "
+                                    "i.item_id = ?"),
+                     {audit.id, first})
+                  .toLongLong(),
+              personId(kLead));
+    // As the respondent of the second item, Anna may answer it.
+    AuditService(db()).assign(audit.id, second, kAnna);
+    AuditService(anna).assess(audit.id, second, QStringLiteral("partially-satisfied"), {}, kAnna);
+
+    // Review and close: not Anna, and the signer is the lead whoever the client names.
+    db().exec(QStringLiteral("UPDATE audit_item SET result = 'not-applicable', "
+                             "not_applicable_reason = 'out of scope', assessed_by = ?, "
+                             "assessed_at = now() WHERE audit_id = ? AND result = 'not-assessed'"),
+              {personId(kLead), audit.id});
+    EXPECT_TRUE(refused([&] {
+        anna.exec(QStringLiteral("UPDATE audit SET status = 'in-review' WHERE id = ?"), {audit.id});
+    }));
+    lead.exec(QStringLiteral("UPDATE audit SET status = 'in-review' WHERE id = ?"), {audit.id});
+    EXPECT_TRUE(refused([&] {
+        anna.exec(QStringLiteral("UPDATE audit SET status = 'closed', closed_at = now(), "
+                                 "signed_off_by = ?, sign_off_statement = 'done' WHERE id = ?"),
+                  {personId(kAnna), audit.id});
+    }));
+    lead.exec(QStringLiteral("UPDATE audit SET status = 'closed', closed_at = now(), "
+                             "signed_off_by = ?, sign_off_statement = 'Reviewed.' WHERE id = ?"),
+              {personId(kZed), audit.id});
+    EXPECT_EQ(scalar(QStringLiteral("SELECT signed_off_by FROM audit WHERE id = ?"), {audit.id})
+                  .toLongLong(),
+              personId(kLead));
 }
 
 TEST_F(AuditTest, ApplicabilityOfTheEuAiAct)

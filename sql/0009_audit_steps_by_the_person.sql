@@ -1,0 +1,84 @@
+-- Steward schema, part 9: the audit steps only the client used to check, enforced for logins.
+--
+-- Probed with raw SQL on a shared server, an auditor who does not lead an audit could move it to
+-- review, close it naming anyone as the signer, and set results on every item of someone else's
+-- audit naming anyone as the assessor: those rules lived in the client. For a login that is a
+-- person (linked with `steward user add`, part 8) the database now decides:
+--   - only the audit's lead or an administrator moves it to review or closes it, and the signer is
+--     the person of the login, whatever the client sends;
+--   - only the lead, the item's respondent or an administrator records a result, and the assessor
+--     is the person of the login.
+-- A Steward login that is linked to nobody cannot take these steps (it is nobody). The database's
+-- owner and superusers (the embedded, single-user database; migrations) are not restricted; the
+-- client still checks their steps against --actor.
+
+-- Whether the connected login is the database's owner or a superuser.
+CREATE FUNCTION steward_caller_unrestricted() RETURNS boolean
+LANGUAGE sql STABLE AS $$
+    SELECT coalesce((SELECT r.rolsuper OR r.oid = (SELECT relowner FROM pg_class
+                                                  WHERE oid = 'audit'::regclass)
+                     FROM pg_roles r WHERE r.rolname = session_user), false)
+$$;
+
+CREATE FUNCTION audit_steps_by_the_person() RETURNS trigger
+LANGUAGE plpgsql AS $$
+DECLARE
+    me bigint;
+BEGIN
+    IF steward_caller_unrestricted() OR NEW.status = OLD.status
+       OR NEW.status NOT IN ('in-review', 'closed') THEN
+        RETURN NEW;
+    END IF;
+    me := steward_current_person();
+    IF me IS NULL THEN
+        RAISE EXCEPTION 'audit %: the login % is linked to no person, so it cannot move the audit to %; an administrator links it with steward user add',
+            OLD.id, session_user, NEW.status USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    IF me <> OLD.lead_id AND NOT steward_is_admin() THEN
+        RAISE EXCEPTION 'audit %: only its lead or an administrator may move it to %', OLD.id, NEW.status
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    IF NEW.status = 'closed' THEN
+        NEW.signed_off_by := me;
+    END IF;
+    RETURN NEW;
+END
+$$;
+CREATE TRIGGER audit_steps_by_the_person BEFORE UPDATE ON audit
+    FOR EACH ROW EXECUTE FUNCTION audit_steps_by_the_person();
+
+CREATE FUNCTION audit_item_assessed_by_the_person() RETURNS trigger
+LANGUAGE plpgsql AS $$
+DECLARE
+    me bigint;
+    lead bigint;
+BEGIN
+    IF steward_caller_unrestricted()
+       OR (NEW.result, NEW.note, NEW.not_applicable_reason, NEW.assessed_by, NEW.respondent_id)
+          IS NOT DISTINCT FROM
+          (OLD.result, OLD.note, OLD.not_applicable_reason, OLD.assessed_by, OLD.respondent_id) THEN
+        RETURN NEW;
+    END IF;
+    me := steward_current_person();
+    IF me IS NULL THEN
+        RAISE EXCEPTION 'audit %: the login % is linked to no person, so it cannot assess items; an administrator links it with steward user add',
+            OLD.audit_id, session_user USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    SELECT a.lead_id INTO lead FROM audit a WHERE a.id = OLD.audit_id;
+    IF NEW.respondent_id IS DISTINCT FROM OLD.respondent_id
+       AND me <> lead AND NOT steward_is_admin() THEN
+        RAISE EXCEPTION 'audit %: only its lead or an administrator may reassign an item', OLD.audit_id
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    IF me <> lead AND me IS DISTINCT FROM OLD.respondent_id AND NOT steward_is_admin() THEN
+        RAISE EXCEPTION 'audit %: only its lead, the item''s respondent or an administrator may assess this item', OLD.audit_id
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    IF NEW.assessed_by IS NOT NULL THEN
+        NEW.assessed_by := me;
+    END IF;
+    RETURN NEW;
+END
+$$;
+CREATE TRIGGER audit_item_assessed_by_the_person BEFORE UPDATE ON audit_item
+    FOR EACH ROW EXECUTE FUNCTION audit_item_assessed_by_the_person();
