@@ -82,3 +82,84 @@ END
 $$;
 CREATE TRIGGER audit_item_assessed_by_the_person BEFORE UPDATE ON audit_item
     FOR EACH ROW EXECUTE FUNCTION audit_item_assessed_by_the_person();
+
+-- Evidence and findings: linked and raised only by the audit's lead, the item's respondent or an
+-- administrator; evidence is recorded by, and a risk accepted by, the login's person. A finding
+-- moves on by the lead, its owner or an administrator.
+CREATE FUNCTION steward_person_of_login_or_refuse(what text) RETURNS bigint
+LANGUAGE plpgsql STABLE AS $$
+DECLARE
+    me bigint := steward_current_person();
+BEGIN
+    IF me IS NULL THEN
+        RAISE EXCEPTION 'the login % is linked to no person, so it cannot %; an administrator links it with steward user add',
+            session_user, what USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    RETURN me;
+END
+$$;
+
+CREATE FUNCTION steward_may_answer(item bigint, me bigint) RETURNS boolean
+LANGUAGE sql STABLE AS $$
+    SELECT steward_is_admin()
+        OR EXISTS (SELECT FROM audit_item i JOIN audit a ON a.id = i.audit_id
+                   WHERE i.id = item AND (a.lead_id = me OR i.respondent_id = me))
+$$;
+
+CREATE FUNCTION evidence_recorded_by_the_person() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+    IF NOT steward_caller_unrestricted() THEN
+        NEW.recorded_by := steward_person_of_login_or_refuse('record evidence');
+    END IF;
+    RETURN NEW;
+END
+$$;
+CREATE TRIGGER evidence_recorded_by_the_person BEFORE INSERT ON evidence
+    FOR EACH ROW EXECUTE FUNCTION evidence_recorded_by_the_person();
+
+CREATE FUNCTION audit_item_answered_by_the_person() RETURNS trigger
+LANGUAGE plpgsql AS $$
+DECLARE
+    me bigint;
+BEGIN
+    IF steward_caller_unrestricted() THEN
+        RETURN NEW;
+    END IF;
+    me := steward_person_of_login_or_refuse(
+        CASE TG_TABLE_NAME WHEN 'audit_finding' THEN 'raise findings' ELSE 'link evidence' END);
+    IF NOT steward_may_answer(NEW.audit_item_id, me) THEN
+        RAISE EXCEPTION 'only the audit''s lead, the item''s respondent or an administrator may % on this item',
+            CASE TG_TABLE_NAME WHEN 'audit_finding' THEN 'raise findings' ELSE 'link evidence' END
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    RETURN NEW;
+END
+$$;
+CREATE TRIGGER audit_item_evidence_by_the_person BEFORE INSERT ON audit_item_evidence
+    FOR EACH ROW EXECUTE FUNCTION audit_item_answered_by_the_person();
+CREATE TRIGGER audit_finding_raised_by_the_person BEFORE INSERT ON audit_finding
+    FOR EACH ROW EXECUTE FUNCTION audit_item_answered_by_the_person();
+
+CREATE FUNCTION audit_finding_moved_by_the_person() RETURNS trigger
+LANGUAGE plpgsql AS $$
+DECLARE
+    me bigint;
+BEGIN
+    IF steward_caller_unrestricted() THEN
+        RETURN NEW;
+    END IF;
+    me := steward_person_of_login_or_refuse('move findings on');
+    IF me <> OLD.owner_id AND NOT steward_is_admin()
+       AND NOT EXISTS (SELECT FROM audit a WHERE a.id = OLD.audit_id AND a.lead_id = me) THEN
+        RAISE EXCEPTION 'finding %: only its owner, the audit''s lead or an administrator may change it', OLD.id
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    IF NEW.risk_accepted_by IS NOT NULL THEN
+        NEW.risk_accepted_by := me;
+    END IF;
+    RETURN NEW;
+END
+$$;
+CREATE TRIGGER audit_finding_moved_by_the_person BEFORE UPDATE ON audit_finding
+    FOR EACH ROW EXECUTE FUNCTION audit_finding_moved_by_the_person();

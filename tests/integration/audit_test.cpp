@@ -412,6 +412,35 @@ TEST_F(AuditTest, AuditStepsAreTakenByTheLoginsPersonOnly)
     AuditService(db()).assign(audit.id, second, kAnna);
     AuditService(anna).assess(audit.id, second, QStringLiteral("partially-satisfied"), {}, kAnna);
 
+    // Evidence is recorded by the login's person; findings are raised by those who may answer
+    // the item and moved on by their owner, the lead or an admin.
+    EvidenceInput link;
+    link.url = QStringLiteral("https://example.org/model-card");
+    const Evidence evidence = AuditService(lead).attachEvidence(audit.id, {first}, link, kZed);
+    EXPECT_EQ(scalar(QStringLiteral("SELECT recorded_by FROM evidence WHERE id = ?"), {evidence.id})
+                  .toLongLong(),
+              personId(kLead));
+    EXPECT_TRUE(
+        refused([&] { AuditService(anna).attachEvidence(audit.id, {first}, link, kAnna); }));
+    FindingInput gap;
+    gap.itemId = second;
+    gap.severity = QStringLiteral("medium");
+    gap.description = QStringLiteral("Only half of the impacts are documented.");
+    gap.remediation = QStringLiteral("Document the rest.");
+    gap.ownerEmail = kZed;
+    gap.dueDate = today().addDays(14);
+    EXPECT_TRUE(refused([&] { AuditService(nobody).raiseFinding(audit.id, gap); }));
+    const AuditFinding finding = AuditService(anna).raiseFinding(audit.id, gap);
+    EXPECT_TRUE(refused([&] {
+        AuditService(anna).updateFinding(finding.id, QStringLiteral("in-progress"), {}, kAnna);
+    }));
+    AuditService(lead).updateFinding(finding.id, QStringLiteral("risk-accepted"),
+                                     QStringLiteral("Accepted for the pilot."), kZed);
+    EXPECT_EQ(scalar(QStringLiteral("SELECT risk_accepted_by FROM audit_finding WHERE id = ?"),
+                     {finding.id})
+                  .toLongLong(),
+              personId(kLead));
+
     // Review and close: not Anna, and the signer is the lead whoever the client names.
     db().exec(QStringLiteral("UPDATE audit_item SET result = 'not-applicable', "
                              "not_applicable_reason = 'out of scope', assessed_by = ?, "
