@@ -117,6 +117,46 @@ BEGIN
 END
 $$;
 
+-- Links a login that already exists (made by hand before Steward managed logins) to a person and
+-- gives it the group role of `access`. Roles that could do more than a Steward login must not be
+-- made into one: superusers, CREATEROLE, CREATEDB, BYPASSRLS, replication and group roles.
+CREATE FUNCTION steward_user_link(login text, person_email text, access text) RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $$
+DECLARE
+    person bigint;
+    r pg_roles;
+    g text;
+BEGIN
+    PERFORM steward_require_admin('link users');
+    SELECT id INTO person FROM person WHERE lower(email) = lower(person_email);
+    IF person IS NULL THEN
+        RAISE EXCEPTION 'no person has the e-mail address %', person_email
+            USING ERRCODE = 'no_data_found';
+    END IF;
+    IF access NOT IN ('viewer', 'auditor', 'manager', 'admin') THEN
+        RAISE EXCEPTION 'role: ''%'' is not one of viewer, auditor, manager, admin', access
+            USING ERRCODE = 'check_violation';
+    END IF;
+    SELECT * INTO r FROM pg_roles WHERE rolname = login;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'no PostgreSQL login is called %', login USING ERRCODE = 'no_data_found';
+    END IF;
+    IF NOT r.rolcanlogin OR r.rolsuper OR r.rolcreaterole OR r.rolcreatedb OR r.rolbypassrls
+       OR r.rolreplication THEN
+        RAISE EXCEPTION 'the PostgreSQL role % is not a plain login (it is a group, or may do more than a Steward user)', login
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    INSERT INTO steward_user (login, person_id, access) VALUES (login, person, access);
+    FOREACH g IN ARRAY ARRAY['steward_viewer', 'steward_auditor', 'steward_manager', 'steward_admin']
+    LOOP
+        IF pg_has_role(login, g, 'MEMBER') AND g <> 'steward_' || access THEN
+            EXECUTE format('REVOKE %I FROM %I', g, login);
+        END IF;
+    END LOOP;
+    EXECUTE format('GRANT %I TO %I', 'steward_' || access, login);
+END
+$$;
+
 CREATE FUNCTION steward_user_set_access(target text, access text) RETURNS void
 LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $$
 DECLARE
@@ -151,12 +191,14 @@ END
 $$;
 
 REVOKE EXECUTE ON FUNCTION steward_user_add(text, text, text, text),
-    steward_user_set_access(text, text), steward_user_disable(text) FROM PUBLIC;
+    steward_user_link(text, text, text), steward_user_set_access(text, text),
+    steward_user_disable(text) FROM PUBLIC;
 DO $$
 BEGIN
     IF EXISTS (SELECT FROM pg_roles WHERE rolname = 'steward_admin') THEN
         GRANT EXECUTE ON FUNCTION steward_user_add(text, text, text, text),
-            steward_user_set_access(text, text), steward_user_disable(text) TO steward_admin;
+            steward_user_link(text, text, text), steward_user_set_access(text, text),
+            steward_user_disable(text) TO steward_admin;
     END IF;
 END
 $$;

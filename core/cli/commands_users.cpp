@@ -106,7 +106,10 @@ void registerUserCommands(CommandLine& cli)
                      QStringLiteral("name")),
               option(QStringLiteral("password-file"),
                      QStringLiteral("Read the password from the first line of FILE."),
-                     QStringLiteral("file"))},
+                     QStringLiteral("file")),
+              option(QStringLiteral("existing"),
+                     QStringLiteral("Link the existing login --login (made by hand) instead of "
+                                    "creating one; it keeps its password."))},
              {{QStringLiteral("EMAIL"), QStringLiteral("The person's e-mail address.")}},
              true,
              [](Invocation& inv) {
@@ -115,6 +118,18 @@ void registerUserCommands(CommandLine& cli)
                  const QString login = inv.isSet(QStringLiteral("login"))
                                            ? inv.value(QStringLiteral("login")).trimmed()
                                            : UserService::suggestedLogin(email);
+                 if (inv.isSet(QStringLiteral("existing"))) {
+                     if (!inv.isSet(QStringLiteral("login")))
+                         throw UsageError(QStringLiteral("--existing needs --login NAME"));
+                     const StewardUser user =
+                         UserService(inv.session().db()).link(email, role, login);
+                     if (inv.json())
+                         inv.printJson(toJson(user));
+                     else
+                         inv.out() << "Linked login " << user.login << " to " << user.name << " <"
+                                   << user.email << "> as " << user.access << ".\n";
+                     return exit_code::Success;
+                 }
                  const std::optional<QString> secret = password(inv);
                  const StewardUser user =
                      UserService(inv.session().db()).add(email, role, login, secret);

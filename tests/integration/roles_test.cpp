@@ -2,6 +2,7 @@
 // that belongs to one of Steward's group roles and tries what that role may and may not do. Also
 // the change notifications that keep other clients' windows current.
 #include "database_fixture.h"
+#include "db/conninfo.h"
 #include "db/database.h"
 #include "error.h"
 #include "services/history_service.h"
@@ -216,6 +217,50 @@ TEST_F(RolesTest, OnlyAdministratorsManageUsersAndPasswordsNeverTravelInClear)
                                         QStringLiteral("superuser"), QStringLiteral("ngozi_x"),
                                         std::nullopt),
                  Error);
+}
+
+// A login made by hand before Steward managed logins is linked, not recreated; roles that can do
+// more than a Steward user cannot be made into one.
+TEST_F(RolesTest, AnExistingLoginIsLinkedButNotAPowerfulOne)
+{
+    PersonService(db()).add(newcomer(QStringLiteral("ngozi@example.org")));
+    const QString handMade = createLoginRole(conninfo(), QStringLiteral("steward_viewer"));
+    QString login;
+    for (const auto& [key, value] : parseConninfoOptions(handMade))
+        if (key == QLatin1String("user"))
+            login = value;
+    ASSERT_FALSE(login.isEmpty());
+    Database admin(createLoginRole(conninfo(), QStringLiteral("steward_admin")));
+    EXPECT_THROW(UserService(*connectAs(QStringLiteral("steward_manager")))
+                     .link(QStringLiteral("ngozi@example.org"), QStringLiteral("admin"), login),
+                 Error);
+    const StewardUser linked = UserService(admin).link(QStringLiteral("ngozi@example.org"),
+                                                       QStringLiteral("auditor"), login);
+    EXPECT_EQ(linked.access, QStringLiteral("auditor"));
+    Database ngozi(handMade);
+    EXPECT_TRUE(allowed(ngozi, "audit_item", "UPDATE")) << "now an auditor";
+    QSqlQuery viewer = db().exec(
+        QStringLiteral("SELECT pg_has_role(?, 'steward_viewer', 'MEMBER') AND NOT EXISTS (SELECT "
+                       "FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid JOIN pg_roles "
+                       "u ON u.oid = m.member WHERE u.rolname = ? AND g.rolname = "
+                       "'steward_viewer')"),
+        {login, login});
+    ASSERT_TRUE(viewer.next());
+    EXPECT_TRUE(viewer.value(0).toBool()) << "the hand-made direct viewer grant was not replaced";
+
+    executeSql(conninfo(), QStringLiteral("CREATE ROLE steward_test_powerful_%1 LOGIN CREATEROLE")
+                               .arg(QCoreApplication::applicationPid()));
+    PersonService(db()).add(newcomer(QStringLiteral("power@example.org")));
+    try {
+        UserService(admin).link(
+            QStringLiteral("power@example.org"), QStringLiteral("viewer"),
+            QStringLiteral("steward_test_powerful_%1").arg(QCoreApplication::applicationPid()));
+        ADD_FAILURE() << "a CREATEROLE login became a Steward user";
+    } catch (const Error& e) {
+        EXPECT_TRUE(e.message().contains(QLatin1String("is not a plain login"))) << e.what();
+    }
+    executeSql(conninfo(), QStringLiteral("DROP ROLE steward_test_powerful_%1")
+                               .arg(QCoreApplication::applicationPid()));
 }
 
 TEST_F(RolesTest, OtherClientsHearOfEachCommittedChangeOncePerTable)

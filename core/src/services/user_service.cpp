@@ -89,6 +89,14 @@ StewardUser UserService::add(const QString& email, const QString& access, const 
     return get(login);
 }
 
+StewardUser UserService::link(const QString& email, const QString& access, const QString& login)
+{
+    checkAccess(access);
+    m_db.exec(QStringLiteral("SELECT steward_user_link(?, ?, ?)"),
+              {login.trimmed(), email.trimmed(), access});
+    return get(login.trimmed());
+}
+
 StewardUser UserService::setAccess(const QString& user, const QString& access)
 {
     checkAccess(access);

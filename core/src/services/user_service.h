@@ -37,6 +37,10 @@ public:
     // without one the login must authenticate otherwise (certificate, peer, Kerberos).
     StewardUser add(const QString& email, const QString& access, const QString& login,
                     const std::optional<QString>& password);
+    // Links a login that already exists (made by hand before Steward managed logins) to the
+    // person with `email` and gives it the group role of `access`. Refused for roles that can do
+    // more than a Steward user (superuser, CREATEROLE, CREATEDB, BYPASSRLS, replication).
+    StewardUser link(const QString& email, const QString& access, const QString& login);
     // Moves the user (login or e-mail) to another group role.
     StewardUser setAccess(const QString& user, const QString& access);
     // The login can no longer log in; its link and history stay.
