@@ -54,8 +54,8 @@ DECLARE
     linked bigint;
     email text;
 BEGIN
-    SELECT u.person_id INTO linked FROM steward_user u
-     WHERE u.login = session_user AND u.disabled_at IS NULL;
+    -- A disabled login still connected is still its person, never what its client claims.
+    SELECT u.person_id INTO linked FROM steward_user u WHERE u.login = session_user;
     IF linked IS NOT NULL THEN
         SELECT p.email INTO email FROM person p WHERE p.id = linked;
     END IF;
@@ -141,8 +141,15 @@ BEGIN
     IF NOT FOUND THEN
         RAISE EXCEPTION 'no PostgreSQL login is called %', login USING ERRCODE = 'no_data_found';
     END IF;
+    -- Nor a role that holds other roles' rights besides a Steward group (through membership,
+    -- direct or not: a REVOKE could not take those away), or whose rights others hold.
     IF NOT r.rolcanlogin OR r.rolsuper OR r.rolcreaterole OR r.rolcreatedb OR r.rolbypassrls
-       OR r.rolreplication THEN
+       OR r.rolreplication
+       OR EXISTS (SELECT FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid
+                  WHERE m.member = r.oid
+                    AND g.rolname NOT IN ('steward_viewer', 'steward_auditor', 'steward_manager',
+                                          'steward_admin'))
+       OR EXISTS (SELECT FROM pg_auth_members m WHERE m.roleid = r.oid) THEN
         RAISE EXCEPTION 'the PostgreSQL role % is not a plain login (it is a group, or may do more than a Steward user)', login
             USING ERRCODE = 'insufficient_privilege';
     END IF;
@@ -185,8 +192,16 @@ BEGIN
     IF NOT FOUND AND NOT EXISTS (SELECT FROM steward_user WHERE login = target) THEN
         RAISE EXCEPTION 'no Steward user has the login %', target USING ERRCODE = 'no_data_found';
     END IF;
-    -- The role stays (the history names it); it can no longer log in.
+    -- The role stays (the history names it); it can no longer log in, holds no Steward rights,
+    -- and its open sessions end.
     EXECUTE format('ALTER ROLE %I NOLOGIN', target);
+    EXECUTE format('REVOKE %I FROM %I', 'steward_' || (SELECT u.access FROM steward_user u WHERE u.login = target), target);
+    BEGIN
+        PERFORM pg_terminate_backend(a.pid) FROM pg_stat_activity a
+          WHERE a.usename = target AND a.pid <> pg_backend_pid();
+    EXCEPTION WHEN insufficient_privilege THEN
+        RAISE NOTICE 'the open sessions of % were left to end by themselves: %', target, SQLERRM;
+    END;
 END
 $$;
 

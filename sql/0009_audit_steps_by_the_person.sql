@@ -25,17 +25,28 @@ LANGUAGE plpgsql AS $$
 DECLARE
     me bigint;
 BEGIN
-    IF steward_caller_unrestricted() OR NEW.status = OLD.status
-       OR NEW.status NOT IN ('in-review', 'closed') THEN
+    IF steward_caller_unrestricted() THEN
+        RETURN NEW;
+    END IF;
+    -- The lead is who the rules below ask about: only an administrator names another one.
+    IF NEW.lead_id IS DISTINCT FROM OLD.lead_id AND NOT steward_is_admin() THEN
+        RAISE EXCEPTION 'audit %: only an administrator may change its lead', OLD.id
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    -- Starting the work (planned -> in progress) comes with the first result; every other step,
+    -- and any other change of the audit, is the lead's or an administrator's.
+    IF (to_jsonb(NEW) - 'status' - 'version' - 'updated_at')
+           = (to_jsonb(OLD) - 'status' - 'version' - 'updated_at')
+       AND (NEW.status = OLD.status OR (OLD.status = 'planned' AND NEW.status = 'in-progress')) THEN
         RETURN NEW;
     END IF;
     me := steward_current_person();
     IF me IS NULL THEN
-        RAISE EXCEPTION 'audit %: the login % is linked to no person, so it cannot move the audit to %; an administrator links it with steward user add',
-            OLD.id, session_user, NEW.status USING ERRCODE = 'insufficient_privilege';
+        RAISE EXCEPTION 'audit %: the login % is linked to no person, so it cannot change the audit; an administrator links it with steward user add',
+            OLD.id, session_user USING ERRCODE = 'insufficient_privilege';
     END IF;
     IF me <> OLD.lead_id AND NOT steward_is_admin() THEN
-        RAISE EXCEPTION 'audit %: only its lead or an administrator may move it to %', OLD.id, NEW.status
+        RAISE EXCEPTION 'audit %: only its lead or an administrator may move it to % or change it', OLD.id, NEW.status
             USING ERRCODE = 'insufficient_privilege';
     END IF;
     IF NEW.status = 'closed' THEN
@@ -53,10 +64,24 @@ DECLARE
     me bigint;
     lead bigint;
 BEGIN
-    IF steward_caller_unrestricted()
-       OR (NEW.result, NEW.note, NEW.not_applicable_reason, NEW.assessed_by, NEW.respondent_id)
-          IS NOT DISTINCT FROM
-          (OLD.result, OLD.note, OLD.not_applicable_reason, OLD.assessed_by, OLD.respondent_id) THEN
+    IF steward_caller_unrestricted() THEN
+        RETURN NEW;
+    END IF;
+    -- Planning (a manager's insert) creates items unanswered.
+    IF TG_OP = 'INSERT' THEN
+        IF NEW.result <> 'not-assessed' OR NEW.assessed_by IS NOT NULL OR NEW.assessed_at IS NOT NULL
+           OR NEW.note <> '' OR NEW.not_applicable_reason <> '' THEN
+            RAISE EXCEPTION 'audit %: a new item starts unassessed', NEW.audit_id
+                USING ERRCODE = 'insufficient_privilege';
+        END IF;
+        RETURN NEW;
+    END IF;
+    -- An item stays in its audit: moving it would let a lead answer someone else's audit.
+    IF NEW.audit_id <> OLD.audit_id OR NEW.checklist_item_id <> OLD.checklist_item_id THEN
+        RAISE EXCEPTION 'audit %: an item cannot move to another audit or checklist item', OLD.audit_id
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    IF (to_jsonb(NEW) - 'version' - 'updated_at') = (to_jsonb(OLD) - 'version' - 'updated_at') THEN
         RETURN NEW;
     END IF;
     me := steward_current_person();
@@ -76,11 +101,12 @@ BEGIN
     END IF;
     IF NEW.assessed_by IS NOT NULL THEN
         NEW.assessed_by := me;
+        NEW.assessed_at := now();
     END IF;
     RETURN NEW;
 END
 $$;
-CREATE TRIGGER audit_item_assessed_by_the_person BEFORE UPDATE ON audit_item
+CREATE TRIGGER audit_item_assessed_by_the_person BEFORE INSERT OR UPDATE ON audit_item
     FOR EACH ROW EXECUTE FUNCTION audit_item_assessed_by_the_person();
 
 -- Evidence and findings: linked and raised only by the audit's lead, the item's respondent or an
@@ -150,10 +176,22 @@ BEGIN
         RETURN NEW;
     END IF;
     me := steward_person_of_login_or_refuse('move findings on');
-    IF me <> OLD.owner_id AND NOT steward_is_admin()
+    IF NOT steward_is_admin()
        AND NOT EXISTS (SELECT FROM audit a WHERE a.id = OLD.audit_id AND a.lead_id = me) THEN
-        RAISE EXCEPTION 'finding %: only its owner, the audit''s lead or an administrator may change it', OLD.id
-            USING ERRCODE = 'insufficient_privilege';
+        IF me <> OLD.owner_id THEN
+            RAISE EXCEPTION 'finding %: only its owner, the audit''s lead or an administrator may change it', OLD.id
+                USING ERRCODE = 'insufficient_privilege';
+        END IF;
+        -- The owner moves their finding on; what it says, how severe it is, when it is due and
+        -- whose it is stay the lead's. Accepting the risk of one's own finding is not moving it on.
+        IF (to_jsonb(NEW) - 'status' - 'risk_acceptance_justification' - 'risk_accepted_by'
+                          - 'version' - 'updated_at')
+               <> (to_jsonb(OLD) - 'status' - 'risk_acceptance_justification' - 'risk_accepted_by'
+                                 - 'version' - 'updated_at')
+           OR NEW.status = 'risk-accepted' THEN
+            RAISE EXCEPTION 'finding %: its owner may move it on (in progress, resolved) but not change or risk-accept it', OLD.id
+                USING ERRCODE = 'insufficient_privilege';
+        END IF;
     END IF;
     IF NEW.risk_accepted_by IS NOT NULL THEN
         NEW.risk_accepted_by := me;

@@ -441,6 +441,28 @@ TEST_F(AuditTest, AuditStepsAreTakenByTheLoginsPersonOnly)
                   .toLongLong(),
               personId(kLead));
 
+    // Tricks that do not work: making herself lead, moving someone else's item into an audit,
+    // or shadowing the tables the rules read with temporary ones of her own.
+    EXPECT_TRUE(refused([&] {
+        anna.exec(QStringLiteral("UPDATE audit SET lead_id = ? WHERE id = ?"),
+                  {personId(kAnna), audit.id});
+    }));
+    anna.exec(QStringLiteral("CREATE TEMP TABLE audit (id bigint)"));
+    anna.exec(QStringLiteral("CREATE TEMP TABLE steward_user (login text, person_id bigint, "
+                             "disabled_at timestamptz)"));
+    anna.exec(QStringLiteral("INSERT INTO steward_user VALUES (session_user, ?, NULL)"),
+              {personId(kLead)});
+    // (The statement names the real table; only the rules' own lookups could be misled.)
+    const QString schema = scalar(QStringLiteral("SELECT current_schema()")).toString();
+    EXPECT_TRUE(refused([&] {
+        anna.exec(QStringLiteral("UPDATE %1.audit_item SET result = 'not-satisfied', "
+                                 "assessed_by = ?, assessed_at = now() WHERE audit_id = ? AND "
+                                 "respondent_id IS DISTINCT FROM ?")
+                      .arg(schema),
+                  {personId(kLead), audit.id, personId(kAnna)});
+    })) << "temporary tables switched the rules off";
+    anna.exec(QStringLiteral("DROP TABLE pg_temp.audit, pg_temp.steward_user"));
+
     // Review and close: not Anna, and the signer is the lead whoever the client names.
     db().exec(QStringLiteral("UPDATE audit_item SET result = 'not-applicable', "
                              "not_applicable_reason = 'out of scope', assessed_by = ?, "

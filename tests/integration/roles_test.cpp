@@ -87,6 +87,15 @@ TEST_F(RolesTest, AManagerKeepsPeopleAndTheHistoryRecordsThemButCannotForgeIt)
     EXPECT_TRUE(last.value(1).toString().startsWith(QLatin1String("steward_test_login_")));
     EXPECT_TRUE(HistoryService(db()).verify().intact);
 
+    // A temporary table named history does not catch the trigger's row.
+    manager->exec(QStringLiteral(
+        "CREATE TEMP TABLE history (actor text, table_name text, row_key text, operation text, "
+        "before jsonb, after jsonb, prev_hash bytea, hash bytea)"));
+    const qint64 real = historyRows();
+    PersonService(*manager).add(newcomer(QStringLiteral("shadow@example.org")));
+    EXPECT_GT(historyRows(), real) << "the change went into the manager's temporary table";
+    manager->exec(QStringLiteral("DROP TABLE pg_temp.history"));
+
     const qint64 rows = historyRows();
     EXPECT_THROW(manager->exec(QStringLiteral(
                      "INSERT INTO history (actor, table_name, row_key, operation, after, "
