@@ -7,8 +7,10 @@
 -- write changes without history, pass for another person or switch the audit rules off. With
 -- pg_temp named last it is searched last (and never for functions). Invoker functions are pinned
 -- too, since the triggers that enforce rules on a caller must not see the caller's tables.
--- steward_actor() is left unpinned: it runs for every history row, only inside the pinned history
--- trigger, and anything else that calls it learns only a name.
+-- Two are left unpinned, because a pinned function is neither inlined nor free to call and both
+-- run once per history row: steward_actor() runs only inside the pinned history trigger (anyone
+-- else who calls it learns only a name), and history_digest_input() reads no table at all
+-- (pinned, `steward history verify` took 12 % longer).
 DO $$
 DECLARE
     f regprocedure;
@@ -17,7 +19,7 @@ BEGIN
     FOR f IN
         SELECT p.oid::regprocedure FROM pg_proc p
          WHERE p.pronamespace = current_schema()::regnamespace AND p.prokind = 'f'
-           AND p.proname <> 'steward_actor'
+           AND p.proname NOT IN ('steward_actor', 'history_digest_input')
            AND NOT EXISTS (SELECT FROM pg_depend d WHERE d.objid = p.oid AND d.deptype = 'e')
     LOOP
         EXECUTE format('ALTER FUNCTION %s SET search_path = %s', f, path);
