@@ -81,6 +81,31 @@ BEGIN
 END
 $$;
 
+-- The person a new login belongs to, by e-mail, and the group role it asks for: refused by name.
+CREATE FUNCTION steward_user_person(person_email text) RETURNS bigint
+LANGUAGE plpgsql STABLE AS $$
+DECLARE
+    found bigint;
+BEGIN
+    SELECT id INTO found FROM person WHERE lower(email) = lower(person_email);
+    IF found IS NULL THEN
+        RAISE EXCEPTION 'no person has the e-mail address %', person_email
+            USING ERRCODE = 'no_data_found';
+    END IF;
+    RETURN found;
+END
+$$;
+
+CREATE FUNCTION steward_check_access(access text) RETURNS void
+LANGUAGE plpgsql IMMUTABLE AS $$
+BEGIN
+    IF access NOT IN ('viewer', 'auditor', 'manager', 'admin') THEN
+        RAISE EXCEPTION 'role: ''%'' is not one of viewer, auditor, manager, admin', access
+            USING ERRCODE = 'check_violation';
+    END IF;
+END
+$$;
+
 CREATE FUNCTION steward_user_add(login text, person_email text, access text, verifier text)
 RETURNS void
 LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $$
@@ -88,15 +113,8 @@ DECLARE
     person bigint;
 BEGIN
     PERFORM steward_require_admin('add users');
-    SELECT id INTO person FROM person WHERE lower(email) = lower(person_email);
-    IF person IS NULL THEN
-        RAISE EXCEPTION 'no person has the e-mail address %', person_email
-            USING ERRCODE = 'no_data_found';
-    END IF;
-    IF access NOT IN ('viewer', 'auditor', 'manager', 'admin') THEN
-        RAISE EXCEPTION 'role: ''%'' is not one of viewer, auditor, manager, admin', access
-            USING ERRCODE = 'check_violation';
-    END IF;
+    person := steward_user_person(person_email);
+    PERFORM steward_check_access(access);
     IF EXISTS (SELECT FROM pg_roles WHERE rolname = login) THEN
         RAISE EXCEPTION 'the PostgreSQL role % already exists; choose another --login', login
             USING ERRCODE = 'duplicate_object';
@@ -128,15 +146,8 @@ DECLARE
     g text;
 BEGIN
     PERFORM steward_require_admin('link users');
-    SELECT id INTO person FROM person WHERE lower(email) = lower(person_email);
-    IF person IS NULL THEN
-        RAISE EXCEPTION 'no person has the e-mail address %', person_email
-            USING ERRCODE = 'no_data_found';
-    END IF;
-    IF access NOT IN ('viewer', 'auditor', 'manager', 'admin') THEN
-        RAISE EXCEPTION 'role: ''%'' is not one of viewer, auditor, manager, admin', access
-            USING ERRCODE = 'check_violation';
-    END IF;
+    person := steward_user_person(person_email);
+    PERFORM steward_check_access(access);
     SELECT * INTO r FROM pg_roles WHERE rolname = login;
     IF NOT FOUND THEN
         RAISE EXCEPTION 'no PostgreSQL login is called %', login USING ERRCODE = 'no_data_found';
@@ -170,10 +181,7 @@ DECLARE
     previous text;
 BEGIN
     PERFORM steward_require_admin('change a user''s role');
-    IF access NOT IN ('viewer', 'auditor', 'manager', 'admin') THEN
-        RAISE EXCEPTION 'role: ''%'' is not one of viewer, auditor, manager, admin', access
-            USING ERRCODE = 'check_violation';
-    END IF;
+    PERFORM steward_check_access(access);
     SELECT u.access INTO previous FROM steward_user u WHERE u.login = target FOR UPDATE;
     IF previous IS NULL THEN
         RAISE EXCEPTION 'no Steward user has the login %', target USING ERRCODE = 'no_data_found';

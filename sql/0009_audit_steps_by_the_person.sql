@@ -20,6 +20,20 @@ LANGUAGE sql STABLE AS $$
                      FROM pg_roles r WHERE r.rolname = session_user), false)
 $$;
 
+-- The person of the connected login, or an error saying the login is nobody and who can fix it.
+CREATE FUNCTION steward_person_of_login_or_refuse(what text) RETURNS bigint
+LANGUAGE plpgsql STABLE AS $$
+DECLARE
+    me bigint := steward_current_person();
+BEGIN
+    IF me IS NULL THEN
+        RAISE EXCEPTION 'the login % is linked to no person, so it cannot %; an administrator links it with steward user add',
+            session_user, what USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    RETURN me;
+END
+$$;
+
 CREATE FUNCTION audit_steps_by_the_person() RETURNS trigger
 LANGUAGE plpgsql AS $$
 DECLARE
@@ -40,11 +54,7 @@ BEGIN
        AND (NEW.status = OLD.status OR (OLD.status = 'planned' AND NEW.status = 'in-progress')) THEN
         RETURN NEW;
     END IF;
-    me := steward_current_person();
-    IF me IS NULL THEN
-        RAISE EXCEPTION 'audit %: the login % is linked to no person, so it cannot change the audit; an administrator links it with steward user add',
-            OLD.id, session_user USING ERRCODE = 'insufficient_privilege';
-    END IF;
+    me := steward_person_of_login_or_refuse(format('change audit %s', OLD.id));
     IF me <> OLD.lead_id AND NOT steward_is_admin() THEN
         RAISE EXCEPTION 'audit %: only its lead or an administrator may move it to % or change it', OLD.id, NEW.status
             USING ERRCODE = 'insufficient_privilege';
@@ -84,11 +94,7 @@ BEGIN
     IF (to_jsonb(NEW) - 'version' - 'updated_at') = (to_jsonb(OLD) - 'version' - 'updated_at') THEN
         RETURN NEW;
     END IF;
-    me := steward_current_person();
-    IF me IS NULL THEN
-        RAISE EXCEPTION 'audit %: the login % is linked to no person, so it cannot assess items; an administrator links it with steward user add',
-            OLD.audit_id, session_user USING ERRCODE = 'insufficient_privilege';
-    END IF;
+    me := steward_person_of_login_or_refuse(format('assess the items of audit %s', OLD.audit_id));
     SELECT a.lead_id INTO lead FROM audit a WHERE a.id = OLD.audit_id;
     IF NEW.respondent_id IS DISTINCT FROM OLD.respondent_id
        AND me <> lead AND NOT steward_is_admin() THEN
@@ -112,19 +118,6 @@ CREATE TRIGGER audit_item_assessed_by_the_person BEFORE INSERT OR UPDATE ON audi
 -- Evidence and findings: linked and raised only by the audit's lead, the item's respondent or an
 -- administrator; evidence is recorded by, and a risk accepted by, the login's person. A finding
 -- moves on by the lead, its owner or an administrator.
-CREATE FUNCTION steward_person_of_login_or_refuse(what text) RETURNS bigint
-LANGUAGE plpgsql STABLE AS $$
-DECLARE
-    me bigint := steward_current_person();
-BEGIN
-    IF me IS NULL THEN
-        RAISE EXCEPTION 'the login % is linked to no person, so it cannot %; an administrator links it with steward user add',
-            session_user, what USING ERRCODE = 'insufficient_privilege';
-    END IF;
-    RETURN me;
-END
-$$;
-
 CREATE FUNCTION steward_may_answer(item bigint, me bigint) RETURNS boolean
 LANGUAGE sql STABLE AS $$
     SELECT steward_is_admin()
