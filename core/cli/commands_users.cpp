@@ -26,6 +26,13 @@ QJsonObject toJson(const StewardUser& u)
             {QStringLiteral("version"), u.version}};
 }
 
+QString withoutLineEnd(QString line)
+{
+    while (line.endsWith(QLatin1Char('\n')) || line.endsWith(QLatin1Char('\r')))
+        line.chop(1);
+    return line;
+}
+
 // Reads one line from the terminal without echoing it.
 QString readHidden(const char* prompt)
 {
@@ -44,10 +51,7 @@ QString readHidden(const char* prompt)
         tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);
         fputc('\n', stderr);
     }
-    QString line = read ? QString::fromUtf8(buffer) : QString();
-    while (line.endsWith(QLatin1Char('\n')) || line.endsWith(QLatin1Char('\r')))
-        line.chop(1);
-    return line;
+    return read ? withoutLineEnd(QString::fromUtf8(buffer)) : QString();
 }
 
 // The new login's password: from --password-file (its first line), else asked twice on the
@@ -61,9 +65,7 @@ std::optional<QString> password(Invocation& inv)
         if (!file.open(QIODevice::ReadOnly))
             throw validationError(QStringLiteral("password-file: %1 cannot be read: %2")
                                       .arg(path, file.errorString()));
-        QString first = QString::fromUtf8(file.readLine());
-        while (first.endsWith(QLatin1Char('\n')) || first.endsWith(QLatin1Char('\r')))
-            first.chop(1);
+        const QString first = withoutLineEnd(QString::fromUtf8(file.readLine()));
         if (first.isEmpty())
             throw validationError(
                 QStringLiteral("password-file: %1: the first line is empty").arg(path));

@@ -30,15 +30,6 @@ StewardUser readUser(const QSqlQuery& q)
     return u;
 }
 
-void checkAccess(const QString& access)
-{
-    static const QStringList kAccess{QStringLiteral("viewer"), QStringLiteral("auditor"),
-                                     QStringLiteral("manager"), QStringLiteral("admin")};
-    if (!kAccess.contains(access))
-        throw validationError(
-            QStringLiteral("role: '%1' is not one of viewer, auditor, manager, admin").arg(access));
-}
-
 struct FreeMemory {
     void operator()(char* p) const { PQfreemem(p); }
 };
@@ -63,7 +54,6 @@ QString UserService::suggestedLogin(const QString& email)
 StewardUser UserService::add(const QString& email, const QString& access, const QString& login,
                              const std::optional<QString>& password)
 {
-    checkAccess(access);
     static const QRegularExpression loginPattern(QStringLiteral("^[a-z_][a-z0-9_.-]{0,62}$"));
     if (!loginPattern.match(login).hasMatch())
         throw validationError(
@@ -91,7 +81,6 @@ StewardUser UserService::add(const QString& email, const QString& access, const 
 
 StewardUser UserService::link(const QString& email, const QString& access, const QString& login)
 {
-    checkAccess(access);
     m_db.exec(QStringLiteral("SELECT steward_user_link(?, ?, ?)"),
               {login.trimmed(), email.trimmed(), access});
     return get(login.trimmed());
@@ -99,7 +88,6 @@ StewardUser UserService::link(const QString& email, const QString& access, const
 
 StewardUser UserService::setAccess(const QString& user, const QString& access)
 {
-    checkAccess(access);
     const StewardUser current = get(user);
     m_db.exec(QStringLiteral("SELECT steward_user_set_access(?, ?)"), {current.login, access});
     return get(current.login);
