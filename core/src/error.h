@@ -47,5 +47,11 @@ inline Error conflictError(const QString& message)
 {
     return Error(ErrorKind::Conflict, message);
 }
+// The database's permissions (grants, row-level security) do not let the login do this. Worded
+// like PostgreSQL's own refusals, which reach the user the same way.
+inline Error permissionError(const QString& message)
+{
+    return Error(ErrorKind::Conflict, QStringLiteral("%1 (permission denied)").arg(message));
+}
 
 } // namespace steward

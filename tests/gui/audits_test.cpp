@@ -13,6 +13,7 @@
 #include "common/person_picker.h"
 #include "gui_fixture.h"
 #include "overview/overview_screen.h"
+#include "test_support.h"
 
 #include <QAbstractButton>
 #include <QApplication>
@@ -73,10 +74,14 @@ public:
             PluginRuntime sync(*m_db, bundledPlugins());
         }
         DemoOrganisation::load(*m_db, QDate::currentDate());
-        if (user != DbUser::Superuser) {
-            const QString role = user == DbUser::Viewer    ? QStringLiteral("steward_gui_viewer")
-                                 : user == DbUser::Auditor ? QStringLiteral("steward_gui_auditor")
-                                                           : QStringLiteral("steward_gui_admin");
+        if (user == DbUser::AuditAdmin) {
+            // Being an administrator is the connected login's membership, not a SET ROLE.
+            m_db = std::make_unique<Database>(
+                createLoginRole(m_testDb->conninfo(), QStringLiteral("steward_admin")),
+                QStringLiteral("tester"));
+        } else if (user != DbUser::Superuser) {
+            const QString role = user == DbUser::Viewer ? QStringLiteral("steward_gui_viewer")
+                                                        : QStringLiteral("steward_gui_auditor");
             const QString grant =
                 user == DbUser::Viewer ? QStringLiteral("SELECT") : QStringLiteral("ALL");
             m_db->exec(QStringLiteral(
@@ -87,8 +92,6 @@ public:
                 QStringLiteral("GRANT %1 ON ALL TABLES IN SCHEMA public TO %2").arg(grant, role));
             m_db->exec(QStringLiteral("GRANT %1 ON ALL SEQUENCES IN SCHEMA public TO %2")
                            .arg(grant, role));
-            if (user == DbUser::AuditAdmin)
-                m_db->exec(QStringLiteral("GRANT steward_admin TO %1").arg(role));
             m_db->exec(QStringLiteral("SET ROLE %1").arg(role));
             m_roleSet = true;
         }

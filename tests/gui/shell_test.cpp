@@ -4,6 +4,7 @@
 #include "app/main_window.h"
 #include "audits/audits_screen.h"
 #include "common/change_feed.h"
+#include "common/message_bar.h"
 #include "gui_fixture.h"
 #include "history/history_screen.h"
 #include "people/people_screen.h"
@@ -13,6 +14,7 @@
 #include "raci/raci_editor.h"
 #include "raci/raci_matrix_model.h"
 #include "services/person_service.h"
+#include "services/user_service.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -106,6 +108,46 @@ private slots:
         PersonService(demo.db()).add(Person{
             0, QStringLiteral("mine@example.org"), QStringLiteral("Mine"), {}, {}, {}, true, 0});
         QVERIFY(!spy.wait(500));
+    }
+
+    // Row by row: a manager's window offers edits only on the projects that manager manages.
+    void aManagerEditsTheStaffingOfTheirOwnProjectsOnly()
+    {
+        DemoWorkspace demo;
+        QSqlQuery q = demo.db().exec(QStringLiteral(
+            "SELECT p.key, o.email FROM project p JOIN person o ON o.id = p.owner_id "
+            "ORDER BY p.key LIMIT 1"));
+        QVERIFY(q.next());
+        const QString mine = q.value(0).toString();
+        const QString owner = q.value(1).toString();
+        QSqlQuery other = demo.db().exec(
+            QStringLiteral("SELECT p.key FROM project p WHERE p.owner_id IS DISTINCT FROM (SELECT "
+                           "owner_id FROM project WHERE key = ?) AND NOT EXISTS (SELECT FROM "
+                           "assignment a JOIN person e ON e.id = a.person_id WHERE a.project_id "
+                           "= p.id AND a.role_key = 'ai-project-manager' AND lower(e.email) = "
+                           "lower(?)) ORDER BY p.key LIMIT 1"),
+            {mine, owner});
+        QVERIFY(other.next());
+        const QString theirs = other.value(0).toString();
+
+        const QString login = QStringLiteral("owner_%1").arg(QCoreApplication::applicationPid());
+        UserService(demo.db()).add(owner, QStringLiteral("manager"), login, QStringLiteral("pw"));
+        Database db(withSettings(
+            demo.testDatabase().conninfo(),
+            {{QStringLiteral("user"), login}, {QStringLiteral("password"), QStringLiteral("pw")}}));
+        Workspace ws(db);
+        QVERIFY(ws.permissions().editStaffing);
+        QVERIFY(ws.mayManageProject(mine));
+        QVERIFY(!ws.mayManageProject(theirs));
+
+        RaciEditor editor(ws);
+        QVERIFY(editor.openProject(mine));
+        QVERIFY(!editor.model()->isReadOnly());
+        QVERIFY(editor.openProject(theirs));
+        QVERIFY(editor.model()->isReadOnly());
+        QVERIFY(editor.messageBar()->text().contains(QStringLiteral("project's owner")));
+        QVERIFY(editor.openProject(mine));
+        QVERIFY(!editor.model()->isReadOnly());
     }
 
     void permissionsAreWhatPostgreSqlGrants()

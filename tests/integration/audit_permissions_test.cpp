@@ -17,13 +17,29 @@ namespace {
 // row lock the item guard takes to hold off a concurrent close.
 TEST_F(AuditTest, AManagerPlansAnAuditAndAnAuditorRunsIt)
 {
-    Database manager(createLoginRole(conninfo(), QStringLiteral("steward_manager")),
-                     QStringLiteral("manager@example.org"));
+    // Managers plan audits of the projects they manage: Otto owns LOAN-RISK.
+    db().exec(QStringLiteral("UPDATE project SET owner_id = (SELECT id FROM person WHERE email = "
+                             "?) WHERE key = 'LOAN-RISK'"),
+              {kOwner});
+    const QString ottoLogin = QStringLiteral("otto_%1").arg(QCoreApplication::applicationPid());
+    UserService(db()).add(kOwner, QStringLiteral("manager"), ottoLogin, QStringLiteral("pw"));
+    Database manager(
+        withSettings(conninfo(), {{QStringLiteral("user"), ottoLogin},
+                                  {QStringLiteral("password"), QStringLiteral("pw")}}));
     AuditPlan p;
     p.projectKey = QStringLiteral("LOAN-RISK");
     p.checklistKey = QStringLiteral("nist-ai-rmf");
     p.leadEmail = kLead;
     p.dueDate = today().addDays(30);
+    // A manager login linked to nobody manages no project.
+    Database unlinked(createLoginRole(conninfo(), QStringLiteral("steward_manager")));
+    try {
+        AuditService(unlinked).create(p);
+        ADD_FAILURE() << "a manager who is nobody planned an audit";
+    } catch (const Error& e) {
+        EXPECT_TRUE(e.message().contains(QLatin1String("row-level security"))) << e.what();
+    }
+    EXPECT_EQ(count(QStringLiteral("SELECT count(*) FROM audit")), 0);
     const Audit audit = AuditService(manager).create(p);
     EXPECT_EQ(audit.status, AuditStatus::Planned);
     EXPECT_EQ(
@@ -155,13 +171,19 @@ TEST_F(AuditTest, AuditStepsAreTakenByTheLoginsPersonOnly)
               {personId(kLead)});
     // (The statement names the real table; only the rules' own lookups could be misled.)
     const QString schema = scalar(QStringLiteral("SELECT current_schema()")).toString();
-    EXPECT_TRUE(refused([&] {
-        anna.exec(QStringLiteral("UPDATE %1.audit_item SET result = 'not-satisfied', "
-                                 "assessed_by = ?, assessed_at = now() WHERE audit_id = ? AND "
-                                 "respondent_id IS DISTINCT FROM ?")
-                      .arg(schema),
-                  {personId(kLead), audit.id, personId(kAnna)});
-    })) << "temporary tables switched the rules off";
+    // Row-level security hides the items she does not answer from her UPDATE.
+    EXPECT_EQ(anna.exec(QStringLiteral("UPDATE %1.audit_item SET result = 'not-satisfied', "
+                                       "assessed_by = ?, assessed_at = now() WHERE audit_id = ? "
+                                       "AND respondent_id IS DISTINCT FROM ?")
+                            .arg(schema),
+                        {personId(kLead), audit.id, personId(kAnna)})
+                  .numRowsAffected(),
+              0)
+        << "temporary tables switched the rules off";
+    EXPECT_EQ(count(QStringLiteral("SELECT count(*) FROM audit_item WHERE audit_id = ? AND "
+                                   "result = 'not-satisfied'"),
+                    {audit.id}),
+              0);
     anna.exec(QStringLiteral("DROP TABLE pg_temp.audit, pg_temp.steward_user"));
 
     // Review and close: not Anna, and the signer is the lead whoever the client names.

@@ -4,6 +4,7 @@
 #include "audit_fixture.h"
 #include "demo/demo_organisation.h"
 #include "services/staffing_service.h"
+#include "test_support.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -116,10 +117,15 @@ TEST_F(AuditTest, LifecycleThroughTheService)
     }
     db().exec(QStringLiteral("GRANT steward_admin TO steward_audit_tester"));
     {
+        // Who the caller is does not change with SET ROLE: the login that connected counts.
         const PlainUser plain(db());
-        EXPECT_TRUE(s.isAdmin()) << "a member of steward_admin is an admin";
+        EXPECT_FALSE(s.isAdmin()) << "SET ROLE to a member of steward_admin made an admin";
     }
     db().exec(QStringLiteral("REVOKE steward_admin FROM steward_audit_tester"));
+    {
+        Database admin(createLoginRole(conninfo(), QStringLiteral("steward_admin")));
+        EXPECT_TRUE(AuditService(admin).isAdmin()) << "a member of steward_admin is an admin";
+    }
     EXPECT_EQ(s.submitForReview(a.id, kLead).status, AuditStatus::InReview);
     const Audit closed =
         s.close(a.id, QStringLiteral("Reviewed with the team; one finding open."), kLead);

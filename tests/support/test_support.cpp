@@ -19,8 +19,10 @@
 #include <fcntl.h>
 #include <memory>
 #include <mutex>
+#include <netinet/in.h>
 #include <optional>
 #include <spawn.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -91,6 +93,26 @@ private:
     int m_pipe = -1;
 };
 
+// A port on 127.0.0.1 that nothing listens on now, as the kernel hands them out.
+quint16 freeTcpPort()
+{
+    const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    if (fd < 0)
+        throw Error(ErrorKind::Unavailable, QStringLiteral("socket() failed for a free port."));
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    address.sin_port = 0;
+    socklen_t length = sizeof address;
+    const bool found = ::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0 &&
+                       ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length) == 0;
+    ::close(fd);
+    if (!found)
+        throw Error(ErrorKind::Unavailable,
+                    QStringLiteral("No free TCP port on 127.0.0.1 for the test cluster."));
+    return ntohs(address.sin_port);
+}
+
 struct State {
     std::recursive_mutex mutex;
     QString directory;
@@ -127,10 +149,20 @@ struct State {
             }
             directory = QFile::decodeName(pattern);
             watchdog = std::make_unique<Watchdog>(directory);
-            auto fresh =
-                std::make_unique<EmbeddedCluster>(directory, EmbeddedCluster::Options{true});
-            fresh->start();
-            cluster = std::move(fresh);
+            // Another program may take the free port before the server binds it: try again
+            // with another one.
+            for (int attempt = 1;; ++attempt) {
+                try {
+                    auto fresh = std::make_unique<EmbeddedCluster>(
+                        directory, EmbeddedCluster::Options{true, freeTcpPort()});
+                    fresh->start();
+                    cluster = std::move(fresh);
+                    break;
+                } catch (const Error&) {
+                    if (attempt == 3)
+                        throw;
+                }
+            }
         } catch (const Error& error) {
             startFailure = error;
             watchdog.reset();
@@ -261,6 +293,11 @@ TestDatabase::~TestDatabase()
         ADD_FAILURE() << "Dropping the test database " << m_name.toStdString()
                       << " failed: " << error.what();
     }
+}
+
+QString overTcp(const QString& conninfo)
+{
+    return withSettings(conninfo, {{QStringLiteral("host"), QStringLiteral("127.0.0.1")}});
 }
 
 QString withSettings(const QString& conninfo, const QMap<QString, QString>& settings)

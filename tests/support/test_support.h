@@ -49,6 +49,10 @@ private:
     QString m_conninfo;
 };
 
+// The conninfo rewritten to reach the test cluster over TCP on 127.0.0.1 (it listens there too),
+// the way a team's clients reach a shared server, instead of over its private socket.
+QString overTcp(const QString& conninfo);
+
 // The conninfo with its dbname replaced (any libpq conninfo string or URI).
 QString withDatabase(const QString& conninfo, const QString& database);
 // The conninfo with the given keywords ("user", "password", ...) set or replaced.

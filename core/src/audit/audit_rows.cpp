@@ -155,9 +155,19 @@ AuditLock lockOpenAudit(Database& db, qint64 auditId)
             "JOIN person l ON l.id = a.lead_id LEFT JOIN person s ON s.id = a.signed_off_by "
             "WHERE a.id = ? FOR UPDATE OF a"),
         {auditId});
-    if (!q.next())
+    if (!q.next()) {
+        // Row-level security hides the audit from a write when the login takes no part in it.
+        QSqlQuery exists =
+            db.exec(QStringLiteral("SELECT session_user FROM audit WHERE id = ?"), {auditId});
+        if (exists.next())
+            throw permissionError(
+                QStringLiteral("audit %1: only its lead, the respondents of its items or an "
+                               "administrator may change it, and the login %2 is none of them")
+                    .arg(auditId)
+                    .arg(exists.value(0).toString()));
         throw notFoundError(
             QStringLiteral("audit: no audit with id %1 (see `steward audit list`)").arg(auditId));
+    }
     const AuditStatus status = enumFromSql(parseAuditStatus, q.value(0));
     if (status == AuditStatus::Closed)
         throw conflictError(
@@ -188,6 +198,20 @@ qint64 auditItemId(Database& db, qint64 auditId, const QString& itemId)
                        "(see `steward audit show %4`)")
             .arg(itemId, v.value(0).toString(), v.value(1).toString())
             .arg(auditId));
+}
+
+void updateItem(Database& db, const QString& sql, const QVariantList& values, qint64 auditId,
+                const QString& itemId)
+{
+    if (db.exec(sql, values).numRowsAffected() > 0)
+        return;
+    QSqlQuery login = db.exec(QStringLiteral("SELECT session_user"));
+    login.next();
+    throw permissionError(QStringLiteral("audit %1, item %2: only the audit's lead, the item's "
+                                         "respondent or an administrator may change it, and the "
+                                         "login %3 is none of them")
+                              .arg(auditId)
+                              .arg(itemId.trimmed(), login.value(0).toString()));
 }
 
 void requireLeadOrAdmin(AuditService& service, const AuditLock& lock, const PersonRef& who,

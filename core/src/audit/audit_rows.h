@@ -7,6 +7,7 @@
 
 #include <QSqlQuery>
 #include <QString>
+#include <QVariantList>
 
 namespace steward {
 
@@ -46,6 +47,10 @@ struct AuditLock {
 AuditLock lockOpenAudit(Database& db, qint64 auditId);
 // The audit_item row of `itemId` in the audit's checklist version.
 qint64 auditItemId(Database& db, qint64 auditId, const QString& itemId);
+// Runs an UPDATE of one audit_item row and refuses by name when row-level security hid the row (the
+// login is neither the audit's lead nor the item's respondent).
+void updateItem(Database& db, const QString& sql, const QVariantList& values, qint64 auditId,
+                const QString& itemId);
 void requireLeadOrAdmin(AuditService& service, const AuditLock& lock, const PersonRef& who,
                         qint64 auditId, const QString& what);
 

@@ -156,8 +156,8 @@ AuditItem AuditService::assign(qint64 auditId, const QString& itemId,
         throw validationError(
             QStringLiteral("person: %1 is inactive and cannot answer an audit item")
                 .arg(who.email));
-    m_db.exec(QStringLiteral("UPDATE audit_item SET respondent_id = ? WHERE id = ?"),
-              {who.id, row});
+    updateItem(m_db, QStringLiteral("UPDATE audit_item SET respondent_id = ? WHERE id = ?"),
+               {who.id, row}, auditId, itemId);
     tx.commit();
     QSqlQuery q = m_db.exec(kItemSelect + QStringLiteral("WHERE ai.id = ?"), {row});
     q.next();
@@ -175,10 +175,10 @@ AuditItem AuditService::assess(qint64 auditId, const QString& itemId, const QStr
     const AuditLock lock = lockOpenAudit(m_db, auditId);
     const qint64 row = auditItemId(m_db, auditId, itemId);
     const PersonRef who = actor(m_db, actorEmail);
-    m_db.exec(QStringLiteral("UPDATE audit_item SET result = ?, note = ?, not_applicable_reason = "
-                             "'', assessed_by = ?, "
-                             "assessed_at = now() WHERE id = ?"),
-              {toText(*value), note, who.id, row});
+    updateItem(m_db,
+               QStringLiteral("UPDATE audit_item SET result = ?, note = ?, not_applicable_reason = "
+                              "'', assessed_by = ?, assessed_at = now() WHERE id = ?"),
+               {toText(*value), note, who.id, row}, auditId, itemId);
     if (lock.status == AuditStatus::Planned)
         m_db.exec(QStringLiteral("UPDATE audit SET status = 'in-progress' WHERE id = ?"),
                   {auditId});
@@ -322,10 +322,20 @@ AuditFinding AuditService::updateFinding(qint64 findingId, const QString& status
     Transaction tx(m_db);
     QSqlQuery cur = m_db.exec(
         QStringLiteral("SELECT status FROM audit_finding WHERE id = ? FOR UPDATE"), {findingId});
-    if (!cur.next())
+    if (!cur.next()) {
+        // Row-level security hides the finding from a write unless the login may move it on.
+        QSqlQuery exists = m_db.exec(
+            QStringLiteral("SELECT session_user FROM audit_finding WHERE id = ?"), {findingId});
+        if (exists.next())
+            throw permissionError(
+                QStringLiteral("finding %1: only its owner, the audit's lead or an administrator "
+                               "may change it, and the login %2 is none of them")
+                    .arg(findingId)
+                    .arg(exists.value(0).toString()));
         throw notFoundError(
             QStringLiteral("finding: no finding with id %1 (see `steward findings`)")
                 .arg(findingId));
+    }
     const FindingStatus current = enumFromSql(parseFindingStatus, cur.value(0));
     const bool allowed =
         (current == FindingStatus::Open && *next != FindingStatus::Open) ||

@@ -147,7 +147,7 @@ QString operatingSystemUser()
     if (state == QLatin1String("42710")) // duplicate_object: a role that already exists
         throw Error(ErrorKind::Conflict, message);
     if (state == QLatin1String("42501"))
-        throw Error(ErrorKind::Conflict, QStringLiteral("%1 (permission denied)").arg(message));
+        throw permissionError(message);
     if (state.startsWith(QLatin1String("08")) || state.startsWith(QLatin1String("57P")) ||
         error.type() == QSqlError::ConnectionError)
         throw Error(ErrorKind::Unavailable, message);

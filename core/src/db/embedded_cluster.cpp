@@ -28,7 +28,8 @@ namespace {
 // The socket directory is private to the cluster, so the conventional port cannot clash with
 // another server; with listen_addresses empty it only names the socket file.
 constexpr int kPort = 5432;
-const QString kSocketFileName = QStringLiteral(".s.PGSQL.5432");
+// The longest socket file name a port can give: what must fit into a socket address.
+const QString kSocketFileName = QStringLiteral(".s.PGSQL.65535");
 const QString kAccountName = QStringLiteral("steward");
 const QString kDatabaseName = QStringLiteral("steward");
 const QString kServerPackage = QStringLiteral("postgresql-15");
@@ -460,11 +461,12 @@ struct EmbeddedCluster::Private {
     {
         QString settings =
             QStringLiteral("# Written by Steward before each start; edits are overwritten.\n"
-                           "listen_addresses = ''\n"
-                           "port = %1\n"
-                           "unix_socket_directories = %2\n"
+                           "listen_addresses = '%1'\n"
+                           "port = %2\n"
+                           "unix_socket_directories = %3\n"
                            "unix_socket_permissions = 0700\n")
-                .arg(kPort)
+                .arg(options.tcpPort != 0 ? QStringLiteral("127.0.0.1") : QString())
+                .arg(port())
                 .arg(confString(socketDirectory()));
         if (options.throwaway) {
             settings += QStringLiteral("fsync = off\n"
@@ -532,6 +534,8 @@ struct EmbeddedCluster::Private {
             ::rmdir(encodedPath(sockets).constData());
     }
 
+    int port() const { return options.tcpPort != 0 ? options.tcpPort : kPort; }
+
     QString conninfo(const QString& database) const
     {
         QFile file(passwordFile());
@@ -543,7 +547,7 @@ struct EmbeddedCluster::Private {
         const QString password = QString::fromUtf8(file.readAll()).trimmed();
         return QStringLiteral("host=%1 port=%2 dbname=%3 user=%4 password=%5")
             .arg(conninfoValue(socketDirectory()))
-            .arg(kPort)
+            .arg(port())
             .arg(conninfoValue(database), conninfoValue(kAccountName), conninfoValue(password));
     }
 

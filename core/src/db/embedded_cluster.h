@@ -24,6 +24,9 @@ public:
         // For test suites: fsync, synchronous_commit and full_page_writes off. Fast, and a crash
         // may lose or corrupt data, which is fine for a cluster that is thrown away.
         bool throwaway = false;
+        // Also listen on 127.0.0.1 at this port (0: the private socket only). For test harnesses
+        // that must reach the server the way a team's clients do, over TCP.
+        quint16 tcpPort = 0;
     };
 
     explicit EmbeddedCluster(QString directory);

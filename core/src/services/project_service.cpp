@@ -3,6 +3,7 @@
 #include "db/database.h"
 #include "domain/validation.h"
 #include "error.h"
+#include "services/project_access.h"
 #include "services/sql_values.h"
 
 #include <QSqlQuery>
@@ -94,6 +95,7 @@ Project ProjectService::update(const Project& project)
 {
     validate(project);
     Transaction tx(m_db);
+    requireManagesProject(m_db, project.id, project.key);
     const QVariant owner = personIdOrNull(m_db, project.ownerEmail, QStringLiteral("owner"));
     QSqlQuery q;
     try {

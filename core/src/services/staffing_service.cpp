@@ -3,6 +3,7 @@
 #include "db/database.h"
 #include "domain/validation.h"
 #include "error.h"
+#include "services/project_access.h"
 #include "services/sql_values.h"
 
 #include <QSqlQuery>
@@ -91,6 +92,7 @@ Assignment StaffingService::assign(const Assignment& a)
                     .arg(a.to->toString(Qt::ISODate), a.from.toString(Qt::ISODate)));
     Transaction tx(m_db);
     const qint64 project = projectId(m_db, a.projectKey);
+    requireManagesProject(m_db, project, a.projectKey);
     const PersonRef person = personRef(m_db, a.personEmail);
     if (!person.active)
         throw validationError(
@@ -126,6 +128,7 @@ Assignment StaffingService::assign(const Assignment& a)
 Assignment StaffingService::endAssignment(qint64 id, const QDate& to, int expectedVersion)
 {
     Transaction tx(m_db);
+    requireManagesProjectOfAssignment(m_db, id);
     QSqlQuery cur =
         m_db.exec(kAssignmentSelect + QStringLiteral("WHERE a.id = ? FOR UPDATE OF a"), {id});
     if (!cur.next())
@@ -151,6 +154,7 @@ Assignment StaffingService::endAssignment(qint64 id, const QDate& to, int expect
 
 void StaffingService::removeAssignment(qint64 id)
 {
+    requireManagesProjectOfAssignment(m_db, id);
     QSqlQuery q = m_db.exec(QStringLiteral("DELETE FROM assignment WHERE id = ?"), {id});
     if (q.numRowsAffected() == 0)
         throw notFoundError(QStringLiteral("no assignment with id %1").arg(id));
@@ -201,6 +205,7 @@ RaciEntry StaffingService::setRaci(const QString& projectKey, const QString& res
 {
     Transaction tx(m_db);
     const qint64 project = projectId(m_db, projectKey);
+    requireManagesProject(m_db, project, projectKey);
     const PersonRef person = personRef(m_db, personEmail);
     QSqlQuery resp =
         m_db.exec(QStringLiteral("SELECT retired_at IS NOT NULL FROM responsibility WHERE key = ?"),
@@ -248,6 +253,7 @@ bool StaffingService::removeRaci(const QString& projectKey, const QString& respo
                                  const QString& personEmail, RaciKind kind)
 {
     const qint64 project = projectId(m_db, projectKey);
+    requireManagesProject(m_db, project, projectKey);
     const PersonRef person = personRef(m_db, personEmail);
     QSqlQuery q = m_db.exec(
         QStringLiteral("DELETE FROM raci_entry WHERE project_id = ? AND responsibility_key = ? "

@@ -355,6 +355,8 @@ bool AuditRunner::openAudit(qint64 auditId)
         std::vector<Evidence> evidence = service.evidence(auditId);
         std::vector<AuditFinding> findings = service.findings(auditId);
         const bool sameAudit = audit.id == m_audit.id;
+        // Per audit: an auditor answers only the audits they lead or have items in.
+        m_takesPart = m_workspace.takesPartInAudit(audit.id);
         m_audit = std::move(audit);
         m_items = std::move(items);
         m_evidence = std::move(evidence);
@@ -715,8 +717,7 @@ void AuditRunner::updateHeader()
 
 bool AuditRunner::canEdit() const
 {
-    return m_audit.id > 0 && m_workspace.permissions().runAudits &&
-           m_audit.status != AuditStatus::Closed;
+    return m_audit.id > 0 && m_takesPart && m_audit.status != AuditStatus::Closed;
 }
 
 bool AuditRunner::canSignOff() const

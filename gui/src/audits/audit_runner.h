@@ -144,6 +144,7 @@ private:
     int currentIndex() const;
 
     Workspace& m_workspace;
+    bool m_takesPart = false;
     Audit m_audit;
     std::vector<AuditItem> m_items;
     std::vector<Evidence> m_evidence;

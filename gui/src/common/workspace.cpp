@@ -26,6 +26,24 @@ CoverageService Workspace::coverage() const
     return CoverageService(m_db, m_pluginRules);
 }
 
+bool Workspace::mayManageProject(const QString& projectKey) const
+{
+    if (!m_permissions.editStaffing && !m_permissions.editProjects)
+        return false;
+    QSqlQuery q = m_db.exec(
+        QStringLiteral("SELECT steward_may_manage_project(id) FROM project WHERE key = ?"),
+        {projectKey});
+    return q.next() && q.value(0).toBool();
+}
+
+bool Workspace::takesPartInAudit(qint64 auditId) const
+{
+    if (!m_permissions.runAudits)
+        return false;
+    QSqlQuery q = m_db.exec(QStringLiteral("SELECT steward_takes_part_in_audit(?)"), {auditId});
+    return q.next() && q.value(0).toBool();
+}
+
 void Workspace::refreshPermissions()
 {
     // One round trip; each answer is PostgreSQL's own verdict for the connected user.

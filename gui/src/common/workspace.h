@@ -48,6 +48,12 @@ public:
     CoverageService coverage() const;
 
     const Permissions& permissions() const { return m_permissions; }
+    // Row by row (sql/0011), PostgreSQL's own answer for the connected login: whether it may
+    // change this project and its staffing (it owns the project, is a current AI project manager
+    // on it, or is an administrator), and whether it takes part in this audit (its lead, a
+    // respondent of one of its items, or an administrator).
+    bool mayManageProject(const QString& projectKey) const;
+    bool takesPartInAudit(qint64 auditId) const;
     // Reads the permissions again, e.g. after an administrator changed the user's roles.
     void refreshPermissions();
 

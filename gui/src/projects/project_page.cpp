@@ -262,8 +262,7 @@ void ProjectPage::chooseForGap(int row)
 
 bool ProjectPage::assignFromGap(int row, const QString& email, int allocationPercent)
 {
-    if (!m_workspace.permissions().editStaffing || row < 0 ||
-        row >= static_cast<int>(m_gaps.size()))
+    if (!m_workspace.mayManageProject(m_key) || row < 0 || row >= static_cast<int>(m_gaps.size()))
         return false;
     const CoverageGap gap = m_gaps[static_cast<std::size_t>(row)];
     if (!gap.fillable())
@@ -373,7 +372,8 @@ void ProjectPage::showProject(const QString& key)
                                                   tr("%n warning(s)", nullptr, warnings)));
         m_findingList = coverage.findings;
         const CoverageGaps gaps(db);
-        const bool mayAssign = m_workspace.permissions().editStaffing;
+        const bool mayAssign =
+            m_workspace.permissions().editStaffing && m_workspace.mayManageProject(m_key);
         m_findings->setRowCount(static_cast<int>(coverage.findings.size()));
         int row = 0;
         for (const Finding& f : coverage.findings) {

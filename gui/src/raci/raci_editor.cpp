@@ -175,7 +175,9 @@ RaciEditor::RaciEditor(Workspace& workspace, QWidget* parent)
 
 void RaciEditor::applyPermissions()
 {
-    const bool editable = m_workspace.permissions().editStaffing;
+    // Per project: a manager changes the staffing of the projects they manage only.
+    const bool editable = m_workspace.permissions().editStaffing &&
+                          (m_currentKey.isEmpty() || m_workspace.mayManageProject(m_currentKey));
     m_model->setReadOnly(!editable);
     for (QWidget* w : m_editWidgets)
         w->setVisible(editable);
@@ -187,7 +189,14 @@ void RaciEditor::applyPermissions()
 
 void RaciEditor::showReadOnlyNotice()
 {
-    if (m_model->isReadOnly())
+    if (!m_model->isReadOnly())
+        return;
+    if (m_workspace.permissions().editStaffing)
+        m_message->showMessage(MessageBar::Kind::Information,
+                               tr("You can read this matrix but not change it: only the "
+                                  "project's owner, a current AI project manager on it or an "
+                                  "administrator may change its staffing."));
+    else
         m_message->showMessage(MessageBar::Kind::Information,
                                tr("You can read this matrix but not change it: your database "
                                   "login may not change staffing."));
@@ -249,13 +258,13 @@ bool RaciEditor::reload()
 void RaciEditor::load(const QString& key)
 {
     m_message->clear();
-    showReadOnlyNotice();
     try {
         // The catalogue first: loading the model lists the findings, which consult it.
         m_gaps.emplace(m_workspace.db());
         m_model->load(key);
         m_currentKey = key;
         m_project->setCurrentIndex(m_project->findData(key));
+        applyPermissions();
     } catch (const std::exception& e) {
         m_message->showMessage(MessageBar::Kind::Error, describeFailure(e));
     }

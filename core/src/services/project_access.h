@@ -1,0 +1,39 @@
+// The client's side of the row-level security of sql/0011: before changing a project or its
+// staffing, ask the database whether the login manages it, so that a refusal names the rule
+// rather than PostgreSQL's "row-level security policy" or a write that silently changed nothing.
+#pragma once
+
+#include "db/database.h"
+#include "error.h"
+
+#include <QSqlQuery>
+
+namespace steward {
+
+// Throws a permission error naming the project and the login unless the login may change it.
+inline void requireManagesProject(Database& db, qint64 projectId, const QString& projectKey)
+{
+    QSqlQuery q = db.exec(QStringLiteral("SELECT steward_may_manage_project(id), session_user "
+                                         "FROM project WHERE id = ?"),
+                          {projectId});
+    // A project that is gone is the caller's to report: their "not found" says more.
+    if (q.next() && !q.value(0).toBool())
+        throw permissionError(
+            QStringLiteral("project %1: only its owner, a current AI project manager on it or an "
+                           "administrator may change it or its staffing, and the login %2 is "
+                           "none of them")
+                .arg(projectKey, q.value(1).toString()));
+}
+
+// The same for the project of an assignment, by the assignment's id; NotFound when there is none.
+inline void requireManagesProjectOfAssignment(Database& db, qint64 assignmentId)
+{
+    QSqlQuery q = db.exec(QStringLiteral("SELECT p.id, p.key FROM assignment a JOIN project p "
+                                         "ON p.id = a.project_id WHERE a.id = ?"),
+                          {assignmentId});
+    if (!q.next())
+        throw notFoundError(QStringLiteral("no assignment with id %1").arg(assignmentId));
+    requireManagesProject(db, q.value(0).toLongLong(), q.value(1).toString());
+}
+
+} // namespace steward
