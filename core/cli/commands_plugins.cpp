@@ -122,12 +122,19 @@ int listPlugins(Invocation& inv)
     for (const PluginRecord& r : runtime.records())
         known.erase(qs(r.id));
 
+    const auto differenceOf = [&runtime](const std::string& id) -> QJsonValue {
+        for (const PluginDifference& d : runtime.differences())
+            if (d.pluginId == id)
+                return d.description;
+        return QJsonValue();
+    };
     if (inv.json()) {
         QJsonArray list;
         for (const PluginRecord& r : runtime.records()) {
             QJsonObject o = recordJson(r);
             o.insert(QStringLiteral("found"), true);
             o.insert(QStringLiteral("enabled"), r.state != PluginState::Disabled);
+            o.insert(QStringLiteral("server_difference"), differenceOf(r.id));
             list.append(o);
         }
         for (const auto& [id, k] : known)
@@ -171,6 +178,14 @@ int listPlugins(Invocation& inv)
         inv.out() << '\n';
         for (const QString& p : problems)
             inv.out() << p << '\n';
+    }
+    // On a shared server only an administrator's client publishes plugin content; the others
+    // use what is published and say where their own plugins differ.
+    if (!runtime.published() && !runtime.differences().empty()) {
+        inv.out() << "\nThis login does not publish plugin content (an administrator's client "
+                     "does); the server's differs from the plugins here:\n";
+        for (const PluginDifference& d : runtime.differences())
+            inv.out() << "  " << d.description << '\n';
     }
     return exit_code::Success;
 }

@@ -6,6 +6,7 @@
 #include "error.h"
 #include "plugins/plugin_runtime.h"
 #include "plugins/plugin_sync.h"
+#include "test_support.h"
 
 #include <QDir>
 #include <QFile>
@@ -448,6 +449,61 @@ TEST_F(PluginSyncTest, BrokenPluginInThePluginPathFailsWhileTheOthersStayActive)
     for (const std::string& id : kBundled)
         EXPECT_EQ(runtime.record(id)->state, PluginState::Active) << id;
     EXPECT_EQ(runtime.contents().size(), kBundled.size());
+}
+
+// On a shared server what the database publishes changes only when an administrator's client
+// synchronises; other clients use it, and say how their own plugins differ, without failing.
+TEST_F(PluginSyncTest, OnlyAnAdministratorsClientPublishesPluginContent)
+{
+    const auto descriptions = [](const PluginRuntime& runtime) {
+        std::string text;
+        for (const PluginDifference& d : runtime.differences())
+            text += d.pluginId + ": " + d.description.toStdString() + "\n";
+        return text;
+    };
+    const qint64 history = historyRows();
+    Database viewer(createLoginRole(conninfo(), QStringLiteral("steward_viewer")));
+    Database manager(createLoginRole(conninfo(), QStringLiteral("steward_manager")));
+    for (Database* db : {&viewer, &manager}) {
+        const PluginRuntime runtime(*db, bundledOnly());
+        EXPECT_FALSE(runtime.published());
+        ASSERT_EQ(runtime.differences().size(), kBundled.size()) << descriptions(runtime);
+        for (const PluginDifference& d : runtime.differences())
+            EXPECT_TRUE(d.description.contains(QLatin1String("not published on the server")))
+                << d.description.toStdString();
+    }
+    EXPECT_EQ(count(QStringLiteral("SELECT count(*) FROM plugin")), 0);
+    EXPECT_EQ(historyRows(), history) << "a client that may not publish wrote something";
+
+    Database admin(createLoginRole(conninfo(), QStringLiteral("steward_admin")));
+    {
+        const PluginRuntime runtime(admin, bundledOnly());
+        EXPECT_TRUE(runtime.published());
+        EXPECT_TRUE(runtime.differences().empty());
+    }
+    EXPECT_EQ(count(QStringLiteral("SELECT count(*) FROM plugin WHERE state = 'active'")),
+              static_cast<qint64>(kBundled.size()));
+
+    // The same plugins here as on the server: nothing to report.
+    EXPECT_TRUE(PluginRuntime(viewer, bundledOnly()).differences().empty());
+    // Another version published on the server.
+    db().exec(QStringLiteral("UPDATE plugin SET plugin_version = '0.9', content_hash = "
+                             "repeat('0', 64) WHERE id = 'ethics'"));
+    {
+        const PluginRuntime runtime(viewer, bundledOnly());
+        ASSERT_EQ(runtime.differences().size(), 1u) << descriptions(runtime);
+        EXPECT_EQ(runtime.differences().front().pluginId, "ethics");
+        EXPECT_TRUE(runtime.differences().front().description.contains(
+            QLatin1String("and 0.9 on the server")))
+            << descriptions(runtime);
+    }
+    // No plugins here at all: the server's are named.
+    PluginHostOptions none = bundledOnly();
+    none.directories.clear();
+    const PluginRuntime bare(viewer, none);
+    EXPECT_EQ(bare.differences().size(), kBundled.size()) << descriptions(bare);
+    EXPECT_EQ(count(QStringLiteral("SELECT count(*) FROM plugin WHERE plugin_version = '0.9'")), 1)
+        << "the viewer's client changed what the server publishes";
 }
 
 } // namespace

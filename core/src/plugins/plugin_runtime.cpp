@@ -24,8 +24,11 @@ PluginRuntime::PluginRuntime(Database& db, PluginHostOptions options)
     // what an administrator's last start stored rather than failing to write it.
     QSqlQuery mayRecord =
         db.exec(QStringLiteral("SELECT has_table_privilege('plugin', 'INSERT, UPDATE')"));
-    if (mayRecord.next() && mayRecord.value(0).toBool())
+    m_published = mayRecord.next() && mayRecord.value(0).toBool();
+    if (m_published)
         m_syncReport = PluginSync(db).sync(*m_host);
+    else
+        m_differences = PluginSync(db).differences(*m_host);
     // The database refused some plugin's content: that plugin offers nothing, as if it had failed
     // to load, so that rules never run over roles the database does not have.
     for (const PluginSyncEntry& entry : m_syncReport.plugins) {

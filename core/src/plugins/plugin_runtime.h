@@ -40,6 +40,10 @@ public:
     std::vector<PluginContent> contents() const;
     std::vector<std::shared_ptr<const Rule>> rules() const;
     const PluginSyncReport& syncReport() const { return m_syncReport; }
+    // Whether this program published its plugins' content (an administrator's login, or the
+    // database's owner); when not, how its plugins differ from what the server publishes.
+    bool published() const { return m_published; }
+    const std::vector<PluginDifference>& differences() const { return m_differences; }
 
     // `options` with the built-in catalogue's role and responsibility keys, which plugins may
     // not reuse and which checklist items may name.
@@ -58,6 +62,8 @@ private:
     std::unique_ptr<PluginHost> m_host;
     std::vector<PluginRecord> m_records;
     PluginSyncReport m_syncReport;
+    bool m_published = false;
+    std::vector<PluginDifference> m_differences;
 };
 
 } // namespace steward

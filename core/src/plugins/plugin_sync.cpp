@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 namespace steward {
 namespace {
@@ -374,6 +375,47 @@ PluginSyncReport PluginSync::sync(const std::vector<PluginRecord>& records,
         }
     }
     return report;
+}
+
+std::vector<PluginDifference> PluginSync::differences(const PluginHost& host)
+{
+    const std::map<std::string, StoredPlugin> stored = loadStoredPlugins(m_db);
+    const std::vector<PluginContent> contents = host.contents();
+    std::vector<PluginDifference> result;
+    std::set<std::string> local;
+    for (const PluginRecord& record : host.plugins()) {
+        if (record.state != PluginState::Active || !local.insert(record.id).second)
+            continue;
+        const auto content =
+            std::find_if(contents.begin(), contents.end(),
+                         [&](const PluginContent& c) { return c.pluginId == record.id; });
+        const auto row = stored.find(record.id);
+        const QString id = qs(record.id);
+        if (row == stored.end() || row->second.contentHash.isEmpty()) {
+            result.push_back({record.id, QStringLiteral("%1 %2 is installed here but not "
+                                                        "published on the server; its roles and "
+                                                        "checklists are not offered")
+                                             .arg(id, qs(record.version))});
+        } else if (content != contents.end() &&
+                   row->second.contentHash != pluginContentHash(*content)) {
+            result.push_back(
+                {record.id, row->second.version == qs(record.version)
+                                ? QStringLiteral("%1 %2 here declares other roles or checklists "
+                                                 "than the server publishes for the same "
+                                                 "version; the server's are used")
+                                      .arg(id, qs(record.version))
+                                : QStringLiteral("%1 is version %2 here and %3 on the server; "
+                                                 "the server's roles and checklists are used")
+                                      .arg(id, qs(record.version), row->second.version)});
+        }
+    }
+    for (const auto& [id, row] : stored)
+        if (!row.contentHash.isEmpty() && row.state == QLatin1String("active") && !local.count(id))
+            result.push_back({id, QStringLiteral("%1 %2 is published on the server but not "
+                                                 "active here; its rules do not run in this "
+                                                 "client")
+                                      .arg(qs(id), row.version)});
+    return result;
 }
 
 } // namespace steward

@@ -44,6 +44,12 @@ struct STEWARD_CORE_API PluginSyncReport {
     const PluginSyncEntry* entry(std::string_view pluginId) const;
 };
 
+// How one plugin here differs from what the server publishes, for a client that may not publish.
+struct PluginDifference {
+    std::string pluginId;
+    QString description; // a sentence: what differs, and how
+};
+
 class STEWARD_CORE_API PluginSync {
 public:
     explicit PluginSync(Database& db);
@@ -53,6 +59,11 @@ public:
     // The same from plain values: `contents` holds the content of the Active records.
     PluginSyncReport sync(const std::vector<PluginRecord>& records,
                           const std::vector<PluginContent>& contents);
+
+    // Writes nothing: how the plugins loaded here differ from what the database publishes (a
+    // plugin not published there, another version or content, one published there but not
+    // installed here). For clients that use the published content but may not change it.
+    std::vector<PluginDifference> differences(const PluginHost& host);
 
 private:
     Database& m_db;
