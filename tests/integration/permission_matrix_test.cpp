@@ -5,6 +5,9 @@
 //
 // Each statement runs in a transaction that is rolled back, so every cell sees the same world.
 #include "database_fixture.h"
+#include "db/database.h"
+#include "error.h"
+#include "io/assignment_import.h"
 #include "services/user_service.h"
 #include "test_support.h"
 
@@ -721,6 +724,37 @@ TEST_F(PermissionMatrixTest, TheHistoryNamesTheLoginsPersonWhateverTheClientClai
                                               "'OTHER'"),
                                &message)),
               'h');
+}
+
+// An import is refused as a whole, naming every row of a project the manager does not manage,
+// before row-level security would stop it at the first.
+TEST_F(PermissionMatrixTest, AManagerImportsStaffingOnlyForTheirProjects)
+{
+    Database mia(m_conninfo.at(QStringLiteral("manager")));
+    const QByteArray file = "email,project,role,from,allocation\n"
+                            "spare2@example.org,OWN,custom-role,2026-02-01,10\n"
+                            "spare2@example.org,OTHER,custom-role,2026-02-01,10\n"
+                            "spare2@example.org,AUD-OTHER,custom-role,2026-02-01,10\n";
+    const qint64 before = scalar(QStringLiteral("SELECT count(*) FROM assignment")).toLongLong();
+    try {
+        importAssignments(mia, file, QStringLiteral("staff.csv"));
+        ADD_FAILURE() << "the manager imported staffing of someone else's project";
+    } catch (const Error& e) {
+        EXPECT_EQ(e.kind(), ErrorKind::Validation) << e.what();
+        EXPECT_EQ(e.details(),
+                  (QStringList{QStringLiteral("staff.csv:3: project: OTHER: only its owner, a "
+                                              "current AI project manager on it or an "
+                                              "administrator may change its staffing"),
+                               QStringLiteral("staff.csv:4: project: AUD-OTHER: only its owner, "
+                                              "a current AI project manager on it or an "
+                                              "administrator may change its staffing")}));
+    }
+    EXPECT_EQ(scalar(QStringLiteral("SELECT count(*) FROM assignment")).toLongLong(), before);
+    const ImportResult mine = importAssignments(
+        mia,
+        "email,project,role,from,allocation\nspare2@example.org,OWN,custom-role,2026-02-01,10\n",
+        QStringLiteral("mine.csv"));
+    EXPECT_EQ(mine.inserted, 1);
 }
 
 } // namespace

@@ -122,6 +122,15 @@ void resolveAndCheck(Database& db, ImportFile& file)
           QStringLiteral("NOT person_active AND assignment_id IS NULL"));
     check(Project, QStringLiteral("format('no project with key %s', project)"),
           QStringLiteral("project IS NOT NULL AND project_id IS NULL"));
+    // Row-level security (sql/0011) would refuse the whole import at the first such row; say
+    // which rows, asking once per project rather than once per row.
+    check(Project,
+          QStringLiteral("format('%s: only its owner, a current AI project manager on it or an "
+                         "administrator may change its staffing', project)"),
+          QStringLiteral("project_id IN (SELECT d.id FROM (SELECT DISTINCT project_id AS id FROM "
+                         "%1 WHERE project_id IS NOT NULL) d WHERE NOT "
+                         "steward_may_manage_project(d.id))")
+              .arg(kStaging));
     check(Role, QStringLiteral("format('no role with key %s', role)"),
           QStringLiteral("role IS NOT NULL AND NOT role_known"));
     check(Role,
