@@ -84,6 +84,13 @@ int Invocation::intOption(const QString& option, int fallback) const
     return v;
 }
 
+std::optional<int> Invocation::expectedVersion() const
+{
+    if (!m_parser.isSet(QStringLiteral("expect-version")))
+        return std::nullopt;
+    return intOption(QStringLiteral("expect-version"), 0);
+}
+
 Session& Invocation::session(bool checkSchema)
 {
     if (!m_session) {

@@ -69,6 +69,8 @@ public:
     // An option holding an ISO date, or a UsageError.
     std::optional<QDate> dateOption(const QString& option) const;
     int intOption(const QString& option, int fallback) const;
+    // --expect-version (see expectVersionOption), when given.
+    std::optional<int> expectedVersion() const;
 
     // Opens the database on first use (embedded cluster, STEWARD_DATABASE or --database).
     Session& session(bool checkSchema = true);
@@ -115,6 +117,17 @@ inline QCommandLineOption option(const QString& name, const QString& description
 {
     return valueName.isEmpty() ? QCommandLineOption(name, description)
                                : QCommandLineOption(name, description, valueName);
+}
+
+// --expect-version N, offered by every command that changes a stored row: the change is refused,
+// naming both versions, unless the row is still at the version the user read (`what` names the
+// row, e.g. "the audit item"; `show` and `--json` print every row's version).
+inline QCommandLineOption expectVersionOption(const QString& what)
+{
+    return option(
+        QStringLiteral("expect-version"),
+        QStringLiteral("Refuse unless %1 is still at this version (optimistic locking).").arg(what),
+        QStringLiteral("n"));
 }
 
 // Aligned plain-text table for people to read.

@@ -333,14 +333,16 @@ void registerAuditCommands(CommandLine& cli)
              {option(QStringLiteral("item"), QStringLiteral("The item id, e.g. \"GOVERN 1.1\"."),
                      QStringLiteral("item")),
               option(QStringLiteral("person"), QStringLiteral("The respondent's e-mail."),
-                     QStringLiteral("email"))},
+                     QStringLiteral("email")),
+              expectVersionOption(QStringLiteral("the item"))},
              {kAuditId},
              true,
              [](Invocation& inv) {
                  const qint64 id = idArgument(inv, QStringLiteral("an audit"));
-                 const AuditItem i = AuditService(inv.session().db())
-                                         .assign(id, inv.required(QStringLiteral("item")),
-                                                 inv.required(QStringLiteral("person")));
+                 const AuditItem i =
+                     AuditService(inv.session().db())
+                         .assign(id, inv.required(QStringLiteral("item")),
+                                 inv.required(QStringLiteral("person")), inv.expectedVersion());
                  if (inv.json())
                      inv.printJson(toJson(i));
                  else
@@ -360,7 +362,8 @@ void registerAuditCommands(CommandLine& cli)
           option(QStringLiteral("result"),
                  QStringLiteral("satisfied, partially-satisfied, not-satisfied or not-applicable."),
                  QStringLiteral("result")),
-          option(QStringLiteral("note"), QStringLiteral("What was seen."), QStringLiteral("text"))},
+          option(QStringLiteral("note"), QStringLiteral("What was seen."), QStringLiteral("text")),
+          expectVersionOption(QStringLiteral("the item"))},
          {kAuditId},
          true,
          [](Invocation& inv) {
@@ -368,7 +371,8 @@ void registerAuditCommands(CommandLine& cli)
              const AuditItem i = AuditService(inv.session().db())
                                      .assess(id, inv.required(QStringLiteral("item")),
                                              inv.required(QStringLiteral("result")),
-                                             inv.value(QStringLiteral("note")), actorOf(inv));
+                                             inv.value(QStringLiteral("note")), actorOf(inv),
+                                             inv.expectedVersion());
              if (inv.json())
                  inv.printJson(toJson(i));
              else
@@ -461,12 +465,13 @@ void registerAuditCommands(CommandLine& cli)
     cli.add({{QStringLiteral("audit"), QStringLiteral("review")},
              QStringLiteral("Submit an audit for review (its lead or an admin)."),
              kActorNote,
-             {},
+             {expectVersionOption(QStringLiteral("the audit"))},
              {kAuditId},
              true,
              [](Invocation& inv) {
                  const qint64 id = idArgument(inv, QStringLiteral("an audit"));
-                 const Audit a = AuditService(inv.session().db()).submitForReview(id, actorOf(inv));
+                 const Audit a = AuditService(inv.session().db())
+                                     .submitForReview(id, actorOf(inv), inv.expectedVersion());
                  if (inv.json())
                      inv.printJson(toJson(a));
                  else
@@ -481,14 +486,15 @@ void registerAuditCommands(CommandLine& cli)
              QStringLiteral(
                  " Every applicable item must be assessed. A closed audit can no longer change."),
          {option(QStringLiteral("statement"), QStringLiteral("The sign-off statement."),
-                 QStringLiteral("text"))},
+                 QStringLiteral("text")),
+          expectVersionOption(QStringLiteral("the audit"))},
          {kAuditId},
          true,
          [](Invocation& inv) {
              const qint64 id = idArgument(inv, QStringLiteral("an audit"));
-             const Audit a =
-                 AuditService(inv.session().db())
-                     .close(id, inv.required(QStringLiteral("statement")), actorOf(inv));
+             const Audit a = AuditService(inv.session().db())
+                                 .close(id, inv.required(QStringLiteral("statement")), actorOf(inv),
+                                        inv.expectedVersion());
              if (inv.json())
                  inv.printJson(toJson(a));
              else
@@ -507,16 +513,17 @@ void registerAuditCommands(CommandLine& cli)
                  QStringLiteral("open, in-progress, resolved or risk-accepted."),
                  QStringLiteral("status")),
           option(QStringLiteral("justification"), QStringLiteral("Why the risk is accepted."),
-                 QStringLiteral("text"))},
+                 QStringLiteral("text")),
+          expectVersionOption(QStringLiteral("the finding"))},
          {{QStringLiteral("FINDING_ID"),
            QStringLiteral("The finding id (see `steward findings`).")}},
          true,
          [](Invocation& inv) {
              const qint64 id = idArgument(inv, QStringLiteral("a finding"));
-             const AuditFinding f =
-                 AuditService(inv.session().db())
-                     .updateFinding(id, inv.required(QStringLiteral("status")),
-                                    inv.value(QStringLiteral("justification")), actorOf(inv));
+             const AuditFinding f = AuditService(inv.session().db())
+                                        .updateFinding(id, inv.required(QStringLiteral("status")),
+                                                       inv.value(QStringLiteral("justification")),
+                                                       actorOf(inv), inv.expectedVersion());
              if (inv.json())
                  inv.printJson(toJson(f));
              else

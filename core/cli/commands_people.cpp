@@ -79,10 +79,7 @@ void registerPeopleCommands(CommandLine& cli)
         auto options = personFields;
         options << option(QStringLiteral("active"), QStringLiteral("true or false."),
                           QStringLiteral("bool"))
-                << option(QStringLiteral("expect-version"),
-                          QStringLiteral("Refuse unless the stored row is still at this version "
-                                         "(optimistic locking)."),
-                          QStringLiteral("n"));
+                << expectVersionOption(QStringLiteral("the person"));
         options[0] = option(QStringLiteral("email"), QStringLiteral("New e-mail address."),
                             QStringLiteral("email"));
         cli.add(

@@ -338,7 +338,8 @@ int setPluginEnabled(Invocation& inv, bool enabled)
 {
     const QString id = inv.positional().at(0);
     Session& session = inv.session();
-    PluginRuntime::setEnabled(session.db(), id.toStdString(), enabled);
+    PluginRuntime::setEnabled(session.db(), id.toStdString(), enabled, PluginHostOptions{},
+                              inv.expectedVersion());
     inv.out() << (enabled ? "Enabled" : "Disabled") << " plugin " << id
               << (enabled ? "; it is loaded from the next start.\n"
                           : "; it is not loaded from the next start.\n");
@@ -552,7 +553,7 @@ void registerPluginCommands(CommandLine& cli)
     cli.add({{QStringLiteral("plugins"), QStringLiteral("disable")},
              QStringLiteral("Switch a plugin off: it is not loaded from the next start."),
              QStringLiteral("Its roles and checklists stay in the database as they are."),
-             {},
+             {expectVersionOption(QStringLiteral("the plugin's row"))},
              {{QStringLiteral("ID"), QStringLiteral("The plugin's id.")}},
              false,
              [](Invocation& inv) {
@@ -561,7 +562,7 @@ void registerPluginCommands(CommandLine& cli)
     cli.add({{QStringLiteral("plugins"), QStringLiteral("enable")},
              QStringLiteral("Switch a disabled plugin back on."),
              {},
-             {},
+             {expectVersionOption(QStringLiteral("the plugin's row"))},
              {{QStringLiteral("ID"), QStringLiteral("The plugin's id.")}},
              false,
              [](Invocation& inv) {

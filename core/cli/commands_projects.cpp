@@ -139,11 +139,7 @@ void registerProjectCommands(CommandLine& cli)
     }
     {
         auto options = projectFieldOptions();
-        options << option(
-            QStringLiteral("expect-version"),
-            QStringLiteral(
-                "Refuse unless the stored row is still at this version (optimistic locking)."),
-            QStringLiteral("n"));
+        options << expectVersionOption(QStringLiteral("the project"));
         cli.add({{QStringLiteral("project"), QStringLiteral("update")},
                  QStringLiteral("Change a project's details."),
                  QStringLiteral("Only the options given are changed; --tag replaces all tags."),
@@ -331,9 +327,7 @@ void registerStaffingCommands(CommandLine& cli)
          {},
          {option(QStringLiteral("to"), QStringLiteral("Last day, YYYY-MM-DD (default today)."),
                  QStringLiteral("date")),
-          option(QStringLiteral("expect-version"),
-                 QStringLiteral("Refuse unless the assignment is still at this version."),
-                 QStringLiteral("n"))},
+          expectVersionOption(QStringLiteral("the assignment"))},
          {{QStringLiteral("ID"), QStringLiteral("Assignment id (see 'steward assign list').")}},
          false,
          [](Invocation& inv) {
@@ -386,26 +380,27 @@ void registerStaffingCommands(CommandLine& cli)
                                << e.responsibilityKey << " on " << e.projectKey << ".\n";
                  return exit_code::Success;
              }});
-    cli.add({{QStringLiteral("raci"), QStringLiteral("remove")},
-             QStringLiteral("Remove a RACI letter."),
-             {},
-             raciOptions,
-             {},
-             false,
-             [](Invocation& inv) {
-                 const RaciKind kind = kindArgument(inv);
-                 const bool removed =
-                     StaffingService(inv.session().db())
-                         .removeRaci(inv.required(QStringLiteral("project")),
-                                     inv.required(QStringLiteral("responsibility")),
-                                     inv.required(QStringLiteral("person")), kind);
-                 if (!removed) {
-                     inv.err() << "steward raci remove: there was no such entry\n";
-                     return exit_code::Refused;
-                 }
-                 inv.out() << "Removed.\n";
-                 return exit_code::Success;
-             }});
+    cli.add(
+        {{QStringLiteral("raci"), QStringLiteral("remove")},
+         QStringLiteral("Remove a RACI letter."),
+         {},
+         raciOptions + QList<QCommandLineOption>{expectVersionOption(QStringLiteral("the entry"))},
+         {},
+         false,
+         [](Invocation& inv) {
+             const RaciKind kind = kindArgument(inv);
+             const bool removed = StaffingService(inv.session().db())
+                                      .removeRaci(inv.required(QStringLiteral("project")),
+                                                  inv.required(QStringLiteral("responsibility")),
+                                                  inv.required(QStringLiteral("person")), kind,
+                                                  inv.expectedVersion());
+             if (!removed) {
+                 inv.err() << "steward raci remove: there was no such entry\n";
+                 return exit_code::Refused;
+             }
+             inv.out() << "Removed.\n";
+             return exit_code::Success;
+         }});
     cli.add(
         {{QStringLiteral("raci"), QStringLiteral("show")},
          QStringLiteral("Show a project's RACI entries by responsibility."),

@@ -176,14 +176,16 @@ void registerUserCommands(CommandLine& cli)
     cli.add({{QStringLiteral("user"), QStringLiteral("set-role")},
              QStringLiteral("Move a user to another role (administrators only)."),
              {},
-             {option(QStringLiteral("role"), kRoles, QStringLiteral("role"))},
+             {option(QStringLiteral("role"), kRoles, QStringLiteral("role")),
+              expectVersionOption(QStringLiteral("the user"))},
              {{QStringLiteral("USER"), QStringLiteral("The login or the person's e-mail.")}},
              true,
              [](Invocation& inv) {
                  const StewardUser user =
                      UserService(inv.session().db())
                          .setAccess(inv.positional().at(0),
-                                    inv.required(QStringLiteral("role")).trimmed().toLower());
+                                    inv.required(QStringLiteral("role")).trimmed().toLower(),
+                                    inv.expectedVersion());
                  if (inv.json())
                      inv.printJson(toJson(user));
                  else
@@ -193,12 +195,13 @@ void registerUserCommands(CommandLine& cli)
     cli.add({{QStringLiteral("user"), QStringLiteral("disable")},
              QStringLiteral("Stop a user from logging in (administrators only)."),
              QStringLiteral("The login and its link stay, so the history keeps naming them."),
-             {},
+             {expectVersionOption(QStringLiteral("the user"))},
              {{QStringLiteral("USER"), QStringLiteral("The login or the person's e-mail.")}},
              true,
              [](Invocation& inv) {
                  const StewardUser user =
-                     UserService(inv.session().db()).disable(inv.positional().at(0));
+                     UserService(inv.session().db())
+                         .disable(inv.positional().at(0), inv.expectedVersion());
                  if (inv.json())
                      inv.printJson(toJson(user));
                  else

@@ -1,7 +1,9 @@
 // The audit workflow through the `steward` program, as a user or a script runs it.
 #include "audit_fixture.h"
 #include "cli_run.h"
+#include "services/user_service.h"
 
+#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QFile>
 #include <QJsonArray>
@@ -175,6 +177,101 @@ TEST_F(AuditTest, LifecycleThroughTheCli)
     ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
     EXPECT_TRUE(r.out.contains(QStringLiteral("Signed off by lead@example.org")))
         << r.out.toStdString();
+}
+
+// Every command that changes a stored row takes --expect-version: a stale one is refused with
+// both versions named, and nothing changes.
+TEST_F(AuditTest, EveryUpdateCommandRefusesAStaleVersion)
+{
+    const Audit a = plan(QStringLiteral("LOAN-RISK"), QStringLiteral("nist-ai-rmf"));
+    AuditService s(db());
+    const QString item = itemIds(a).first();
+    s.assess(a.id, item, QStringLiteral("not-satisfied"), {}, kLead);
+    FindingInput fi;
+    fi.itemId = item;
+    fi.severity = QStringLiteral("low");
+    fi.description = QStringLiteral("Gap");
+    fi.remediation = QStringLiteral("Fix");
+    fi.ownerEmail = kOwner;
+    fi.dueDate = today().addDays(5);
+    const AuditFinding f = s.raiseFinding(a.id, fi);
+    db().exec(QStringLiteral("INSERT INTO assignment (project_id, person_id, role_key, from_date, "
+                             "allocation_percent) SELECT p.id, e.id, 'ai-engineer', current_date, "
+                             "50 FROM project p, person e WHERE p.key = 'LOAN-RISK' AND e.email = "
+                             "?"),
+              {kZed});
+    const QString assignment = scalar(QStringLiteral("SELECT max(id) FROM assignment")).toString();
+    db().exec(QStringLiteral("INSERT INTO raci_entry (project_id, responsibility_key, person_id, "
+                             "kind) SELECT p.id, r.key, e.id, 'C' FROM project p, person e, "
+                             "(SELECT key FROM responsibility ORDER BY key LIMIT 1) r WHERE "
+                             "p.key = 'LOAN-RISK' AND e.email = ?"),
+              {kZed});
+    const QString responsibility =
+        scalar(QStringLiteral("SELECT responsibility_key FROM raci_entry LIMIT 1")).toString();
+    UserService(db()).add(kZed, QStringLiteral("viewer"),
+                          QStringLiteral("zed_%1").arg(QCoreApplication::applicationPid()),
+                          QStringLiteral("pw"));
+    const QString id = QString::number(a.id);
+    const QString stale = QStringLiteral("--expect-version=99");
+    const std::vector<QStringList> commands = {
+        {QStringLiteral("person"), QStringLiteral("update"), kZed, QStringLiteral("--title=X")},
+        {QStringLiteral("project"), QStringLiteral("update"), QStringLiteral("LOAN-RISK"),
+         QStringLiteral("--name=X")},
+        {QStringLiteral("assign"), QStringLiteral("end"), assignment},
+        {QStringLiteral("raci"), QStringLiteral("remove"), QStringLiteral("--project=LOAN-RISK"),
+         QStringLiteral("--responsibility=") + responsibility, QStringLiteral("--person=") + kZed,
+         QStringLiteral("--kind=C")},
+        {QStringLiteral("audit"), QStringLiteral("assign"), id, QStringLiteral("--item=") + item,
+         QStringLiteral("--person=") + kAnna},
+        {QStringLiteral("audit"), QStringLiteral("assess"), id, QStringLiteral("--item=") + item,
+         QStringLiteral("--result=satisfied")},
+        {QStringLiteral("audit"), QStringLiteral("review"), id},
+        {QStringLiteral("audit"), QStringLiteral("close"), id, QStringLiteral("--statement=Done")},
+        {QStringLiteral("finding"), QStringLiteral("update"), QString::number(f.id),
+         QStringLiteral("--status=in-progress")},
+        {QStringLiteral("user"), QStringLiteral("set-role"), kZed, QStringLiteral("--role=admin")},
+        {QStringLiteral("user"), QStringLiteral("disable"), kZed},
+        {QStringLiteral("plugins"), QStringLiteral("disable"), QStringLiteral("ethics")},
+        {QStringLiteral("plugins"), QStringLiteral("enable"), QStringLiteral("ethics")},
+    };
+    const auto everything = [this] {
+        return snapshot() + QLatin1Char(' ') +
+               scalar(QStringLiteral("SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) FROM "
+                                     "(SELECT * FROM steward_user) t"))
+                   .toString() +
+               scalar(QStringLiteral("SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) FROM "
+                                     "(SELECT id, enabled, version FROM plugin) t"))
+                   .toString();
+    };
+    const QString before = everything();
+    for (QStringList args : commands) {
+        args << stale;
+        args.prepend(QStringLiteral("--actor=") + kLead);
+        args.prepend(QStringLiteral("--database=") + conninfo());
+        const CliRun r = runSteward(
+            QStringLiteral(STEWARD_CLI_PATH), args,
+            {{QStringLiteral("STEWARD_PLUGIN_PATH"), QStringLiteral(STEWARD_TEST_PLUGIN_DIR)}});
+        EXPECT_EQ(r.exitCode, 1) << args.join(QLatin1Char(' ')).toStdString();
+        EXPECT_TRUE(
+            r.err.contains(QLatin1String("you read version 99, the stored one is version")) ||
+            r.err.contains(QLatin1String("you edited version 99, the stored one is version")))
+            << args.join(QLatin1Char(' ')).toStdString() << ": " << r.err.toStdString();
+    }
+    EXPECT_EQ(everything(), before) << "a refused update changed something";
+
+    // The version that is stored is accepted.
+    const int version = scalar(QStringLiteral("SELECT ai.version FROM audit_item ai JOIN "
+                                              "checklist_item ci ON ci.id = ai.checklist_item_id "
+                                              "WHERE ai.audit_id = ? AND ci.item_id = ?"),
+                               {a.id, item})
+                            .toInt();
+    const CliRun ok = runSteward(
+        QStringLiteral(STEWARD_CLI_PATH),
+        {QStringLiteral("--database=") + conninfo(), QStringLiteral("--actor=") + kLead,
+         QStringLiteral("audit"), QStringLiteral("assess"), id, QStringLiteral("--item=") + item,
+         QStringLiteral("--result=satisfied"), QStringLiteral("--expect-version=%1").arg(version)},
+        {{QStringLiteral("STEWARD_PLUGIN_PATH"), QStringLiteral(STEWARD_TEST_PLUGIN_DIR)}});
+    EXPECT_EQ(ok.exitCode, 0) << ok.err.toStdString();
 }
 
 } // namespace

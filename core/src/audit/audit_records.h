@@ -46,16 +46,16 @@ struct Audit {
     QDate dueDate;
     QDateTime createdAt;
     QDateTime closedAt;
-    QString signedOffBy;    // e-mail of who closed it
+    QString signedOffBy; // e-mail of who closed it
     QString signOffStatement;
     int version = 0;
 };
 
 struct Evidence {
     qint64 id = 0;
-    QString kind;      // "url" or "file"
-    QString location;  // the URL, or the absolute file path at the time it was attached
-    QString sha256;    // hex; files only
+    QString kind;          // "url" or "file"
+    QString location;      // the URL, or the absolute file path at the time it was attached
+    QString sha256;        // hex; files only
     qint64 sizeBytes = -1; // files only
     QDate effectiveDate;   // when the evidence was true, separate from when it was recorded
     QDateTime recordedAt;
@@ -67,11 +67,11 @@ struct AuditItem {
     qint64 id = 0;
     QString sectionId;
     QString sectionTitle;
-    QString itemId;   // e.g. "GOVERN 1.1"
+    QString itemId; // e.g. "GOVERN 1.1"
     QString text;
     QString guidance;
     QString expectedEvidence;
-    QString roleKey;  // the role that usually answers it
+    QString roleKey; // the role that usually answers it
     QString reference;
     ItemResult result = ItemResult::NotAssessed;
     QString notApplicableReason; // set when applicability ruled it out
@@ -127,7 +127,8 @@ struct AuditReportData {
     std::vector<AuditFinding> findings;
     std::vector<Score> sectionScores;
     Score overall;
-    std::vector<std::pair<qint64, double>> trend; // earlier audits of the same project and checklist: id, overall percent
+    std::vector<std::pair<qint64, double>>
+        trend; // earlier audits of the same project and checklist: id, overall percent
     QDateTime generatedAt;
 };
 

@@ -3,6 +3,7 @@
 #include "audit/audit_rows.h"
 #include "db/database.h"
 #include "error.h"
+#include "services/row_version.h"
 #include "services/sql_values.h"
 
 #include <QCryptographicHash>
@@ -146,11 +147,13 @@ std::vector<AuditFinding> AuditService::findings(qint64 auditId)
 }
 
 AuditItem AuditService::assign(qint64 auditId, const QString& itemId,
-                               const QString& respondentEmail)
+                               const QString& respondentEmail, std::optional<int> expectedVersion)
 {
     Transaction tx(m_db);
     lockOpenAudit(m_db, auditId);
     const qint64 row = auditItemId(m_db, auditId, itemId);
+    requireVersion(m_db, QStringLiteral("audit_item"), QStringLiteral("id"), row, expectedVersion,
+                   QStringLiteral("audit %1, item %2").arg(auditId).arg(itemId.trimmed()));
     const PersonRef who = person(m_db, respondentEmail, QStringLiteral("person"));
     if (!who.active)
         throw validationError(
@@ -165,7 +168,8 @@ AuditItem AuditService::assign(qint64 auditId, const QString& itemId,
 }
 
 AuditItem AuditService::assess(qint64 auditId, const QString& itemId, const QString& result,
-                               const QString& note, const QString& actorEmail)
+                               const QString& note, const QString& actorEmail,
+                               std::optional<int> expectedVersion)
 {
     const auto value = parseItemResult(result.trimmed());
     if (!value || *value == ItemResult::NotAssessed)
@@ -174,6 +178,8 @@ AuditItem AuditService::assess(qint64 auditId, const QString& itemId, const QStr
     Transaction tx(m_db);
     const AuditLock lock = lockOpenAudit(m_db, auditId);
     const qint64 row = auditItemId(m_db, auditId, itemId);
+    requireVersion(m_db, QStringLiteral("audit_item"), QStringLiteral("id"), row, expectedVersion,
+                   QStringLiteral("audit %1, item %2").arg(auditId).arg(itemId.trimmed()));
     const PersonRef who = actor(m_db, actorEmail);
     updateItem(m_db,
                QStringLiteral("UPDATE audit_item SET result = ?, note = ?, not_applicable_reason = "
@@ -305,7 +311,8 @@ AuditFinding AuditService::raiseFinding(qint64 auditId, const FindingInput& inpu
 }
 
 AuditFinding AuditService::updateFinding(qint64 findingId, const QString& status,
-                                         const QString& justification, const QString& actorEmail)
+                                         const QString& justification, const QString& actorEmail,
+                                         std::optional<int> expectedVersion)
 {
     const auto next = parseFindingStatus(status.trimmed());
     if (!next)
@@ -336,6 +343,8 @@ AuditFinding AuditService::updateFinding(qint64 findingId, const QString& status
             QStringLiteral("finding: no finding with id %1 (see `steward findings`)")
                 .arg(findingId));
     }
+    requireVersion(m_db, QStringLiteral("audit_finding"), QStringLiteral("id"), findingId,
+                   expectedVersion, QStringLiteral("finding %1").arg(findingId));
     const FindingStatus current = enumFromSql(parseFindingStatus, cur.value(0));
     const bool allowed =
         (current == FindingStatus::Open && *next != FindingStatus::Open) ||
@@ -378,10 +387,13 @@ std::vector<AuditFinding> AuditService::openFindings(std::optional<QDate> overdu
     return result;
 }
 
-Audit AuditService::submitForReview(qint64 auditId, const QString& actorEmail)
+Audit AuditService::submitForReview(qint64 auditId, const QString& actorEmail,
+                                    std::optional<int> expectedVersion)
 {
     Transaction tx(m_db);
     const AuditLock lock = lockOpenAudit(m_db, auditId);
+    requireVersion(m_db, QStringLiteral("audit"), QStringLiteral("id"), auditId, expectedVersion,
+                   QStringLiteral("audit %1").arg(auditId));
     const PersonRef who = actor(m_db, actorEmail);
     requireLeadOrAdmin(*this, lock, who, auditId, QStringLiteral("submit for review"));
     if (lock.status == AuditStatus::Planned)
@@ -395,13 +407,16 @@ Audit AuditService::submitForReview(qint64 auditId, const QString& actorEmail)
     return audit(auditId);
 }
 
-Audit AuditService::close(qint64 auditId, const QString& statement, const QString& actorEmail)
+Audit AuditService::close(qint64 auditId, const QString& statement, const QString& actorEmail,
+                          std::optional<int> expectedVersion)
 {
     if (statement.trimmed().isEmpty())
         throw validationError(
             QStringLiteral("statement: closing an audit needs a sign-off statement"));
     Transaction tx(m_db);
     const AuditLock lock = lockOpenAudit(m_db, auditId);
+    requireVersion(m_db, QStringLiteral("audit"), QStringLiteral("id"), auditId, expectedVersion,
+                   QStringLiteral("audit %1").arg(auditId));
     const PersonRef who = actor(m_db, actorEmail);
     requireLeadOrAdmin(*this, lock, who, auditId, QStringLiteral("close"));
     if (lock.status != AuditStatus::InReview)

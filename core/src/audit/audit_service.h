@@ -66,10 +66,15 @@ public:
     std::vector<Evidence> evidence(qint64 auditId);
     std::vector<AuditFinding> findings(qint64 auditId);
 
-    AuditItem assign(qint64 auditId, const QString& itemId, const QString& respondentEmail);
+    // Every change below takes an optional `expectedVersion` of the row it changes (the item,
+    // the finding, the audit): given, the change is refused with a Conflict naming both versions
+    // unless the row is still at it.
+    AuditItem assign(qint64 auditId, const QString& itemId, const QString& respondentEmail,
+                     std::optional<int> expectedVersion = std::nullopt);
     // Records a result; `actorEmail` is the assessor. Moves a planned audit to in progress.
     AuditItem assess(qint64 auditId, const QString& itemId, const QString& result,
-                     const QString& note, const QString& actorEmail);
+                     const QString& note, const QString& actorEmail,
+                     std::optional<int> expectedVersion = std::nullopt);
     Evidence attachEvidence(qint64 auditId, const QStringList& itemIds, const EvidenceInput& input,
                             const QString& actorEmail);
 
@@ -77,13 +82,16 @@ public:
     // Moves a finding's status on; risk acceptance needs a justification and records the actor
     // as the one who accepted it.
     AuditFinding updateFinding(qint64 findingId, const QString& status,
-                               const QString& justification, const QString& actorEmail);
+                               const QString& justification, const QString& actorEmail,
+                               std::optional<int> expectedVersion = std::nullopt);
     // Open and in-progress findings across the organisation; with `asOf`, only those due before it.
     std::vector<AuditFinding> openFindings(std::optional<QDate> overdueAsOf = std::nullopt);
 
     // Only the lead or an admin (a superuser or a member of steward_admin) may review and close.
-    Audit submitForReview(qint64 auditId, const QString& actorEmail);
-    Audit close(qint64 auditId, const QString& statement, const QString& actorEmail);
+    Audit submitForReview(qint64 auditId, const QString& actorEmail,
+                          std::optional<int> expectedVersion = std::nullopt);
+    Audit close(qint64 auditId, const QString& statement, const QString& actorEmail,
+                std::optional<int> expectedVersion = std::nullopt);
 
     AuditScores scores(qint64 auditId);
     // Every audit of the same project and checklist, oldest first: id and overall percent.

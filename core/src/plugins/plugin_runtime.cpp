@@ -4,6 +4,7 @@
 #include "db/database.h"
 #include "domain/records.h"
 #include "error.h"
+#include "services/row_version.h"
 
 #include <QSqlQuery>
 
@@ -107,9 +108,12 @@ std::set<std::string> PluginRuntime::disabledIds(Database& db)
 }
 
 void PluginRuntime::setEnabled(Database& db, const std::string& id, bool enabled,
-                               const PluginHostOptions& options)
+                               const PluginHostOptions& options, std::optional<int> expectedVersion)
 {
     const QString key = qs(id);
+    Transaction tx(db);
+    requireVersion(db, QStringLiteral("plugin"), QStringLiteral("id"), key, expectedVersion,
+                   QStringLiteral("plugin %1").arg(key));
     // Disabling shows at once in the stored state; enabling waits for the next load to say
     // whether the plugin actually works.
     QSqlQuery q =
@@ -118,8 +122,10 @@ void PluginRuntime::setEnabled(Database& db, const std::string& id, bool enabled
                                "ELSE 'disabled' END, error = CASE WHEN ? THEN error ELSE '' END "
                                "WHERE id = ?"),
                 {enabled, enabled, enabled, key});
-    if (q.numRowsAffected() > 0)
+    if (q.numRowsAffected() > 0) {
+        tx.commit();
         return;
+    }
 
     // Discovery reads descriptors only; no factory runs, so even a plugin that crashes when
     // loaded can be switched off before it ever is.
@@ -133,6 +139,7 @@ void PluginRuntime::setEnabled(Database& db, const std::string& id, bool enabled
                            "state) VALUES (?, ?, ?, ?, ?, ?, ?)"),
             {key, qs(record->version), qs(record->name), qs(record->vendor), record->path, enabled,
              enabled ? QStringLiteral("found") : QStringLiteral("disabled")});
+    tx.commit();
 }
 
 } // namespace steward

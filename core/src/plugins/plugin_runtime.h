@@ -12,6 +12,7 @@
 #include <steward/export.h>
 
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -52,9 +53,11 @@ public:
     static std::set<std::string> disabledIds(Database& db);
     // Records the user's choice; it takes effect the next time plugins are loaded. A plugin not
     // yet in the database is looked up among the plugin files `options` finds (without running
-    // any of its code). Throws NotFound for an unknown id.
+    // any of its code). Throws NotFound for an unknown id, and a Conflict when
+    // `expectedVersion` is given and the plugin's row is no longer at it.
     static void setEnabled(Database& db, const std::string& id, bool enabled,
-                           const PluginHostOptions& options = {});
+                           const PluginHostOptions& options = {},
+                           std::optional<int> expectedVersion = std::nullopt);
 
 private:
     bool isActive(const std::string& id) const;

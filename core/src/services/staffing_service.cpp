@@ -4,6 +4,7 @@
 #include "domain/validation.h"
 #include "error.h"
 #include "services/project_access.h"
+#include "services/row_version.h"
 #include "services/sql_values.h"
 
 #include <QSqlQuery>
@@ -250,15 +251,25 @@ RaciEntry StaffingService::setRaci(const QString& projectKey, const QString& res
 }
 
 bool StaffingService::removeRaci(const QString& projectKey, const QString& responsibilityKey,
-                                 const QString& personEmail, RaciKind kind)
+                                 const QString& personEmail, RaciKind kind,
+                                 std::optional<int> expectedVersion)
 {
+    Transaction tx(m_db);
     const qint64 project = projectId(m_db, projectKey);
     requireManagesProject(m_db, project, projectKey);
     const PersonRef person = personRef(m_db, personEmail);
-    QSqlQuery q = m_db.exec(
-        QStringLiteral("DELETE FROM raci_entry WHERE project_id = ? AND responsibility_key = ? "
+    QSqlQuery entry = m_db.exec(
+        QStringLiteral("SELECT id FROM raci_entry WHERE project_id = ? AND responsibility_key = ? "
                        "AND person_id = ? AND kind = ?"),
         {project, responsibilityKey, person.id, qs(toString(kind))});
+    if (!entry.next())
+        return false;
+    const qint64 id = entry.value(0).toLongLong();
+    requireVersion(m_db, QStringLiteral("raci_entry"), QStringLiteral("id"), id, expectedVersion,
+                   QStringLiteral("the %1 of %2 for %3 on %4")
+                       .arg(qs(toString(kind)), personEmail, responsibilityKey, projectKey));
+    QSqlQuery q = m_db.exec(QStringLiteral("DELETE FROM raci_entry WHERE id = ?"), {id});
+    tx.commit();
     return q.numRowsAffected() > 0;
 }
 

@@ -6,6 +6,7 @@
 
 #include <steward/export.h>
 
+#include <optional>
 #include <vector>
 
 namespace steward {
@@ -31,9 +32,11 @@ public:
     // Accountable is refused (by the database as well).
     RaciEntry setRaci(const QString& projectKey, const QString& responsibilityKey,
                       const QString& personEmail, RaciKind kind);
-    // Removes that letter; returns false when it was not there.
+    // Removes that letter; returns false when it was not there. With `expectedVersion`, refused
+    // with a Conflict unless the entry is still at it.
     bool removeRaci(const QString& projectKey, const QString& responsibilityKey,
-                    const QString& personEmail, RaciKind kind);
+                    const QString& personEmail, RaciKind kind,
+                    std::optional<int> expectedVersion = std::nullopt);
     std::vector<RaciEntry> raci(const QString& projectKey);
     std::vector<RaciEntry> raciOf(const QString& personEmail);
 

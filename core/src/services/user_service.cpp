@@ -86,18 +86,33 @@ StewardUser UserService::link(const QString& email, const QString& access, const
     return get(login.trimmed());
 }
 
-StewardUser UserService::setAccess(const QString& user, const QString& access)
+StewardUser UserService::setAccess(const QString& user, const QString& access,
+                                   std::optional<int> expectedVersion)
 {
     const StewardUser current = get(user);
+    Transaction tx(m_db);
+    expectVersion(current.login, expectedVersion);
     m_db.exec(QStringLiteral("SELECT steward_user_set_access(?, ?)"), {current.login, access});
+    tx.commit();
     return get(current.login);
 }
 
-StewardUser UserService::disable(const QString& user)
+StewardUser UserService::disable(const QString& user, std::optional<int> expectedVersion)
 {
     const StewardUser current = get(user);
+    Transaction tx(m_db);
+    expectVersion(current.login, expectedVersion);
     m_db.exec(QStringLiteral("SELECT steward_user_disable(?)"), {current.login});
+    tx.commit();
     return get(current.login);
+}
+
+void UserService::expectVersion(const QString& login, std::optional<int> expectedVersion)
+{
+    // Administrators may not lock steward_user rows themselves (sql/0012 does it for them).
+    if (expectedVersion)
+        m_db.exec(QStringLiteral("SELECT steward_user_expect_version(?, ?)"),
+                  {login, *expectedVersion});
 }
 
 std::vector<StewardUser> UserService::list()

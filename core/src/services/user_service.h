@@ -42,15 +42,18 @@ public:
     // more than a Steward user (superuser, CREATEROLE, CREATEDB, BYPASSRLS, replication).
     StewardUser link(const QString& email, const QString& access, const QString& login);
     // Moves the user (login or e-mail) to another group role.
-    StewardUser setAccess(const QString& user, const QString& access);
+    // With `expectedVersion`, refused with a Conflict unless the user's row is still at it.
+    StewardUser setAccess(const QString& user, const QString& access,
+                          std::optional<int> expectedVersion = std::nullopt);
     // The login can no longer log in; its link and history stay.
-    StewardUser disable(const QString& user);
+    StewardUser disable(const QString& user, std::optional<int> expectedVersion = std::nullopt);
 
     std::vector<StewardUser> list();
     // By login or by the linked person's e-mail; throws Error(NotFound).
     StewardUser get(const QString& user);
 
 private:
+    void expectVersion(const QString& login, std::optional<int> expectedVersion);
     Database& m_db;
 };
 

@@ -793,11 +793,13 @@ bool AuditRunner::recordResult(ItemResult result)
     if (!item || !canEdit() || !requireActor())
         return false;
     const QString itemId = item->itemId;
+    const int version = item->version; // what the user saw: a concurrent change is refused
     const QString note = m_note->toPlainText().trimmed();
     return write(
         [&] {
             AuditService(m_workspace.db())
-                .assess(m_audit.id, itemId, toText(result), note, m_workspace.actorEmail());
+                .assess(m_audit.id, itemId, toText(result), note, m_workspace.actorEmail(),
+                        version);
         },
         tr("%1 recorded as %2.").arg(itemId, AuditLabels::of(result)));
 }
@@ -883,7 +885,7 @@ bool AuditRunner::moveFinding(qint64 findingId, FindingStatus next, const QStrin
                 .updateFinding(findingId, toText(next),
                                next == FindingStatus::RiskAccepted ? justification.trimmed()
                                                                    : QString(),
-                               m_workspace.actorEmail());
+                               m_workspace.actorEmail(), finding->version);
         },
         FindingActions::movedMessage(findingId, next));
     showFinding(findingId);
@@ -896,10 +898,13 @@ bool AuditRunner::assignRespondent(const QString& email)
     if (!item || !canEdit())
         return false;
     const QString itemId = item->itemId;
+    const int version = item->version;
     AuditItem assigned;
-    const bool ok =
-        write([&] { assigned = AuditService(m_workspace.db()).assign(m_audit.id, itemId, email); },
-              QString());
+    const bool ok = write(
+        [&] {
+            assigned = AuditService(m_workspace.db()).assign(m_audit.id, itemId, email, version);
+        },
+        QString());
     if (ok) {
         const QString name = personName(assigned.respondentEmail);
         m_message->showMessage(
@@ -915,7 +920,8 @@ bool AuditRunner::submitForReview()
         return false;
     return write(
         [&] {
-            AuditService(m_workspace.db()).submitForReview(m_audit.id, m_workspace.actorEmail());
+            AuditService(m_workspace.db())
+                .submitForReview(m_audit.id, m_workspace.actorEmail(), m_audit.version);
         },
         tr("Audit %1 submitted for review.").arg(m_audit.id));
 }
@@ -927,7 +933,7 @@ bool AuditRunner::closeAudit(const QString& statement)
     return write(
         [&] {
             AuditService(m_workspace.db())
-                .close(m_audit.id, statement.trimmed(), m_workspace.actorEmail());
+                .close(m_audit.id, statement.trimmed(), m_workspace.actorEmail(), m_audit.version);
         },
         tr("Audit %1 closed and signed off.").arg(m_audit.id));
 }

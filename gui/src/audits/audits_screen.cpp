@@ -393,8 +393,10 @@ bool AuditsScreen::openFinding(qint64 findingId)
 
 bool AuditsScreen::moveFinding(qint64 findingId, FindingStatus next, const QString& justification)
 {
-    if (m_findings->rowOf(findingId) < 0)
+    const int row = m_findings->rowOf(findingId);
+    if (row < 0)
         return false;
+    const int version = m_findings->findingAt(row)->version; // a concurrent move is refused
     if (const QString why = FindingActions::refusal(m_workspace, next, justification);
         !why.isEmpty()) {
         m_message->showMessage(MessageBar::Kind::Warning, why);
@@ -405,7 +407,7 @@ bool AuditsScreen::moveFinding(qint64 findingId, FindingStatus next, const QStri
             .updateFinding(findingId, toText(next),
                            next == FindingStatus::RiskAccepted ? justification.trimmed()
                                                                : QString(),
-                           m_workspace.actorEmail());
+                           m_workspace.actorEmail(), version);
     } catch (const std::exception& e) {
         m_message->showMessage(MessageBar::Kind::Error, describeFailure(e));
         // Someone else may have moved it first: show what the database holds now.
