@@ -35,13 +35,17 @@
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTest>
 #include <QTreeWidget>
 
+#include <atomic>
+#include <chrono>
 #include <memory>
+#include <thread>
 
 using namespace steward;
 using namespace steward::gui;
@@ -317,6 +321,48 @@ private slots:
         QCOMPARE(raciCount(kSepsis, kDetectBias, kTariq, QStringLiteral("A")), 0);
         QCOMPARE(raciCount(kSepsis, kDetectBias, kTariq, QStringLiteral("C")), 1);
         QVERIFY(model->isDirty()); // the user's edit is kept for them to reapply
+    }
+
+    // The server ends the session while the save waits inside its transaction: nothing is
+    // saved, the editor says which operation failed and keeps the edit, and saving again works
+    // on a connection opened anew.
+    void raciEditorSaveCutOffByTheServerCanBeRetried()
+    {
+        RaciEditor editor(*m_workspace);
+        editor.show();
+        QVERIFY(editor.openProject(kSepsis));
+        typeInto(editor, cell(editor.model(), kDetectBias, kTariq), Qt::Key_A);
+
+        Database locker(m_testDb->conninfo());
+        locker.exec(QStringLiteral("BEGIN"));
+        locker.exec(QStringLiteral("LOCK TABLE raci_entry IN EXCLUSIVE MODE"));
+        const QString conninfo = m_testDb->conninfo();
+        std::atomic<bool> terminated = false;
+        std::thread server([&conninfo, &terminated] {
+            Database observer(conninfo);
+            for (int tries = 0; tries < 600 && !terminated; ++tries) {
+                QSqlQuery q = observer.exec(QStringLiteral(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = "
+                    "current_database() AND wait_event_type = 'Lock'"));
+                terminated = q.next();
+                std::this_thread::sleep_for(std::chrono::milliseconds(50));
+            }
+        });
+        const bool saved = editor.save();
+        server.join();
+        locker.exec(QStringLiteral("ROLLBACK"));
+        QVERIFY(terminated);
+        QVERIFY(!saved);
+        const QString message = editor.messageBar()->text();
+        QVERIFY2(
+            message.contains(QStringLiteral("Saving the RACI matrix of %1 failed").arg(kSepsis)),
+            qPrintable(message));
+        QVERIFY2(message.contains(QStringLiteral("was lost")), qPrintable(message));
+        QVERIFY(editor.model()->isDirty());
+        QCOMPARE(raciCount(kSepsis, kDetectBias, kTariq, QStringLiteral("A")), 0);
+
+        QVERIFY2(editor.save(), qPrintable(editor.messageBar()->text()));
+        QCOMPARE(raciCount(kSepsis, kDetectBias, kTariq, QStringLiteral("A")), 1);
     }
 
     void raciEditorReportsAnAccountableAddedMeanwhile()

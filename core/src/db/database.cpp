@@ -177,12 +177,45 @@ Database::Database(const QString& conninfo, const QString& actor)
             ErrorKind::Unavailable,
             QStringLiteral("cannot connect to the database %1: %2").arg(m_description, reason));
     }
+    m_actor = actor.isEmpty() ? operatingSystemUser() : actor;
+    prepareSession();
+}
+
+void Database::prepareSession()
+{
     // Server notices ("relation already exists, skipping") are diagnostics, not output.
     PQsetNoticeProcessor(
         native(), [](void*, const char* message) { qDebug("PostgreSQL: %s", message); }, nullptr);
-    m_actor = actor.isEmpty() ? operatingSystemUser() : actor;
     exec(QStringLiteral("SELECT set_config('steward.actor', ?, false)"), {m_actor});
     exec(QStringLiteral("SET TIME ZONE 'UTC'"));
+}
+
+void Database::reconnectIfLost()
+{
+    // Never inside a transaction: what it did is gone with the connection, and whether to do it
+    // again is the user's decision, not something to replay behind their back.
+    if (m_transactionDepth > 0 || PQstatus(native()) != CONNECTION_BAD)
+        return;
+    m_db.close();
+    if (!m_db.open())
+        throw Error(ErrorKind::Unavailable,
+                    QStringLiteral("the connection to the database %1 was lost and could not be "
+                                   "opened again: %2")
+                        .arg(m_description, m_db.lastError().text().trimmed()));
+    prepareSession();
+}
+
+void Database::fail(const QSqlError& error)
+{
+    // A connection the server ended (a restart, pg_terminate_backend, a network fault) does not
+    // always come with an SQLSTATE; its state says so.
+    if (PQstatus(native()) == CONNECTION_BAD)
+        throw Error(ErrorKind::Unavailable,
+                    QStringLiteral("the connection to the database %1 was lost (%2); the "
+                                   "interrupted operation was not saved, and Steward connects "
+                                   "again for the next one")
+                        .arg(m_description, serverSentence(error.text().trimmed())));
+    throwDatabaseError(error, {});
 }
 
 Database::~Database()
@@ -210,14 +243,15 @@ QString Database::user() const
 
 QSqlQuery Database::exec(const QString& statement, const QVariantList& params)
 {
+    reconnectIfLost();
     QSqlQuery query(m_db);
     if (params.isEmpty()) {
         if (!query.exec(statement))
-            throwDatabaseError(query.lastError(), {});
+            fail(query.lastError());
         return query;
     }
     if (!query.prepare(statement))
-        throwDatabaseError(query.lastError(), {});
+        fail(query.lastError());
     for (const QVariant& p : params) {
         // QPSQL sends a null QString as SQL NULL; an empty text is not "no value" in our schema.
         // Deliberate NULLs are null variants (see nullable()).
@@ -227,7 +261,7 @@ QSqlQuery Database::exec(const QString& statement, const QVariantList& params)
             query.addBindValue(p);
     }
     if (!query.exec())
-        throwDatabaseError(query.lastError(), {});
+        fail(query.lastError());
     return query;
 }
 
@@ -255,8 +289,9 @@ Transaction::Transaction(Database& db)
     : m_db(db)
 {
     if (m_db.m_transactionDepth == 0) {
+        m_db.reconnectIfLost();
         if (!m_db.sql().transaction())
-            throwDatabaseError(m_db.sql().lastError(), QStringLiteral("starting a transaction"));
+            m_db.fail(m_db.sql().lastError());
     } else {
         m_savepoint = QStringLiteral("steward_sp_%1").arg(m_db.m_transactionDepth);
         m_db.exec(QStringLiteral("SAVEPOINT ") + m_savepoint);
@@ -292,7 +327,7 @@ void Transaction::commit()
         return;
     }
     if (!m_db.sql().commit())
-        throwDatabaseError(m_db.sql().lastError(), QStringLiteral("committing"));
+        m_db.fail(m_db.sql().lastError());
 }
 
 } // namespace steward

@@ -46,6 +46,11 @@ public:
 
 private:
     friend class Transaction;
+    void prepareSession();
+    // Opens the connection again if the server ended it, outside any transaction.
+    void reconnectIfLost();
+    // Throws the steward::Error for a failed statement; Unavailable when the connection is gone.
+    [[noreturn]] void fail(const QSqlError& error);
     int m_transactionDepth = 0;
     QString m_connectionName;
     QString m_conninfo;

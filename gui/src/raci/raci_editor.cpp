@@ -293,8 +293,13 @@ bool RaciEditor::save()
         emit saved(m_currentKey);
         return true;
     } catch (const std::exception& e) {
-        m_message->showMessage(MessageBar::Kind::Error,
-                               tr("Nothing was saved: %1").arg(describeFailure(e)));
+        // Say which operation failed; the edits stay, so saving again retries it (the
+        // connection, if it was lost, is opened again for that).
+        m_message->showMessage(
+            MessageBar::Kind::Error,
+            tr("Saving the RACI matrix of %1 failed, and nothing was saved: %2\n"
+               "Your edits are still here: save again to retry.")
+                .arg(m_currentKey, describeFailure(e)));
         return false;
     }
 }
