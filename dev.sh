@@ -3,11 +3,13 @@
 #   ./dev.sh run     install what is missing, build, start Steward on its embedded database with the
 #                    demo organisation (the GUI when there is a display, else the CLI overview)
 #   ./dev.sh test    install what is missing, build, run every test (CTest) against throwaway
-#                    PostgreSQL clusters that the tests start and remove themselves
+#                    PostgreSQL clusters that the tests start and remove themselves, then a
+#                    20-second smoke of each fuzz target
 # Further commands: build, package (Debian packages and tarball in build/packages), fresh-check
 # (both commands and the packages in a fresh Debian 12 root; about 20 minutes, not in CI),
-# asan (sanitizer build + tests), bench, screenshots (docs/screenshots), translations (refresh
-# gui/translations from the sources), format, deps.
+# asan (sanitizer build + tests), fuzz [SECONDS] (each libFuzzer target, default 300 s), bench,
+# screenshots (docs/screenshots), translations (refresh gui/translations from the sources),
+# format, deps.
 set -euo pipefail
 
 cd "$(dirname "$(readlink -f "$0")")"
@@ -31,6 +33,9 @@ PACKAGES=(
     # Packages: manual pages, dpkg-shlibdeps (dpkg-dev, file), lintian, and the checks of the
     # desktop entry and AppStream metainfo.
     help2man dpkg-dev file lintian desktop-file-utils appstream
+    # The libFuzzer targets (tests/fuzz): clang, and its fuzzer runtime, which clang does not
+    # depend on.
+    clang libclang-rt-14-dev
 )
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
@@ -86,6 +91,36 @@ run_tests() {
     ctest --test-dir "$dir" --output-on-failure -j "$JOBS" --timeout 1200
 }
 
+# The libFuzzer targets of tests/fuzz, built with clang in build-fuzz. Each runs for $1 seconds on
+# a copy of its seed corpus (tests/fuzz/corpus/NAME, which it grows in build-fuzz/corpus); a crash
+# stops the run and names the file holding the input that caused it.
+fuzz() {
+    local seconds=$1 dir=$ROOT/build-fuzz target name
+    if [ ! -f "$dir/build.ninja" ]; then
+        log "Configuring $dir (clang, libFuzzer)"
+        CC=clang CXX=clang++ cmake -S "$ROOT" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+            -DSTEWARD_BUILD_FUZZERS=ON -DSTEWARD_BUILD_TESTS=OFF -DSTEWARD_BUILD_GUI=OFF \
+            -DSTEWARD_BUILD_PLUGINS=OFF -DSTEWARD_BUILD_BENCHMARKS=OFF >/dev/null
+    fi
+    cmake --build "$dir" --target steward-fuzzers -j "$JOBS"
+    mkdir -p "$dir/crashes"
+    for target in "$dir"/bin/fuzz-*; do
+        name=${target##*/fuzz-}
+        mkdir -p "$dir/corpus/$name"
+        cp -n "$ROOT/tests/fuzz/corpus/$name/"* "$dir/corpus/$name/"
+        # The import fixtures are good seeds for the CSV reader too.
+        [ "$name" = csv ] && cp -n "$ROOT"/tests/fixtures/import/*.csv "$dir/corpus/csv/"
+        log "Fuzzing $name for ${seconds}s"
+        if ! "$target" -max_total_time="$seconds" -print_final_stats=1 \
+            -artifact_prefix="$dir/crashes/$name-" "$dir/corpus/$name" >"$dir/$name.log" 2>&1; then
+            tail -n 40 "$dir/$name.log" >&2
+            echo "fuzz-$name failed; the input is in $dir/crashes (reproduce: $target FILE)" >&2
+            return 1
+        fi
+        grep -E '^stat::number_of_executed_units' "$dir/$name.log" | sed "s/^/  $name: /"
+    done
+}
+
 has_display() { [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ]; }
 
 cmd=${1:-}
@@ -104,6 +139,12 @@ case "$cmd" in
     test)
         build
         run_tests "$BUILD_DIR"
+        # A short smoke of every fuzz target; ./dev.sh fuzz runs them longer.
+        fuzz "${STEWARD_FUZZ_SECONDS:-20}"
+        ;;
+    fuzz)
+        ensure_packages
+        fuzz "${1:-300}"
         ;;
     build)
         build

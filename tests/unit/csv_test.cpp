@@ -100,6 +100,36 @@ TEST(CsvParse, StripsTheByteOrderMark)
     EXPECT_EQ(t.records[0].line, 2);
 }
 
+// Found by fuzz-csv: only the file's first bytes are a byte order mark. A field that starts with
+// U+FEFF keeps it, quoted or not, and survives being written and read back.
+TEST(CsvParse, KeepsAFieldThatStartsWithAByteOrderMarkCharacter)
+{
+    const QString bom(QChar(0xFEFF));
+    const CsvTable t = parseCsv(QByteArray("\xEF\xBB\xBF"
+                                           "a,b\n\xEF\xBB\xBF"
+                                           "x,\"\xEF\xBB\xBF"
+                                           "y\"\n"),
+                                QStringLiteral("f.csv"));
+    ASSERT_EQ(t.records.size(), 1u);
+    EXPECT_EQ(t.header, (QStringList{QStringLiteral("a"), QStringLiteral("b")}));
+    EXPECT_EQ(t.records[0].fields,
+              (QStringList{bom + QStringLiteral("x"), bom + QStringLiteral("y")}));
+
+    QBuffer out;
+    out.open(QIODevice::WriteOnly);
+    CsvWriter writer(&out);
+    writer.writeRow(t.header);
+    writer.writeRow(t.records[0].fields);
+    EXPECT_EQ(parseCsv(out.data(), QStringLiteral("g.csv")).records[0].fields, t.records[0].fields);
+
+    // The first field of the file is quoted, or its U+FEFF would be read as a byte order mark.
+    QBuffer first;
+    first.open(QIODevice::WriteOnly);
+    CsvWriter(&first).writeRow({bom + QStringLiteral("h")});
+    EXPECT_EQ(parseCsv(first.data(), QStringLiteral("h.csv")).header,
+              QStringList{bom + QStringLiteral("h")});
+}
+
 TEST(CsvParse, DecodesUtf8WithoutABom)
 {
     const CsvTable t = parseCsv(bytes("name\nJos\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x98\x80\n"), kFile);

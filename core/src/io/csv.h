@@ -60,6 +60,7 @@ public:
 private:
     QIODevice* m_out;
     QByteArray m_row; // reused between rows
+    bool m_started = false;
 };
 
 } // namespace steward
