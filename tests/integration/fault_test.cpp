@@ -21,6 +21,7 @@
 
 #include <csignal>
 #include <functional>
+#include <sys/resource.h>
 #include <sys/stat.h>
 
 namespace steward {
@@ -321,6 +322,54 @@ TEST_F(OwnClusterFaultTest, AReadOnlyDataFolderIsReportedAndDamagesNothing)
         cli({QStringLiteral("person"), QStringLiteral("show"), QStringLiteral("kept@example.org")});
     EXPECT_EQ(back.code, 0) << back.err.toStdString();
     EXPECT_EQ(cli({QStringLiteral("history"), QStringLiteral("verify")}).code, 0);
+}
+
+// The server's disk fills up in the middle of an import. A file size limit inherited by the
+// server stands in for the full disk: PostgreSQL fails the write the same way ("could not extend
+// file"), and no test needs the rights to mount a small file system.
+TEST_F(OwnClusterFaultTest, AFullDiskRefusesTheImportWholeAndDamagesNothing)
+{
+    rlimit previous{};
+    ASSERT_EQ(::getrlimit(RLIMIT_FSIZE, &previous), 0);
+    rlimit limited = previous;
+    limited.rlim_cur = 24u << 20; // larger than a WAL segment (16 MB), smaller than the import
+    ASSERT_EQ(::setrlimit(RLIMIT_FSIZE, &limited), 0);
+    EmbeddedCluster cluster(m_dir, EmbeddedCluster::Options{true, 0});
+    try {
+        cluster.start();
+    } catch (...) {
+        ::setrlimit(RLIMIT_FSIZE, &previous);
+        throw;
+    }
+    ASSERT_EQ(::setrlimit(RLIMIT_FSIZE, &previous), 0); // the server keeps the limit
+    {
+        Database setup(cluster.conninfo());
+        Migrator(setup).migrate();
+    }
+    const QString file = m_root + QStringLiteral("/people.csv");
+    {
+        QFile out(file);
+        ASSERT_TRUE(out.open(QIODevice::WriteOnly));
+        out.write("email,name,title\n");
+        const QByteArray padding(180, 'x');
+        for (int i = 0; i < 40000; ++i)
+            out.write("p" + QByteArray::number(i) + "@example.org,Person " + padding + "," +
+                      padding + "\n");
+    }
+    Background import({QStringLiteral("--database=") + cluster.conninfo(), QStringLiteral("import"),
+                       QStringLiteral("people"), file});
+    EXPECT_EQ(import.finish(), 3) << import.err().toStdString();
+    EXPECT_TRUE(import.err().contains(QLatin1String("could not store the change")))
+        << import.err().toStdString();
+
+    Database after(cluster.conninfo());
+    QSqlQuery q = after.exec(QStringLiteral("SELECT count(*) FROM person"));
+    ASSERT_TRUE(q.next());
+    EXPECT_EQ(q.value(0).toInt(), 0) << "part of the import was kept";
+    after.exec(QStringLiteral("INSERT INTO person (email, name) VALUES ('small@example.org', "
+                              "'Small')"));
+    EXPECT_TRUE(HistoryService(after).verify().intact);
+    cluster.stop();
 }
 
 } // namespace

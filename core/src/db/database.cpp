@@ -151,6 +151,16 @@ QString operatingSystemUser()
     if (state.startsWith(QLatin1String("08")) || state.startsWith(QLatin1String("57P")) ||
         error.type() == QSqlError::ConnectionError)
         throw Error(ErrorKind::Unavailable, message);
+    // The server could not write the change: its disk is full (53100), or a file reached a size
+    // limit, which PostgreSQL reports from the same place without a dedicated SQLSTATE.
+    if (state.startsWith(QLatin1String("53")) ||
+        text.contains(QLatin1String("could not extend file")) ||
+        text.contains(QLatin1String("could not write to file")))
+        throw Error(ErrorKind::Unavailable,
+                    QStringLiteral("the database server could not store the change (its disk is "
+                                   "full, or a file reached its size limit), so nothing of it was "
+                                   "saved: %1")
+                        .arg(message));
     throw Error(ErrorKind::Internal, message);
 }
 
