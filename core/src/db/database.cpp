@@ -206,6 +206,9 @@ void Database::reconnectIfLost()
     // again is the user's decision, not something to replay behind their back.
     if (m_transactionDepth > 0 || PQstatus(native()) != CONNECTION_BAD)
         return;
+    // LISTEN ends with the session: the new one listens on the same channels (the windows'
+    // change feeds keep their connections to the same driver).
+    const QStringList channels = m_db.driver()->subscribedToNotifications();
     m_db.close();
     if (!m_db.open())
         throw Error(ErrorKind::Unavailable,
@@ -213,6 +216,8 @@ void Database::reconnectIfLost()
                                    "opened again: %2")
                         .arg(m_description, m_db.lastError().text().trimmed()));
     prepareSession();
+    for (const QString& channel : channels)
+        m_db.driver()->subscribeToNotification(channel);
 }
 
 void Database::fail(const QSqlError& error)
