@@ -245,8 +245,8 @@ protected:
     QString m_dir;
 };
 
-// The server restarts while a change waits inside its transaction.
-TEST_F(OwnClusterFaultTest, AServerRestartRollsBackTheChangeInFlight)
+// The server restarts while an import waits inside its transaction.
+TEST_F(OwnClusterFaultTest, AServerRestartRollsBackTheImportInFlight)
 {
     EmbeddedCluster cluster(m_dir, EmbeddedCluster::Options{true, 0});
     cluster.start();
@@ -259,9 +259,14 @@ TEST_F(OwnClusterFaultTest, AServerRestartRollsBackTheChangeInFlight)
     auto locker = std::make_unique<Database>(cluster.conninfo());
     locker->exec(QStringLiteral("BEGIN"));
     locker->exec(QStringLiteral("LOCK TABLE person IN EXCLUSIVE MODE"));
-    Background add({QStringLiteral("--database=") + cluster.conninfo(), QStringLiteral("person"),
-                    QStringLiteral("add"), QStringLiteral("--email=new@example.org"),
-                    QStringLiteral("--name=New")});
+    const QString file = m_root + QStringLiteral("/people.csv");
+    {
+        QFile out(file);
+        ASSERT_TRUE(out.open(QIODevice::WriteOnly));
+        out.write("email,name\nnew@example.org,New\nother@example.org,Other\n");
+    }
+    Background add({QStringLiteral("--database=") + cluster.conninfo(), QStringLiteral("import"),
+                    QStringLiteral("people"), file});
     {
         Database observer(cluster.conninfo());
         ASSERT_GT(waitingBackend(observer), 0);
