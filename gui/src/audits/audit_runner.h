@@ -117,6 +117,10 @@ protected:
     void showEvent(QShowEvent* event) override;
 
 private:
+    // Where the item tree keeps an item's id, and which rows are sections.
+    static constexpr int ItemIdRole = Qt::UserRole;
+    static constexpr int SectionRole = Qt::UserRole + 1;
+
     void buildTree();
     void updateTree();
     void showItem();
