@@ -93,9 +93,11 @@ run_tests() {
 
 # The libFuzzer targets of tests/fuzz, built with clang in build-fuzz. Each runs for $1 seconds on
 # a copy of its seed corpus (tests/fuzz/corpus/NAME, which it grows in build-fuzz/corpus); a crash
-# stops the run and names the file holding the input that caused it.
+# stops the run and names the file holding the input that caused it. $2, when given, is the random
+# seed: the smoke in `test` starts from the repository's corpus with a fixed seed, so that it
+# replays what was fuzzed before a commit rather than gambling on new inputs in CI.
 fuzz() {
-    local seconds=$1 dir=$ROOT/build-fuzz target name
+    local seconds=$1 seed=${2:-0} dir=$ROOT/build-fuzz target name corpus
     if [ ! -f "$dir/build.ninja" ]; then
         log "Configuring $dir (clang, libFuzzer)"
         CC=clang CXX=clang++ cmake -S "$ROOT" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
@@ -106,13 +108,16 @@ fuzz() {
     mkdir -p "$dir/crashes"
     for target in "$dir"/bin/fuzz-*; do
         name=${target##*/fuzz-}
-        mkdir -p "$dir/corpus/$name"
-        cp -n "$ROOT/tests/fuzz/corpus/$name/"* "$dir/corpus/$name/"
+        corpus=$dir/corpus/$name
+        # A fixed seed starts from the repository's corpus alone, every time.
+        [ "$seed" != 0 ] && corpus=$dir/corpus-seed-$seed/$name && rm -rf "$corpus"
+        mkdir -p "$corpus"
+        cp -n "$ROOT/tests/fuzz/corpus/$name/"* "$corpus/"
         # The import fixtures are good seeds for the CSV reader too.
-        [ "$name" = csv ] && cp -n "$ROOT"/tests/fixtures/import/*.csv "$dir/corpus/csv/"
+        [ "$name" = csv ] && cp -n "$ROOT"/tests/fixtures/import/*.csv "$corpus/"
         log "Fuzzing $name for ${seconds}s"
-        if ! "$target" -max_total_time="$seconds" -print_final_stats=1 \
-            -artifact_prefix="$dir/crashes/$name-" "$dir/corpus/$name" >"$dir/$name.log" 2>&1; then
+        if ! "$target" -max_total_time="$seconds" -seed="$seed" -print_final_stats=1 \
+            -artifact_prefix="$dir/crashes/$name-" "$corpus" >"$dir/$name.log" 2>&1; then
             tail -n 40 "$dir/$name.log" >&2
             echo "fuzz-$name failed; the input is in $dir/crashes (reproduce: $target FILE)" >&2
             return 1
@@ -140,7 +145,7 @@ case "$cmd" in
         build
         run_tests "$BUILD_DIR"
         # A short smoke of every fuzz target; ./dev.sh fuzz runs them longer.
-        fuzz "${STEWARD_FUZZ_SECONDS:-20}"
+        fuzz "${STEWARD_FUZZ_SECONDS:-20}" 1
         ;;
     fuzz)
         ensure_packages

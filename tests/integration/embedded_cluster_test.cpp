@@ -132,11 +132,7 @@ class EmbeddedClusterTest : public ::testing::Test {
 protected:
     void SetUp() override
     {
-        QByteArray pattern = QByteArrayLiteral("/tmp/steward-ct-XXXXXX");
-        ASSERT_NE(::mkdtemp(pattern.data()), nullptr);
-        m_root = QFile::decodeName(pattern);
-        // mkdtemp makes it 0700; as root, the steward account must be able to pass through.
-        ASSERT_EQ(::chmod(pattern.constData(), 0755), 0);
+        m_root = makeClusterParentDirectory(QStringLiteral("steward-ct"));
         m_dir = m_root + QStringLiteral("/cluster");
     }
 

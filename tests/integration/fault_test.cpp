@@ -209,11 +209,7 @@ class OwnClusterFaultTest : public ::testing::Test {
 protected:
     void SetUp() override
     {
-        QByteArray pattern = QByteArrayLiteral("/tmp/steward-fault-XXXXXX");
-        ASSERT_NE(::mkdtemp(pattern.data()), nullptr);
-        m_root = QFile::decodeName(pattern);
-        // As root the server runs as the steward account, which must pass through.
-        ASSERT_EQ(::chmod(pattern.constData(), 0755), 0);
+        m_root = makeClusterParentDirectory(QStringLiteral("steward-fault"));
         m_dir = m_root + QStringLiteral("/cluster");
     }
     void TearDown() override

@@ -23,6 +23,7 @@
 #include <optional>
 #include <spawn.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -293,6 +294,15 @@ TestDatabase::~TestDatabase()
         ADD_FAILURE() << "Dropping the test database " << m_name.toStdString()
                       << " failed: " << error.what();
     }
+}
+
+QString makeClusterParentDirectory(const QString& prefix)
+{
+    QByteArray pattern = QFile::encodeName(QStringLiteral("/tmp/%1-XXXXXX").arg(prefix));
+    if (::mkdtemp(pattern.data()) == nullptr || ::chmod(pattern.constData(), 0755) != 0)
+        throw Error(ErrorKind::Unavailable,
+                    QStringLiteral("Could not create a directory for a test cluster under /tmp."));
+    return QFile::decodeName(pattern);
 }
 
 QString overTcp(const QString& conninfo)

@@ -49,6 +49,10 @@ private:
     QString m_conninfo;
 };
 
+// A new directory under /tmp named after `prefix` (mkdtemp), which the steward account may pass
+// through (0755), so that an embedded cluster made inside it runs when the tests run as root.
+QString makeClusterParentDirectory(const QString& prefix);
+
 // The conninfo rewritten to reach the test cluster over TCP on 127.0.0.1 (it listens there too),
 // the way a team's clients reach a shared server, instead of over its private socket.
 QString overTcp(const QString& conninfo);

@@ -1,3 +1,5 @@
+#include "domain/validation.h"
+
 #include <steward/domain.h>
 
 #include <gtest/gtest.h>
@@ -26,6 +28,19 @@ TEST(Domain, ProjectStatusUsesHyphenatedText)
     EXPECT_EQ(toString(ProjectStatus::OnHold), "on-hold");
     EXPECT_EQ(parseProjectStatus("on-hold"), ProjectStatus::OnHold);
     EXPECT_EQ(toString(AiActRole::ProviderAndDeployer), "provider-and-deployer");
+}
+
+// Found by fuzz-fields: an address with a next-line character (U+0085), a no-break space or a
+// zero-width joiner looks like another one; each is refused, naming the character.
+TEST(Validation, AnEmailWithAnInvisibleOrUnicodeSpaceIsRefused)
+{
+    EXPECT_TRUE(checkEmail(QStringLiteral("ada@example.org")).isEmpty());
+    for (const char16_t c : {u'\u0085', u'\u00A0', u'\u200D', u'\u2028', u'\t'}) {
+        const QString problem = checkEmail(QStringLiteral("ada@example.org") + QChar(c));
+        EXPECT_TRUE(problem.contains(
+            QStringLiteral("(U+%1)").arg(QString::number(c, 16).rightJustified(4, u'0').toUpper())))
+            << problem.toStdString();
+    }
 }
 
 } // namespace

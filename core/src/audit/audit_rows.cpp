@@ -3,6 +3,7 @@
 #include "audit/audit_service.h"
 #include "db/database.h"
 #include "error.h"
+#include "services/row_access.h"
 #include "services/sql_values.h"
 
 namespace steward::audit_rows {
@@ -156,15 +157,10 @@ AuditLock lockOpenAudit(Database& db, qint64 auditId)
             "WHERE a.id = ? FOR UPDATE OF a"),
         {auditId});
     if (!q.next()) {
-        // Row-level security hides the audit from a write when the login takes no part in it.
-        QSqlQuery exists =
-            db.exec(QStringLiteral("SELECT session_user FROM audit WHERE id = ?"), {auditId});
-        if (exists.next())
-            throw permissionError(
-                QStringLiteral("audit %1: only its lead, the respondents of its items or an "
-                               "administrator may change it, and the login %2 is none of them")
-                    .arg(auditId)
-                    .arg(exists.value(0).toString()));
+        refuseIfHidden(db, QStringLiteral("audit"), auditId,
+                       QStringLiteral("audit %1: only its lead, the respondents of its items or "
+                                      "an administrator may change it")
+                           .arg(auditId));
         throw notFoundError(
             QStringLiteral("audit: no audit with id %1 (see `steward audit list`)").arg(auditId));
     }

@@ -3,6 +3,7 @@
 #include "audit/audit_rows.h"
 #include "db/database.h"
 #include "error.h"
+#include "services/row_access.h"
 #include "services/row_version.h"
 #include "services/sql_values.h"
 
@@ -330,15 +331,10 @@ AuditFinding AuditService::updateFinding(qint64 findingId, const QString& status
     QSqlQuery cur = m_db.exec(
         QStringLiteral("SELECT status FROM audit_finding WHERE id = ? FOR UPDATE"), {findingId});
     if (!cur.next()) {
-        // Row-level security hides the finding from a write unless the login may move it on.
-        QSqlQuery exists = m_db.exec(
-            QStringLiteral("SELECT session_user FROM audit_finding WHERE id = ?"), {findingId});
-        if (exists.next())
-            throw permissionError(
-                QStringLiteral("finding %1: only its owner, the audit's lead or an administrator "
-                               "may change it, and the login %2 is none of them")
-                    .arg(findingId)
-                    .arg(exists.value(0).toString()));
+        refuseIfHidden(m_db, QStringLiteral("audit_finding"), findingId,
+                       QStringLiteral("finding %1: only its owner, the audit's lead or an "
+                                      "administrator may change it")
+                           .arg(findingId));
         throw notFoundError(
             QStringLiteral("finding: no finding with id %1 (see `steward findings`)")
                 .arg(findingId));

@@ -14,6 +14,13 @@ QString checkEmail(const QString& email)
         return QStringLiteral("is empty");
     if (email.size() > 254)
         return QStringLiteral("is longer than 254 characters");
+    // \s above knows only ASCII spaces: a next-line (U+0085), a no-break space or a zero-width
+    // character would make an address that looks like another one (found by fuzz-fields).
+    for (const QChar c : email)
+        if (c.isSpace() || c.category() == QChar::Other_Control ||
+            c.category() == QChar::Other_Format)
+            return QStringLiteral("'%1' contains a space or an invisible character (U+%2)")
+                .arg(email, QString::number(c.unicode(), 16).rightJustified(4, u'0').toUpper());
     if (!shape.match(email).hasMatch())
         return QStringLiteral("'%1' is not an e-mail address").arg(email);
     return {};

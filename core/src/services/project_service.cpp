@@ -3,7 +3,7 @@
 #include "db/database.h"
 #include "domain/validation.h"
 #include "error.h"
-#include "services/project_access.h"
+#include "services/row_access.h"
 #include "services/sql_values.h"
 
 #include <QSqlQuery>

@@ -1,6 +1,6 @@
-// The client's side of the row-level security of sql/0011: before changing a project or its
-// staffing, ask the database whether the login manages it, so that a refusal names the rule
-// rather than PostgreSQL's "row-level security policy" or a write that silently changed nothing.
+// The client's side of the row-level security of sql/0011: a refusal names the rule rather than
+// PostgreSQL's "row-level security policy", or a write that silently changed nothing, or "not
+// found" for a row the login may read but not change.
 #pragma once
 
 #include "db/database.h"
@@ -9,6 +9,19 @@
 #include <QSqlQuery>
 
 namespace steward {
+
+// After a write or a row lock found nothing: when the row exists (the login reads every row),
+// row-level security hid it from the change, and this throws a permission error saying `rule`
+// ("audit 3: only its lead ... may change it") and naming the login. Returns when there is no
+// such row, for the caller to report.
+inline void refuseIfHidden(Database& db, const QString& table, qint64 id, const QString& rule)
+{
+    QSqlQuery q =
+        db.exec(QStringLiteral("SELECT session_user FROM %1 WHERE id = ?").arg(table), {id});
+    if (q.next())
+        throw permissionError(QStringLiteral("%1, and the login %2 is none of them")
+                                  .arg(rule, q.value(0).toString()));
+}
 
 // Throws a permission error naming the project and the login unless the login may change it.
 inline void requireManagesProject(Database& db, qint64 projectId, const QString& projectKey)
