@@ -3,6 +3,7 @@
 #include "app/connection_dialog.h"
 #include "app/main_window.h"
 #include "audits/audits_screen.h"
+#include "audits/new_audit_dialog.h"
 #include "common/change_feed.h"
 #include "common/message_bar.h"
 #include "error.h"
@@ -176,6 +177,21 @@ private slots:
         QVERIFY(editor.messageBar()->text().contains(QStringLiteral("project's owner")));
         QVERIFY(editor.openProject(mine));
         QVERIFY(!editor.model()->isReadOnly());
+
+        // A new audit is offered only on the projects the manager manages.
+        NewAuditDialog dialog(db, owner);
+        QVERIFY(dialog.projectBox()->findData(mine) >= 0);
+        QCOMPARE(dialog.projectBox()->findData(theirs), -1);
+        QSqlQuery managed = demo.db().exec(
+            QStringLiteral("SELECT count(*) FROM project p LEFT JOIN person o ON o.id = p.owner_id "
+                           "WHERE lower(o.email) = lower(?) OR EXISTS (SELECT FROM assignment a "
+                           "JOIN person e ON e.id = a.person_id WHERE a.project_id = p.id AND "
+                           "a.role_key = 'ai-project-manager' AND lower(e.email) = lower(?) AND "
+                           "a.from_date <= current_date AND (a.to_date IS NULL OR a.to_date >= "
+                           "current_date))"),
+            {owner, owner});
+        QVERIFY(managed.next());
+        QCOMPARE(dialog.projectBox()->count(), managed.value(0).toInt());
     }
 
     void permissionsAreWhatPostgreSqlGrants()

@@ -4,6 +4,7 @@
 #include "audit/audit_service.h"
 #include "db/database.h"
 #include "error.h"
+#include "services/row_access.h"
 
 #include <QSqlQuery>
 
@@ -123,6 +124,7 @@ Audit AuditService::create(const AuditPlan& plan)
             versionId = c.value(0).toLongLong();
         }
     }
+    requireManagesProject(m_db, project.id, project.key);
     const PersonRef lead = person(m_db, plan.leadEmail, QStringLiteral("lead"));
     if (!lead.active)
         throw validationError(

@@ -33,8 +33,8 @@ inline void requireManagesProject(Database& db, qint64 projectId, const QString&
     if (q.next() && !q.value(0).toBool())
         throw permissionError(
             QStringLiteral("project %1: only its owner, a current AI project manager on it or an "
-                           "administrator may change it or its staffing, and the login %2 is "
-                           "none of them")
+                           "administrator may change it, its staffing or its audits, and the "
+                           "login %2 is none of them")
                 .arg(projectKey, q.value(1).toString()));
 }
 

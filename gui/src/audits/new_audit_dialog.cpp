@@ -10,7 +10,10 @@
 #include <QFormLayout>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSet>
 #include <QSqlQuery>
+
+#include <optional>
 
 namespace steward::gui {
 
@@ -23,8 +26,20 @@ NewAuditDialog::NewAuditDialog(Database& db, const QString& leadEmail, QWidget* 
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
     setWindowTitle(tr("New audit"));
+    // Only the projects the database lets this login plan audits of (sql/0011): a manager's own.
+    std::optional<QSet<QString>> managed;
+    QSqlQuery all =
+        db.exec(QStringLiteral("SELECT steward_is_admin() OR steward_caller_unrestricted()"));
+    if (all.next() && !all.value(0).toBool()) {
+        managed.emplace();
+        QSqlQuery q =
+            db.exec(QStringLiteral("SELECT key FROM project WHERE steward_may_manage_project(id)"));
+        while (q.next())
+            managed->insert(q.value(0).toString());
+    }
     for (const Project& p : ProjectService(db).list())
-        m_project->addItem(tr("%1 — %2").arg(p.key, p.name), p.key);
+        if (!managed || managed->contains(p.key))
+            m_project->addItem(tr("%1 — %2").arg(p.key, p.name), p.key);
     // Typing a key or part of a name finds the project among thousands.
     m_project->setEditable(true);
     m_project->setInsertPolicy(QComboBox::NoInsert);
