@@ -67,6 +67,18 @@ TEST_F(AuditTest, AManagerPlansAnAuditAndAnAuditorRunsIt)
                     {audit.id}),
               1);
 
+    // Planning the next audit, the manager carries the evidence over.
+    EvidenceInput link;
+    link.url = QStringLiteral("https://example.org/model-card");
+    AuditService(auditor).attachEvidence(audit.id, {item}, link, kLead);
+    AuditPlan next = p;
+    next.copyEvidenceFrom = audit.id;
+    const Audit copied = AuditService(manager).create(next);
+    EXPECT_EQ(count(QStringLiteral("SELECT count(*) FROM audit_item_evidence l JOIN audit_item i "
+                                   "ON i.id = l.audit_item_id WHERE i.audit_id = ?"),
+                    {copied.id}),
+              1);
+
     // The lock-taking lookup runs with its owner's rights; nobody else may call it directly.
     Database viewer(createLoginRole(conninfo(), QStringLiteral("steward_viewer")));
     EXPECT_THROW(viewer.exec(QStringLiteral("SELECT audit_status_locked(?)"), {audit.id}), Error);

@@ -349,7 +349,7 @@ const std::vector<TableCase>& tableCases()
          "evidence e WHERE p.key = 'AUD-OTHER' AND e.location = 'https://example.org/own'",
          "created_at = created_at",
          {{"SELECT", "oooooooodd"},
-          {"INSERT", "ddodddoodd"},
+          {"INSERT", "ddododoodd"},
           {"UPDATE", "dddddddddd"},
           {"DELETE", "dddddddddd"}}},
         // A finding's owner (mia, a manager) moves it on; the lead (aud) too.
