@@ -318,6 +318,8 @@ TEST_F(OwnClusterFaultTest, AReadOnlyDataFolderIsReportedAndDamagesNothing)
     const CliRunResult refused = cli({QStringLiteral("person"), QStringLiteral("list")});
     EXPECT_EQ(refused.code, 3) << refused.err.toStdString();
     EXPECT_TRUE(refused.err.contains(m_dir)) << refused.err.toStdString();
+    EXPECT_TRUE(refused.err.contains(QLatin1String("may not write to its folder")))
+        << refused.err.toStdString();
     ASSERT_EQ(::chmod(data.constData(), 0700), 0);
     const CliRunResult back =
         cli({QStringLiteral("person"), QStringLiteral("show"), QStringLiteral("kept@example.org")});

@@ -304,6 +304,7 @@ struct EmbeddedCluster::Private {
     Error failure(const QString& sentence, const QString& output = {}) const
     {
         QStringList details = lastLines(output, kLogLinesInErrors);
+        QString why;
         QFile log(logFile());
         if (log.open(QIODevice::ReadOnly)) {
             constexpr qint64 kTail = 64 * 1024;
@@ -312,9 +313,16 @@ struct EmbeddedCluster::Private {
             if (!tail.isEmpty()) {
                 details << QStringLiteral("Last lines of %1:").arg(logFile());
                 details << tail;
+                // The two causes a person can fix at once, said before the log.
+                if (tail.last().contains(QLatin1String("Permission denied")))
+                    why = QStringLiteral(" The server may not write to its folder: give the "
+                                         "account that runs it write access to %1 again.")
+                              .arg(dataDirectory());
+                else if (tail.last().contains(QLatin1String("No space left on device")))
+                    why = QStringLiteral(" The disk holding %1 is full.").arg(dataDirectory());
             }
         }
-        return unavailable(sentence, details);
+        return unavailable(sentence + why, details);
     }
 
     // The directory where the server puts its socket: <dir>/run, unless that path is too long
