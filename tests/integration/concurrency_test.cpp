@@ -81,6 +81,8 @@ protected:
         d.exec(QStringLiteral("INSERT INTO plugin (id) VALUES ('conc')"));
         d.exec(QStringLiteral("INSERT INTO checklist (key, plugin_id, title) VALUES ('conc', "
                               "'conc', 'Concurrent checks')"));
+        // Sections and items join a version only in the transaction that publishes it.
+        Transaction publication(d);
         d.exec(QStringLiteral("INSERT INTO checklist_version (checklist_key, number, label, title, "
                               "plugin_id, plugin_version, content_hash) VALUES ('conc', 1, '1', "
                               "'Concurrent checks', 'conc', '1', repeat('c', 64))"));
@@ -94,6 +96,7 @@ protected:
                               "checklist_version v JOIN checklist_section s ON s.version_id = "
                               "v.id, generate_series(1, %1) n WHERE v.checklist_key = 'conc'")
                    .arg(kItems));
+        publication.commit();
         AuditPlan plan;
         plan.projectKey = kProject;
         plan.checklistKey = QStringLiteral("conc");

@@ -130,6 +130,8 @@ TEST_F(FaultTest, ATerminatedCloseLeavesTheAuditInReview)
     db().exec(QStringLiteral("INSERT INTO plugin (id) VALUES ('fault')"));
     db().exec(QStringLiteral("INSERT INTO checklist (key, plugin_id, title) VALUES ('fault', "
                              "'fault', 'F')"));
+    // Sections and items join a version only in the transaction that publishes it.
+    Transaction publication(db());
     db().exec(QStringLiteral("INSERT INTO checklist_version (checklist_key, number, label, title, "
                              "plugin_id, plugin_version, content_hash) VALUES ('fault', 1, '1', "
                              "'F', 'fault', '1', repeat('f', 64))"));
@@ -138,6 +140,7 @@ TEST_F(FaultTest, ATerminatedCloseLeavesTheAuditInReview)
     db().exec(QStringLiteral("INSERT INTO checklist_item (version_id, section_id, item_id, "
                              "position, text) SELECT version_id, id, 'I1', 0, 'Check' FROM "
                              "checklist_section"));
+    publication.commit();
     db().exec(QStringLiteral("INSERT INTO audit (project_id, checklist_version_id, lead_id, "
                              "due_date) SELECT p.id, v.id, l.id, current_date + 9 FROM project "
                              "p, checklist_version v, person l"));

@@ -144,7 +144,7 @@ const std::vector<TableCase>& tableCases()
          "FROM checklist_version WHERE checklist_key = 'list-c' AND number = 2",
          "title = 'Changed'",
          {{"SELECT", "oooooooodd"},
-          {"INSERT", "ddddddoodd"},
+          {"INSERT", "dddddddddd"},
           {"UPDATE", "dddddddddd"},
           {"DELETE", "dddddddddd"}}},
         {"checklist_item",
@@ -160,7 +160,7 @@ const std::vector<TableCase>& tableCases()
          "s.version_id = v.id WHERE v.checklist_key = 'list-c' AND v.number = 2",
          "text = 'Changed'",
          {{"SELECT", "oooooooodd"},
-          {"INSERT", "ddddddoodd"},
+          {"INSERT", "dddddddddd"},
           {"UPDATE", "dddddddddd"},
           {"DELETE", "dddddddddd"}}},
         // Audits: a manager plans them on projects they manage; the lead changes theirs.

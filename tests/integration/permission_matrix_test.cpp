@@ -179,6 +179,8 @@ protected:
                             "('list-a', 'plug-c', 'A'), ('list-b', 'plug-c', 'B'), "
                             "('list-c', 'plug-c', 'C')"));
         for (int number : {1, 2}) {
+            // Sections and items join a version only in the transaction that publishes it.
+            Transaction publication(db());
             exec(QStringLiteral("INSERT INTO checklist_version (checklist_key, number, label, "
                                 "title, plugin_id, plugin_version, content_hash) VALUES "
                                 "('list-c', %1, '%1', 'C', 'plug-c', '1', repeat('%1', 64))")
@@ -192,6 +194,7 @@ protected:
                                 "v.id, (VALUES ('I1', 0), ('I2', 1)) AS x(i, p) "
                                 "WHERE v.number = %1")
                      .arg(number));
+            publication.commit();
         }
         // A1 on AUD-OWN led by aud, its item answered by aud; A2 on AUD-OTHER led by lena.
         for (const auto& [key, lead] :
