@@ -80,6 +80,8 @@ public:
     // Whether the user may change the audit / sign it off (offered only then).
     bool canEdit() const;
     bool canSignOff() const;
+    // Whether the user may answer the current item (result, note, evidence, findings).
+    bool canAnswerCurrentItem() const;
 
     QTreeWidget* sectionTree() const { return m_tree; }
     QAbstractButton* resultButton(ItemResult result) const;

@@ -137,7 +137,7 @@ bool AuditRunner::moveFinding(qint64 findingId, FindingStatus next, const QStrin
                      [findingId](const AuditFinding& f) { return f.id == findingId; });
     if (finding == m_findings.end())
         return false;
-    if (const QString why = FindingActions::refusal(m_workspace, next, justification);
+    if (const QString why = FindingActions::refusal(m_workspace, findingId, next, justification);
         !why.isEmpty()) {
         m_message->showMessage(MessageBar::Kind::Warning, why);
         return false;

@@ -350,13 +350,16 @@ qint64 AuditRunner::currentFindingId() const
 
 void AuditRunner::updateFindingActions()
 {
-    // Findings are followed up after the audit is closed too, so only the permission and an
-    // acting person decide.
-    m_findingActions->setVisible(m_audit.id > 0 && FindingActions::offered(m_workspace));
+    // Findings are followed up after the audit is closed too, so only who may move the selected
+    // finding on decides.
     const QTreeWidgetItem* row = m_findingsList->currentItem();
+    const qint64 id = row ? row->data(0, Qt::UserRole).toLongLong() : 0;
+    m_findingActions->setVisible(m_audit.id > 0 && id > 0 &&
+                                 FindingActions::offered(m_workspace, id));
     m_findingActions->setCurrent(
         row ? std::optional(static_cast<FindingStatus>(row->data(2, Qt::UserRole).toInt()))
-            : std::nullopt);
+            : std::nullopt,
+        id > 0 && m_workspace.mayMoveFinding(id, true));
 }
 
 bool AuditRunner::showFinding(qint64 findingId)
@@ -401,18 +404,20 @@ bool AuditRunner::canEdit() const
 
 bool AuditRunner::canSignOff() const
 {
-    if (!canEdit())
-        return false;
-    const QString actor = m_workspace.actorEmail();
-    const bool lead =
-        !actor.isEmpty() && actor.compare(m_audit.leadEmail, Qt::CaseInsensitive) == 0;
-    return lead || m_workspace.permissions().auditAdmin;
+    return canEdit() && m_workspace.mayLeadAudit(m_audit.id, m_audit.leadEmail);
+}
+
+bool AuditRunner::canAnswerCurrentItem() const
+{
+    const AuditItem* item = currentItem();
+    return canEdit() && item && m_workspace.mayAnswerItem(item->id);
 }
 
 void AuditRunner::updateActions()
 {
     const bool edit = canEdit();
-    const bool item = edit && currentItem();
+    // Row by row: a respondent answers their own items only.
+    const bool item = canAnswerCurrentItem();
     // A result on an item applicability ruled out would contradict the checklist's scope.
     const bool assessable = item && currentItem()->notApplicableReason.isEmpty();
     m_resultRow->setVisible(edit);
@@ -426,8 +431,10 @@ void AuditRunner::updateActions()
     m_addUrl->setEnabled(item);
     m_raiseFinding->setVisible(edit);
     m_raiseFinding->setEnabled(item);
-    m_reassign->setVisible(edit);
-    m_reassign->setEnabled(item);
+    // Reassigning is the lead's (or an administrator's) for a login that is a person.
+    const bool reassign = edit && (!m_workspace.isLinkedToPerson() || canSignOff());
+    m_reassign->setVisible(reassign);
+    m_reassign->setEnabled(reassign && currentItem());
     updateFindingActions();
     m_actAs->setVisible(edit && m_workspace.actorEmail().isEmpty());
     const bool signOff = canSignOff();

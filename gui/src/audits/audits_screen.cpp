@@ -114,7 +114,7 @@ AuditsScreen::AuditsScreen(Workspace& workspace, QWidget* parent, QDate today)
                                                             QHeaderView::Stretch);
     m_findingView->setAccessibleName(tr("Open findings"));
     m_findingView->setWordWrap(false);
-    m_findingActions->setVisible(FindingActions::offered(m_workspace));
+    m_findingActions->setVisible(false); // until a finding the user may move on is selected
     connect(m_overdueOnly, &QCheckBox::toggled, m_findings, &FindingListModel::setOverdueOnly);
     connect(m_findings, &QAbstractItemModel::modelReset, this, &AuditsScreen::updateFindingCount);
     connect(m_findings, &FindingListModel::loadFailed, this, [this](const QString& message) {
@@ -365,10 +365,11 @@ qint64 AuditsScreen::selectedFindingId() const
 
 void AuditsScreen::updateFindingActions()
 {
-    m_findingActions->setVisible(FindingActions::offered(m_workspace));
     const int row = m_findings->rowOf(selectedFindingId());
     const AuditFinding* f = m_findings->findingAt(row);
-    m_findingActions->setCurrent(f ? std::optional(f->status) : std::nullopt);
+    m_findingActions->setVisible(f && FindingActions::offered(m_workspace, f->id));
+    m_findingActions->setCurrent(f ? std::optional(f->status) : std::nullopt,
+                                 f && m_workspace.mayMoveFinding(f->id, true));
 }
 
 void AuditsScreen::openSelectedFinding()
@@ -397,7 +398,7 @@ bool AuditsScreen::moveFinding(qint64 findingId, FindingStatus next, const QStri
     if (row < 0)
         return false;
     const int version = m_findings->findingAt(row)->version; // a concurrent move is refused
-    if (const QString why = FindingActions::refusal(m_workspace, next, justification);
+    if (const QString why = FindingActions::refusal(m_workspace, findingId, next, justification);
         !why.isEmpty()) {
         m_message->showMessage(MessageBar::Kind::Warning, why);
         return false;

@@ -34,11 +34,12 @@ FindingActions::FindingActions(QWidget* parent)
     setCurrent(std::nullopt);
 }
 
-void FindingActions::setCurrent(std::optional<FindingStatus> status)
+void FindingActions::setCurrent(std::optional<FindingStatus> status, bool acceptRisk)
 {
-    for (FindingStatus next :
-         {FindingStatus::InProgress, FindingStatus::Resolved, FindingStatus::RiskAccepted})
+    for (FindingStatus next : {FindingStatus::InProgress, FindingStatus::Resolved})
         button(next)->setEnabled(status && canMove(*status, next));
+    m_accept->setVisible(acceptRisk);
+    m_accept->setEnabled(acceptRisk && status && canMove(*status, FindingStatus::RiskAccepted));
 }
 
 QPushButton* FindingActions::button(FindingStatus next) const
@@ -62,18 +63,26 @@ bool FindingActions::canMove(FindingStatus current, FindingStatus next)
     return movable && next != FindingStatus::Open && next != current;
 }
 
-bool FindingActions::offered(const Workspace& workspace)
+bool FindingActions::offered(const Workspace& workspace, qint64 findingId)
 {
-    return workspace.permissions().runAudits && !workspace.actorEmail().isEmpty();
+    return workspace.mayMoveFinding(findingId, false);
 }
 
-QString FindingActions::refusal(const Workspace& workspace, FindingStatus next,
+QString FindingActions::refusal(const Workspace& workspace, qint64 findingId, FindingStatus next,
                                 const QString& justification)
 {
-    if (!workspace.permissions().runAudits)
+    if (!workspace.isLinkedToPerson() && !workspace.permissions().runAudits)
         return tr("Your database user may not change audit findings.");
     if (workspace.actorEmail().isEmpty())
         return tr("Moving a finding on records who did it: choose “Act as…” in an audit first.");
+    if (!workspace.mayMoveFinding(findingId, next == FindingStatus::RiskAccepted))
+        return next == FindingStatus::RiskAccepted
+                   ? tr("Only the audit's lead or an administrator may accept the risk of "
+                        "finding %1.")
+                         .arg(findingId)
+                   : tr("Only the finding's owner, the audit's lead or an administrator may move "
+                        "finding %1 on.")
+                         .arg(findingId);
     if (next == FindingStatus::RiskAccepted && justification.trimmed().isEmpty())
         return tr("Accepting a risk needs a justification; the finding was left as it was.");
     return {};

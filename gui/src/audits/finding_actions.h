@@ -1,7 +1,7 @@
 // Moves a finding on, from the findings list and from the runner's findings tab: open → in
 // progress → resolved, or risk accepted with a justification. The buttons follow the selected
-// finding's status; the host decides whether they are offered at all (audit permission and an
-// acting person) and does the writing, so that refusals land in its own message bar.
+// finding's status; the host decides whether they are offered at all (offered(): who may move
+// that finding on) and does the writing, so that refusals land in its own message bar.
 #pragma once
 
 #include "audit/audit_records.h"
@@ -22,17 +22,19 @@ class FindingActions : public QWidget {
 public:
     explicit FindingActions(QWidget* parent = nullptr);
 
-    // The selected finding's status; nullopt when none is selected.
-    void setCurrent(std::optional<FindingStatus> status);
+    // The selected finding's status; nullopt when none is selected. `acceptRisk`: whether the
+    // user may accept its risk (its owner may only move it on).
+    void setCurrent(std::optional<FindingStatus> status, bool acceptRisk = true);
     QPushButton* button(FindingStatus next) const;
 
     // Whether a finding may go from `current` to `next` (the service's rule: open and in-progress
     // findings move on; resolved and risk-accepted ones are final).
     static bool canMove(FindingStatus current, FindingStatus next);
-    // Whether the workspace may move findings: the audit permission and a person to record.
-    static bool offered(const Workspace& workspace);
+    // Whether the user may move this finding on: PostgreSQL's answer for a login that is a
+    // person, else the audit permission and a person to record.
+    static bool offered(const Workspace& workspace, qint64 findingId);
     // What the GUI can tell is wrong before writing, as a sentence; empty when nothing is.
-    static QString refusal(const Workspace& workspace, FindingStatus next,
+    static QString refusal(const Workspace& workspace, qint64 findingId, FindingStatus next,
                            const QString& justification);
     // What moving the finding to `next` needs from the user: for a risk acceptance, asks why the
     // risk is accepted; otherwise nothing (an empty text). nullopt when the user cancels.

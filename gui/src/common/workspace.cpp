@@ -15,10 +15,16 @@ Workspace::Workspace(Database& db, PluginRuntime* plugins)
     if (m_plugins)
         m_pluginRules = m_plugins->rules();
     refreshPermissions();
+    // The linked person first: the database records them, whatever actor the client names.
     QSqlQuery me = m_db.exec(
-        QStringLiteral("SELECT email FROM person WHERE lower(email) = lower(?)"), {m_db.actor()});
-    if (me.next())
+        QStringLiteral("SELECT email, true FROM person WHERE id = steward_current_person() "
+                       "UNION ALL SELECT email, false FROM person WHERE lower(email) = lower(?) "
+                       "ORDER BY 2 DESC LIMIT 1"),
+        {m_db.actor()});
+    if (me.next()) {
         m_actorEmail = me.value(0).toString();
+        m_linked = me.value(1).toBool();
+    }
 }
 
 CoverageService Workspace::coverage() const
@@ -41,6 +47,33 @@ bool Workspace::takesPartInAudit(qint64 auditId) const
     if (!m_permissions.runAudits)
         return false;
     QSqlQuery q = m_db.exec(QStringLiteral("SELECT steward_takes_part_in_audit(?)"), {auditId});
+    return q.next() && q.value(0).toBool();
+}
+
+bool Workspace::mayMoveFinding(qint64 findingId, bool acceptRisk) const
+{
+    if (!m_linked)
+        return m_permissions.runAudits && !m_actorEmail.isEmpty();
+    QSqlQuery q =
+        m_db.exec(QStringLiteral("SELECT steward_may_move_finding(?, ?)"), {findingId, acceptRisk});
+    return q.next() && q.value(0).toBool();
+}
+
+bool Workspace::mayLeadAudit(qint64 auditId, const QString& leadEmail) const
+{
+    if (!m_linked)
+        return m_permissions.auditAdmin ||
+               (!m_actorEmail.isEmpty() &&
+                m_actorEmail.compare(leadEmail, Qt::CaseInsensitive) == 0);
+    QSqlQuery q = m_db.exec(QStringLiteral("SELECT steward_leads_audit(?)"), {auditId});
+    return q.next() && q.value(0).toBool();
+}
+
+bool Workspace::mayAnswerItem(qint64 auditItemId) const
+{
+    if (!m_linked)
+        return m_permissions.runAudits;
+    QSqlQuery q = m_db.exec(QStringLiteral("SELECT steward_may_answer_item(?)"), {auditItemId});
     return q.next() && q.value(0).toBool();
 }
 

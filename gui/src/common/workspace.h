@@ -54,13 +54,28 @@ public:
     // respondent of one of its items, or an administrator).
     bool mayManageProject(const QString& projectKey) const;
     bool takesPartInAudit(qint64 auditId) const;
+    // For a login linked to a person (sql/0008) the database answers per row (sql/0011, 0015):
+    // whether it may move this finding on (as its owner, not to accept its risk), take the lead's
+    // steps in this audit (reassign, review, close), and answer this item (by audit_item id).
+    // Other logins (the embedded database's own user) are held to the acting person's rules:
+    // findings and results need an acting person; the lead's steps are the lead's or an admin's.
+    bool mayMoveFinding(qint64 findingId, bool acceptRisk) const;
+    bool mayLeadAudit(qint64 auditId, const QString& leadEmail) const;
+    bool mayAnswerItem(qint64 auditItemId) const;
     // Reads the permissions again, e.g. after an administrator changed the user's roles.
     void refreshPermissions();
 
-    // The e-mail of the person acting: audit steps record who took them. The database actor
-    // when it is a person's e-mail; otherwise what the user chose (setActorEmail), or empty.
+    // The e-mail of the person acting: audit steps record who took them. For a linked login its
+    // person, whom the database records whatever the client says; else the database actor when it
+    // is a person's e-mail; otherwise what the user chose (setActorEmail), or empty.
     QString actorEmail() const { return m_actorEmail; }
-    void setActorEmail(const QString& email) { m_actorEmail = email; }
+    void setActorEmail(const QString& email)
+    {
+        if (!m_linked)
+            m_actorEmail = email;
+    }
+    // Whether the login is linked to a person: then that person acts, and nobody else can.
+    bool isLinkedToPerson() const { return m_linked; }
 
 private:
     Database& m_db;
@@ -68,6 +83,7 @@ private:
     std::vector<std::shared_ptr<const Rule>> m_pluginRules;
     Permissions m_permissions;
     QString m_actorEmail;
+    bool m_linked = false;
 };
 
 } // namespace steward::gui
