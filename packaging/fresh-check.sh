@@ -38,7 +38,8 @@ debian_mirror() {
     local uri
     uri=$(awk '
         function flush() {
-            if (uris != "" && enabled != "no" && suites ~ /(^| )bookworm( |$)/) { print uris; exit }
+            # exit runs END, which flushes again: print once.
+            if (uris != "" && enabled != "no" && suites ~ /(^| )bookworm( |$)/) { print uris; uris = ""; exit }
             uris = ""; suites = ""; enabled = ""
         }
         /^[[:space:]]*$/ { flush(); next }
