@@ -218,7 +218,8 @@ Evidence AuditService::attachEvidence(qint64 auditId, const QStringList& itemIds
                 QStringLiteral("url: '%1' is not a URL (e.g. https://example.org/report)")
                     .arg(input.url));
         kind = QStringLiteral("url");
-        location = url.toString();
+        // Encoded, as given: the decoded form of "a%20b" has a space and is no longer a URL.
+        location = url.toString(QUrl::FullyEncoded);
     } else {
         const QFileInfo info(input.filePath);
         if (!info.exists() || !info.isFile())

@@ -35,6 +35,35 @@ QString checkPersonName(const QString& name)
     return {};
 }
 
+namespace {
+
+QString lengthProblem(const QString& value, int limit)
+{
+    return value.size() > limit ? QStringLiteral("is longer than %1 characters").arg(limit)
+                                : QString();
+}
+
+} // namespace
+
+QString checkTitle(const QString& title)
+{
+    return lengthProblem(title, 200);
+}
+
+QString checkOrgUnitName(const QString& name)
+{
+    if (name.trimmed().isEmpty())
+        return QStringLiteral("is empty");
+    return lengthProblem(name, 200);
+}
+
+QString checkExternalId(const QString& id)
+{
+    if (id.trimmed().isEmpty())
+        return QStringLiteral("is empty");
+    return lengthProblem(id, 100);
+}
+
 QString checkProjectKey(const QString& key)
 {
     static const QRegularExpression shape(QStringLiteral("^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*$"));

@@ -15,6 +15,11 @@ namespace steward {
 STEWARD_CORE_API QString checkEmail(const QString& email);
 STEWARD_CORE_API QString checkPersonName(const QString& name);
 STEWARD_CORE_API QString checkProjectKey(const QString& key);
+// A person's title and an org unit's name: at most 200 characters (the schema's limits); an
+// external (HR) id, when there is one: not blank, at most 100 characters.
+STEWARD_CORE_API QString checkTitle(const QString& title);
+STEWARD_CORE_API QString checkOrgUnitName(const QString& name);
+STEWARD_CORE_API QString checkExternalId(const QString& id);
 STEWARD_CORE_API QString checkAllocation(int percent);
 
 // ISO 8601 calendar date (YYYY-MM-DD) or nullopt.

@@ -20,12 +20,6 @@ std::vector<ImportColumn> columns()
 
 const QString kStaging = QStringLiteral("steward_import_person");
 
-QString lengthProblem(const QString& value, int limit)
-{
-    return value.size() > limit ? QStringLiteral("is longer than %1 characters").arg(limit)
-                                : QString();
-}
-
 // Checks one row in C++ and turns it into staging values; a value that fails its check is staged
 // as NULL so that the set-based checks do not report it a second time.
 std::vector<std::optional<QString>> stageRow(ImportFile& file, const CsvRecord& record)
@@ -46,13 +40,13 @@ std::vector<std::optional<QString>> stageRow(ImportFile& file, const CsvRecord& 
     if (file.hasColumn(Name))
         row[2] = check(Name, name, checkPersonName(name));
     if (const QString unit = file.field(record, OrgUnit); !unit.isEmpty())
-        row[3] = check(OrgUnit, unit, lengthProblem(unit, 200));
+        row[3] = check(OrgUnit, unit, checkOrgUnitName(unit));
     if (file.hasColumn(Title)) {
         const QString title = file.field(record, Title);
-        row[4] = check(Title, title, lengthProblem(title, 200));
+        row[4] = check(Title, title, checkTitle(title));
     }
     if (const QString id = file.field(record, ExternalId); !id.isEmpty())
-        row[5] = check(ExternalId, id, lengthProblem(id, 100));
+        row[5] = check(ExternalId, id, checkExternalId(id));
     if (file.hasColumn(Active)) {
         const QString text = file.field(record, Active);
         if (text.isEmpty()) {

@@ -17,6 +17,11 @@ void validate(const Person& p)
 {
     require(QStringLiteral("email"), checkEmail(p.email));
     require(QStringLiteral("name"), checkPersonName(p.name));
+    require(QStringLiteral("title"), checkTitle(p.title));
+    if (!p.orgUnit.isEmpty())
+        require(QStringLiteral("org_unit"), checkOrgUnitName(p.orgUnit));
+    if (!p.externalId.isEmpty())
+        require(QStringLiteral("external_id"), checkExternalId(p.externalId));
 }
 
 QString whereClause(const PersonFilter& f, QVariantList& params)
