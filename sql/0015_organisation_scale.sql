@@ -277,7 +277,10 @@ BEGIN
                       'coalesce(after, before) AS d, coalesce(after, before) ->> %L AS k '
                       'FROM (%s) x) c', key_column, changes);
     -- A statement that changed nothing (an update that matched no row) must not take the lock.
-    EXECUTE format('SELECT EXISTS (%s)', changes) INTO has_rows;
+    EXECUTE CASE TG_OP
+        WHEN 'INSERT' THEN 'SELECT EXISTS (SELECT FROM new_rows)'
+        WHEN 'DELETE' THEN 'SELECT EXISTS (SELECT FROM old_rows)'
+        ELSE format('SELECT EXISTS (%s)', changes) END INTO has_rows;
     IF NOT has_rows THEN
         RETURN NULL;
     END IF;
@@ -293,23 +296,24 @@ BEGIN
     h.actor := steward_actor();
     h.table_name := TG_TABLE_NAME;
     h.operation := TG_OP;
-    h.prev_hash := '\x';
-    h.hash := '\x';
     prev := start;
-    FOR r IN EXECUTE changes || ' ORDER BY ord' LOOP
+    -- The ids are drawn in the entries' order; each entry's own content (its digest input with
+    -- an empty prev_hash) is computed by the query, leaving the loop only the chaining.
+    FOR r IN EXECUTE format(
+        'SELECT d.id, history_digest_input(ROW(d.id, $1, $2, $3, $4, $5, d.row_key, $6, '
+        'd.before, d.after, ''\x''::bytea, ''\x''::bytea)::history) AS content '
+        'FROM (SELECT nextval(''history_id_seq'') AS id, o.* FROM (%s ORDER BY ord) o) d',
+        changes) USING h.at, h.txid, h.db_user, h.actor, h.table_name, h.operation LOOP
         n := n + 1;
-        h.id := nextval('history_id_seq');
-        h.row_key := r.row_key;
-        h.before := r.before;
-        h.after := r.after;
-        -- With an empty prev_hash the digest input is the entry's own content.
-        prev := sha256(prev || history_digest_input(h));
-        ids[n] := h.id;
+        prev := sha256(prev || r.content);
+        ids[n] := r.id;
         hashes[n] := prev;
     END LOOP;
 
     -- Sealed already: the row triggers that seal and publish leave these entries alone.
     PERFORM set_config('steward.history_sealing', 'statement', true);
+    -- The entries again from the transition tables, joined to their ids and hashes by position:
+    -- cheaper than carrying their content in arrays, which plpgsql copies on every assignment.
     EXECUTE format('INSERT INTO history (id, at, txid, db_user, actor, table_name, row_key, '
                    'operation, before, after, prev_hash, hash) OVERRIDING SYSTEM VALUE '
                    'SELECT u.id, $1, $2, $3, $4, $5, c.row_key, $6, c.before, c.after, '
