@@ -174,10 +174,13 @@ case "$cmd" in
     bench)
         build
         for b in "$BUILD_DIR"/bin/steward-bench-*; do
-            [ "$(basename "$b")" = steward-bench-gui-people ] && continue
+            case "$(basename "$b")" in steward-bench-gui-people|steward-bench-organisation) continue ;; esac
             log "$(basename "$b")"
             "$b" "$@"
         done
+        # Organisation scale: each figure beside its reference, measured in the same run.
+        log "steward-bench-organisation"
+        "$BUILD_DIR/bin/steward-bench-organisation" --size "${STEWARD_BENCH_SIZE:-large}"
         # The People screen on a generated organisation; STEWARD_BENCH_SIZE=medium for a quick run.
         if [ -x "$BUILD_DIR/bin/steward-bench-gui-people" ]; then
             log "steward-bench-gui-people"

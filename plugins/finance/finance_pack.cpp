@@ -214,6 +214,15 @@ std::string ValidatorIndependenceRule::description() const
            "develops it.";
 }
 
+RuleInputs ValidatorIndependenceRule::inputs() const
+{
+    // Only validators' developer roles matter, and the inputs hold every assignment of the people
+    // they name: the developer roles need not be read for everyone.
+    return {{Industry::Finance},
+            {std::string(keys::kModelValidator)},
+            {std::string(keys::kValidateModel), std::string(keys::kDevelopModel)}};
+}
+
 std::vector<Finding> ValidatorIndependenceRule::check(const ProjectStaffing& s) const
 {
     if (s.project.industry != Industry::Finance)
@@ -262,6 +271,13 @@ std::string ComplianceAccountabilityRule::description() const
 {
     return "A finance project tagged automated-trading or credit-decision has a compliance "
            "officer Accountable for regulatory compliance.";
+}
+
+RuleInputs ComplianceAccountabilityRule::inputs() const
+{
+    return {{Industry::Finance},
+            {std::string(keys::kComplianceOfficer)},
+            {std::string(keys::kRegulatoryCompliance)}};
 }
 
 std::vector<Finding> ComplianceAccountabilityRule::check(const ProjectStaffing& s) const

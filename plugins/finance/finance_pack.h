@@ -46,20 +46,22 @@ std::vector<std::shared_ptr<const Rule>> financeRules();
 
 // Model risk management rests on effective challenge: whoever validates a model (holds the
 // validator role or is R/A for validating it) must not also be building it.
-class ValidatorIndependenceRule final : public Rule {
+class ValidatorIndependenceRule final : public ScopedRule {
 public:
     std::string key() const override;
     std::string description() const override;
     std::vector<Finding> check(const ProjectStaffing& staffing) const override;
+    RuleInputs inputs() const override;
 };
 
 // Automated trading and credit decisions are regulated activities: a compliance officer on the
 // project must be the one Accountable for regulatory compliance.
-class ComplianceAccountabilityRule final : public Rule {
+class ComplianceAccountabilityRule final : public ScopedRule {
 public:
     std::string key() const override;
     std::string description() const override;
     std::vector<Finding> check(const ProjectStaffing& staffing) const override;
+    RuleInputs inputs() const override;
 };
 
 } // namespace steward::finance

@@ -197,6 +197,11 @@ std::string PrivacyOfficerRule::description() const
     return "A healthcare project tagged patient-data has a privacy officer assigned to it.";
 }
 
+RuleInputs PrivacyOfficerRule::inputs() const
+{
+    return {{Industry::Healthcare}, {std::string(keys::kPrivacyOfficer)}, {}};
+}
+
 std::vector<Finding> PrivacyOfficerRule::check(const ProjectStaffing& s) const
 {
     if (s.project.industry != Industry::Healthcare || !s.project.hasTag(kTagPatientData))
@@ -220,6 +225,15 @@ std::string ClinicalValidationIndependenceRule::description() const
 {
     return "On a healthcare project, nobody who validates the model clinically also holds a "
            "role that develops it.";
+}
+
+RuleInputs ClinicalValidationIndependenceRule::inputs() const
+{
+    // Only validators' developer roles matter, and the inputs hold every assignment of the people
+    // they name: the developer roles need not be read for everyone.
+    return {{Industry::Healthcare},
+            {std::string(keys::kValidationLead)},
+            {std::string(keys::kClinicalValidation)}};
 }
 
 std::vector<Finding> ClinicalValidationIndependenceRule::check(const ProjectStaffing& s) const
@@ -267,6 +281,13 @@ std::string ClinicianAccountableRule::description() const
 {
     return "A healthcare project tagged clinical-use that is in deployment or operation has a "
            "clinical lead Accountable for approving clinical deployment.";
+}
+
+RuleInputs ClinicianAccountableRule::inputs() const
+{
+    return {{Industry::Healthcare},
+            {std::string(keys::kClinicalLead)},
+            {std::string(keys::kApproveClinicalDeployment)}};
 }
 
 std::vector<Finding> ClinicianAccountableRule::check(const ProjectStaffing& s) const

@@ -47,27 +47,30 @@ std::vector<std::shared_ptr<const Rule>> healthcareRules();
 
 // Patient data is special-category data: a project that handles it needs a named privacy officer
 // on the project, not just a policy.
-class PrivacyOfficerRule final : public Rule {
+class PrivacyOfficerRule final : public ScopedRule {
 public:
     std::string key() const override;
     std::string description() const override;
     std::vector<Finding> check(const ProjectStaffing& staffing) const override;
+    RuleInputs inputs() const override;
 };
 
 // Clinical evidence is only credible when it comes from outside the team that built the model.
-class ClinicalValidationIndependenceRule final : public Rule {
+class ClinicalValidationIndependenceRule final : public ScopedRule {
 public:
     std::string key() const override;
     std::string description() const override;
     std::vector<Finding> check(const ProjectStaffing& staffing) const override;
+    RuleInputs inputs() const override;
 };
 
 // Once a system is used in patient care, a clinician answers for that use.
-class ClinicianAccountableRule final : public Rule {
+class ClinicianAccountableRule final : public ScopedRule {
 public:
     std::string key() const override;
     std::string description() const override;
     std::vector<Finding> check(const ProjectStaffing& staffing) const override;
+    RuleInputs inputs() const override;
 };
 
 } // namespace steward::healthcare

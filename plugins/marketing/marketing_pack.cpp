@@ -179,6 +179,13 @@ std::string ConsentAccountableRule::description() const
            "project Accountable for consent and opt-out.";
 }
 
+RuleInputs ConsentAccountableRule::inputs() const
+{
+    // isOnProject() looks at every assignment of the Accountable person on the project: the
+    // inputs include those for everyone they name.
+    return {{Industry::Marketing}, {}, {std::string(keys::kConsentAndOptOut)}};
+}
+
 std::vector<Finding> ConsentAccountableRule::check(const ProjectStaffing& s) const
 {
     if (s.project.industry != Industry::Marketing)
@@ -227,6 +234,11 @@ std::string PrivacyOwnerRule::description() const
 {
     return "A marketing project tagged customer-data has a customer data privacy owner assigned "
            "to it.";
+}
+
+RuleInputs PrivacyOwnerRule::inputs() const
+{
+    return {{Industry::Marketing}, {std::string(keys::kPrivacyOwner)}, {}};
 }
 
 std::vector<Finding> PrivacyOwnerRule::check(const ProjectStaffing& s) const

@@ -43,19 +43,21 @@ std::vector<std::shared_ptr<const Rule>> marketingRules();
 
 // Profiling customers to personalise offers or predict churn depends on their consent and on
 // honouring opt-outs, so someone on the project must answer for both.
-class ConsentAccountableRule final : public Rule {
+class ConsentAccountableRule final : public ScopedRule {
 public:
     std::string key() const override;
     std::string description() const override;
     std::vector<Finding> check(const ProjectStaffing& staffing) const override;
+    RuleInputs inputs() const override;
 };
 
 // A project that holds customer data needs a named person who owns its privacy.
-class PrivacyOwnerRule final : public Rule {
+class PrivacyOwnerRule final : public ScopedRule {
 public:
     std::string key() const override;
     std::string description() const override;
     std::vector<Finding> check(const ProjectStaffing& staffing) const override;
+    RuleInputs inputs() const override;
 };
 
 } // namespace steward::marketing

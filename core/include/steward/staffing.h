@@ -102,4 +102,27 @@ public:
     virtual std::vector<Finding> check(const ProjectStaffing& staffing) const = 0;
 };
 
+// What a rule reads of a project's staffing. The organisation-wide check then reads just that, for
+// every project at once with a few set-based queries, instead of each project's whole staffing
+// (a million RACI entries in a large organisation), and calls check() on these smaller snapshots.
+struct RuleInputs {
+    // The projects the rule can have findings on; empty means every industry.
+    std::vector<Industry> industries;
+    // Assignments of these roles on the project.
+    std::vector<std::string> roles;
+    // RACI entries for these responsibilities, and the responsibilities themselves.
+    std::vector<std::string> responsibilities;
+    // Always included besides: the project itself, every assignment on the project of each person
+    // the above names, and those people. Nothing else: no other assignments, entries or people.
+};
+
+// A rule that declares what it reads. check() must give the same findings on a snapshot that holds
+// at least its inputs as on the project's whole staffing. Rules that only implement Rule keep
+// working: the organisation-wide check gives them every project's whole staffing, which is slower.
+class STEWARD_INTERFACE ScopedRule : public Rule {
+public:
+    ~ScopedRule() override;
+    virtual RuleInputs inputs() const = 0;
+};
+
 } // namespace steward

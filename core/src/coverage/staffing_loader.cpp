@@ -71,6 +71,13 @@ void StaffingLoader::forEachBatch(const QDate& asOf, int batchSize,
     prepareScopeTable();
     Transaction tx(m_db);
     m_db.exec(QStringLiteral("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ"));
+    readBatches(asOf, batchSize, visit);
+    tx.commit();
+}
+
+void StaffingLoader::readBatches(const QDate& asOf, int batchSize,
+                                 const std::function<bool(std::vector<ProjectStaffing>&&)>& visit)
+{
     QStringList keys;
     QSqlQuery q = m_db.exec(QStringLiteral("SELECT p.key FROM project p WHERE ") + kInScope +
                             QStringLiteral(" ORDER BY p.key"));
@@ -84,7 +91,6 @@ void StaffingLoader::forEachBatch(const QDate& asOf, int batchSize,
                              {keys[first], keys[last]}, asOf)))
             break;
     }
-    tx.commit();
 }
 
 void StaffingLoader::prepareScopeTable()
@@ -189,10 +195,10 @@ std::vector<ProjectStaffing> StaffingLoader::readScope(const QString& scopeCondi
     // People referenced by assignments or RACI entries.
     std::unordered_map<std::int64_t, PersonInfo> people;
     q = m_db.exec(QStringLiteral(
-        "SELECT pe.id, pe.email, pe.name, pe.active FROM person pe WHERE pe.id IN ("
+        "SELECT pe.id, pe.email, pe.name, pe.active FROM person pe WHERE pe.id = ANY (ARRAY ("
         " SELECT a.person_id FROM assignment a JOIN coverage_scope s ON s.id = a.project_id"
         " UNION SELECT r.person_id FROM raci_entry r JOIN coverage_scope s ON s.id = "
-        "r.project_id)"));
+        "r.project_id))"));
     while (q.next())
         people.emplace(q.value(0).toLongLong(), PersonInfo{q.value(0).toLongLong(), str(q.value(1)),
                                                            str(q.value(2)), q.value(3).toBool()});
@@ -210,7 +216,7 @@ std::vector<ProjectStaffing> StaffingLoader::readScope(const QString& scopeCondi
                        "WHERE (r.required AND r.retired_at IS NULL AND ro.retired_at IS NULL) "
                        "OR r.key IN (SELECT e.responsibility_key FROM raci_entry e JOIN "
                        "coverage_scope s ON s.id = e.project_id) "
-                       "ORDER BY ro.position, r.role_key, r.position"));
+                       "ORDER BY ro.position, r.role_key, r.position, r.key"));
     std::vector<std::pair<ResponsibilityInfo, QString>> candidates;
     while (q.next()) {
         ResponsibilityInfo r{str(q.value(0)), str(q.value(1)), str(q.value(2)),

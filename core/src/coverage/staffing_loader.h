@@ -29,8 +29,13 @@ public:
     void forEachBatch(const QDate& asOf, int batchSize,
                       const std::function<bool(std::vector<ProjectStaffing>&&)>& visit);
 
-private:
+    // As forEachBatch, inside the caller's transaction (which should be REPEATABLE READ), after
+    // prepareScopeTable() was called outside it.
+    void readBatches(const QDate& asOf, int batchSize,
+                     const std::function<bool(std::vector<ProjectStaffing>&&)>& visit);
     void prepareScopeTable();
+
+private:
     // One snapshot of its own.
     std::vector<ProjectStaffing> loadScope(const QString& scopeCondition,
                                            const QVariantList& params, const QDate& asOf);

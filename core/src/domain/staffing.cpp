@@ -6,6 +6,7 @@
 namespace steward {
 
 Rule::~Rule() = default;
+ScopedRule::~ScopedRule() = default;
 
 Plugin::~Plugin() = default;
 std::vector<RoleSpec> Plugin::roles() const

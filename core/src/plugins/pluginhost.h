@@ -68,6 +68,8 @@ struct PluginContent {
 class STEWARD_CORE_API PluginRule : public Rule {
 public:
     virtual const std::string& pluginId() const = 0;
+    // What the plugin's rule declared it reads (a ScopedRule), asked once when it was loaded.
+    virtual const std::optional<RuleInputs>& inputs() const = 0;
 };
 
 struct PluginHostOptions {

@@ -82,18 +82,21 @@ bool guarded(PluginRecord& record, const std::string& what, const std::function<
 class GuardedRule final : public PluginRule {
 public:
     GuardedRule(std::shared_ptr<const Plugin> plugin, std::shared_ptr<const Rule> rule,
-                std::string pluginId, std::string key, std::string description)
+                std::string pluginId, std::string key, std::string description,
+                std::optional<RuleInputs> inputs)
         : m_plugin(std::move(plugin))
         , m_rule(std::move(rule))
         , m_pluginId(std::move(pluginId))
         , m_key(std::move(key))
         , m_description(std::move(description))
+        , m_inputs(std::move(inputs))
     {
     }
 
     std::string key() const override { return m_key; }
     std::string description() const override { return m_description; }
     const std::string& pluginId() const override { return m_pluginId; }
+    const std::optional<RuleInputs>& inputs() const override { return m_inputs; }
 
     std::vector<Finding> check(const ProjectStaffing& staffing) const override
     {
@@ -130,6 +133,7 @@ private:
     std::string m_pluginId;
     std::string m_key;
     std::string m_description;
+    std::optional<RuleInputs> m_inputs;
 };
 
 // Owns the plugin object and, declared first and so destroyed last, its library.
@@ -309,8 +313,13 @@ std::optional<Instance> instantiate(PluginRecord& record, const LibraryHandle& l
             !guarded(record, which + "description()",
                      [&] { description = rules[i]->description(); }))
             return std::nullopt;
-        instance.rules.push_back(std::make_shared<GuardedRule>(
-            plugin, std::move(rules[i]), record.id, std::move(key), std::move(description)));
+        std::optional<RuleInputs> inputs;
+        if (const auto* scoped = dynamic_cast<const ScopedRule*>(rules[i].get());
+            scoped && !guarded(record, which + "inputs()", [&] { inputs = scoped->inputs(); }))
+            return std::nullopt;
+        instance.rules.push_back(
+            std::make_shared<GuardedRule>(plugin, std::move(rules[i]), record.id, std::move(key),
+                                          std::move(description), std::move(inputs)));
     }
     // Rules' control blocks may have been made by the plugin: drop them here, while it is loaded.
     rules.clear();

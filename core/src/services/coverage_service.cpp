@@ -1,6 +1,7 @@
 #include "services/coverage_service.h"
 
 #include "coverage/core_rules.h"
+#include "coverage/organisation_check.h"
 #include "coverage/staffing_loader.h"
 #include "error.h"
 
@@ -19,25 +20,24 @@ int CoverageReport::count(Severity severity) const
 CoverageService::CoverageService(Database& db, std::vector<std::shared_ptr<const Rule>> extraRules)
     : m_db(db)
     , m_rules(coreCoverageRules())
+    , m_coreRules(m_rules.size())
 {
     m_rules.insert(m_rules.end(), extraRules.begin(), extraRules.end());
 }
 
-std::vector<Finding> CoverageService::evaluate(const ProjectStaffing& staffing) const
+std::vector<Finding> runRule(const Rule& rule, const ProjectStaffing& staffing)
 {
-    std::vector<Finding> findings;
-    for (const auto& rule : m_rules) {
-        try {
-            std::vector<Finding> found = rule->check(staffing);
-            findings.insert(findings.end(), std::make_move_iterator(found.begin()),
-                            std::make_move_iterator(found.end()));
-        } catch (const std::exception& e) {
-            findings.push_back(
-                {coverage_code::RuleFailed, Severity::Error, staffing.project.key, rule->key(),
-                 "The rule \"" + rule->key() + "\" failed: " + e.what(),
-                 "Report this to the rule's author; the project was not fully checked.", "core"});
-        }
+    try {
+        return rule.check(staffing);
+    } catch (const std::exception& e) {
+        return {{coverage_code::RuleFailed, Severity::Error, staffing.project.key, rule.key(),
+                 "The rule \"" + rule.key() + "\" failed: " + e.what(),
+                 "Report this to the rule's author; the project was not fully checked.", "core"}};
     }
+}
+
+void sortFindings(std::vector<Finding>& findings)
+{
     std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
         if (a.severity != b.severity)
             return a.severity > b.severity;
@@ -45,6 +45,17 @@ std::vector<Finding> CoverageService::evaluate(const ProjectStaffing& staffing) 
             return a.code < b.code;
         return a.subject < b.subject;
     });
+}
+
+std::vector<Finding> CoverageService::evaluate(const ProjectStaffing& staffing) const
+{
+    std::vector<Finding> findings;
+    for (const auto& rule : m_rules) {
+        std::vector<Finding> found = runRule(*rule, staffing);
+        findings.insert(findings.end(), std::make_move_iterator(found.begin()),
+                        std::make_move_iterator(found.end()));
+    }
+    sortFindings(findings);
     return findings;
 }
 
@@ -70,6 +81,15 @@ CoverageReport CoverageService::checkProject(const QString& projectKey, const QD
 
 CoverageReport CoverageService::checkAll(const QDate& asOf,
                                          const std::function<bool()>& cancelRequested)
+{
+    const auto split = m_rules.begin() + static_cast<std::ptrdiff_t>(m_coreRules);
+    return checkOrganisation(m_db, asOf, {{m_rules.begin(), split}, {split, m_rules.end()}},
+                             runRule, cancelRequested);
+}
+
+CoverageReport
+CoverageService::checkAllProjectByProject(const QDate& asOf,
+                                          const std::function<bool()>& cancelRequested)
 {
     // Project by project in batches, so that an organisation of thousands of projects never has
     // all its staffing in memory at once.
