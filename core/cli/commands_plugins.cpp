@@ -351,32 +351,38 @@ int listChecklists(Invocation& inv)
     Session& session = inv.session();
     session.plugins(); // publish what the plugins ship now
     QSqlQuery q = session.db().exec(QStringLiteral(
-        "SELECT c.key, c.title, c.framework, c.plugin_id, v.number, v.label, "
+        "SELECT c.key, c.title, c.framework, coalesce(c.plugin_id, ''), v.number, v.label, "
         "(SELECT count(*) FROM checklist_item i WHERE i.version_id = v.id), "
         "(SELECT count(*) FROM checklist_version a WHERE a.checklist_key = c.key), "
-        "p.state FROM checklist c JOIN checklist_version v ON v.id = c.current_version_id "
-        "JOIN plugin p ON p.id = c.plugin_id ORDER BY c.key"));
+        "coalesce(p.state, ''), v.file_name FROM checklist c "
+        "JOIN checklist_version v ON v.id = c.current_version_id "
+        "LEFT JOIN plugin p ON p.id = c.plugin_id ORDER BY c.key"));
     QJsonArray list;
-    TextTable table({QStringLiteral("KEY"), QStringLiteral("TITLE"), QStringLiteral("PLUGIN"),
+    TextTable table({QStringLiteral("KEY"), QStringLiteral("TITLE"), QStringLiteral("FROM"),
                      QStringLiteral("VERSION"), QStringLiteral("ITEMS")});
     while (q.next()) {
-        list.append(QJsonObject{{QStringLiteral("key"), q.value(0).toString()},
-                                {QStringLiteral("title"), q.value(1).toString()},
-                                {QStringLiteral("framework"), q.value(2).toString()},
-                                {QStringLiteral("plugin"), q.value(3).toString()},
-                                {QStringLiteral("plugin_state"), q.value(8).toString()},
-                                {QStringLiteral("version"), q.value(4).toInt()},
-                                {QStringLiteral("label"), q.value(5).toString()},
-                                {QStringLiteral("items"), q.value(6).toInt()},
-                                {QStringLiteral("versions"), q.value(7).toInt()}});
-        table.addRow({q.value(0).toString(), q.value(1).toString(), q.value(3).toString(),
+        list.append(
+            QJsonObject{{QStringLiteral("key"), q.value(0).toString()},
+                        {QStringLiteral("title"), q.value(1).toString()},
+                        {QStringLiteral("framework"), q.value(2).toString()},
+                        {QStringLiteral("plugin"), nullIfEmpty(q.value(3).toString())},
+                        {QStringLiteral("plugin_state"), nullIfEmpty(q.value(8).toString())},
+                        {QStringLiteral("file"), nullIfEmpty(q.value(9).toString())},
+                        {QStringLiteral("version"), q.value(4).toInt()},
+                        {QStringLiteral("label"), q.value(5).toString()},
+                        {QStringLiteral("items"), q.value(6).toInt()},
+                        {QStringLiteral("versions"), q.value(7).toInt()}});
+        const QString from = q.value(3).toString().isEmpty()
+                                 ? QStringLiteral("file %1").arg(q.value(9).toString())
+                                 : q.value(3).toString();
+        table.addRow({q.value(0).toString(), q.value(1).toString(), from,
                       QStringLiteral("%1 (%2)").arg(q.value(4).toString(), q.value(5).toString()),
                       q.value(6).toString()});
     }
     if (inv.json())
         inv.printJson(list);
     else if (list.isEmpty())
-        inv.out() << "No checklists: no active plugin ships one.\n";
+        inv.out() << "No checklists: no active plugin ships one and none was imported.\n";
     else
         table.print(inv.out());
     return exit_code::Success;
