@@ -48,3 +48,45 @@ BEGIN
                    current_schema());
 END
 $$;
+
+-- Crosswalks --------------------------------------------------------------------------------------
+-- A mapping says that an item of one checklist corresponds to an item of another: equal, subset
+-- (the source asks for less than the target), superset, or intersect (they overlap). Items are
+-- named by their stable item ids, so a mapping outlives new versions of either checklist; the
+-- import (`steward checklist map import`) checks the ids against the current versions. Every
+-- mapping carries its rationale. Evidence recorded for one side is offered for the other in audits
+-- of the same project, and the project's coverage across frameworks counts mapped items.
+CREATE TABLE checklist_mapping (
+    id                bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    source_checklist  text NOT NULL REFERENCES checklist (key),
+    source_item       text NOT NULL CHECK (btrim(source_item) <> ''),
+    target_checklist  text NOT NULL REFERENCES checklist (key),
+    target_item       text NOT NULL CHECK (btrim(target_item) <> ''),
+    relation          text NOT NULL CHECK (relation IN ('equal', 'subset', 'superset', 'intersect')),
+    rationale         text NOT NULL CHECK (btrim(rationale) <> ''),
+    -- The crosswalk file it came from, by name.
+    crosswalk         text NOT NULL CHECK (btrim(crosswalk) <> ''),
+    version           integer NOT NULL DEFAULT 1,
+    created_at        timestamptz NOT NULL DEFAULT now(),
+    updated_at        timestamptz NOT NULL DEFAULT now(),
+    CHECK (source_checklist <> target_checklist),
+    UNIQUE (source_checklist, source_item, target_checklist, target_item)
+);
+CREATE INDEX checklist_mapping_target_idx ON checklist_mapping (target_checklist, target_item);
+
+CREATE TRIGGER checklist_mapping_bump_version BEFORE UPDATE ON checklist_mapping
+    FOR EACH ROW EXECUTE FUNCTION bump_version();
+CREATE TRIGGER checklist_mapping_history AFTER INSERT OR UPDATE OR DELETE ON checklist_mapping
+    FOR EACH ROW EXECUTE FUNCTION history_capture('id');
+
+-- Everybody reads mappings; only administrators change them, as for checklists.
+DO $$
+BEGIN
+    IF EXISTS (SELECT FROM pg_roles WHERE rolname = 'steward_viewer') THEN
+        GRANT SELECT ON checklist_mapping TO steward_viewer;
+    END IF;
+    IF EXISTS (SELECT FROM pg_roles WHERE rolname = 'steward_admin') THEN
+        GRANT INSERT, UPDATE, DELETE ON checklist_mapping TO steward_admin;
+    END IF;
+END
+$$;

@@ -1,11 +1,14 @@
 // steward checklist import, steward checklist export: checklists as files, for governance officers
 // who write their own or take them from another tool (CISO Assistant, OSCAL), and keep them in git.
 #include "checklists/checklist_import.h"
+#include "checklists/crosswalk.h"
 #include "command.h"
 #include "db/session.h"
 #include "error.h"
 
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QSaveFile>
 
 namespace steward {
@@ -58,6 +61,94 @@ int exportChecklist(Invocation& inv)
     return exit_code::Success;
 }
 
+int importMappings(Invocation& inv)
+{
+    const CrosswalkFile file = readCrosswalkFile(inv.positional().at(0));
+    Session& session = inv.session();
+    session.plugins();
+    const CrosswalkImportResult r = importCrosswalk(session.db(), file);
+    inv.out() << file.path << ": " << r.added << " mappings added, " << r.changed << " changed, "
+              << r.unchanged << " unchanged.\n";
+    return exit_code::Success;
+}
+
+int mappedEvidence(Invocation& inv)
+{
+    bool ok = false;
+    const qint64 auditId = inv.positional().at(0).toLongLong(&ok);
+    if (!ok)
+        throw UsageError(
+            QStringLiteral("AUDIT is an audit number, not %1").arg(inv.positional().at(0)));
+    Session& session = inv.session();
+    const std::vector<MappedEvidenceOffer> offers = mappedEvidenceOffers(session.db(), auditId);
+    if (inv.json()) {
+        QJsonArray list;
+        for (const MappedEvidenceOffer& o : offers)
+            list.append(QJsonObject{{QStringLiteral("audit_item"), o.auditItemId},
+                                    {QStringLiteral("item"), o.itemId},
+                                    {QStringLiteral("from_audit"), o.fromAuditId},
+                                    {QStringLiteral("from_checklist"), o.fromChecklist},
+                                    {QStringLiteral("from_item"), o.fromItemId},
+                                    {QStringLiteral("relation"), o.relation},
+                                    {QStringLiteral("rationale"), o.rationale},
+                                    {QStringLiteral("evidence"), o.evidenceId},
+                                    {QStringLiteral("location"), o.evidenceLocation}});
+        inv.printJson(list);
+        return exit_code::Success;
+    }
+    if (offers.empty())
+        inv.out() << "No evidence of mapped items in other audits of this project to offer.\n";
+    for (const MappedEvidenceOffer& o : offers)
+        inv.out() << o.itemId << ": " << o.sentence() << '\n';
+    return exit_code::Success;
+}
+
+int frameworkCoverage(Invocation& inv)
+{
+    Session& session = inv.session();
+    const std::vector<FrameworkCoverage> coverage =
+        crossFrameworkCoverage(session.db(), inv.positional().at(0));
+    if (inv.json()) {
+        QJsonArray list;
+        for (const FrameworkCoverage& c : coverage) {
+            QJsonArray items;
+            for (const FrameworkCoverageItem& i : c.items)
+                items.append(
+                    QJsonObject{{QStringLiteral("id"), i.itemId},
+                                {QStringLiteral("status"), i.status},
+                                {QStringLiteral("through"),
+                                 i.through.isEmpty() ? QJsonValue() : QJsonValue(i.through)}});
+            list.append(QJsonObject{{QStringLiteral("checklist"), c.checklistKey},
+                                    {QStringLiteral("title"), c.title},
+                                    {QStringLiteral("audit"), c.auditId},
+                                    {QStringLiteral("direct"), c.direct},
+                                    {QStringLiteral("mapped"), c.mapped},
+                                    {QStringLiteral("partly"), c.partly},
+                                    {QStringLiteral("open"), c.open},
+                                    {QStringLiteral("items"), items}});
+        }
+        inv.printJson(list);
+        return exit_code::Success;
+    }
+    if (coverage.empty()) {
+        inv.out() << "No audits on this project yet.\n";
+        return exit_code::Success;
+    }
+    TextTable table({QStringLiteral("CHECKLIST"), QStringLiteral("AUDIT"), QStringLiteral("DIRECT"),
+                     QStringLiteral("MAPPED"), QStringLiteral("PARTLY"), QStringLiteral("OPEN")});
+    for (const FrameworkCoverage& c : coverage)
+        table.addRow({c.checklistKey, QString::number(c.auditId), QString::number(c.direct),
+                      QString::number(c.mapped), QString::number(c.partly),
+                      QString::number(c.open)});
+    table.print(inv.out());
+    for (const FrameworkCoverage& c : coverage)
+        for (const FrameworkCoverageItem& i : c.items)
+            if (!i.through.isEmpty())
+                inv.out() << c.checklistKey << ' ' << i.itemId << ": " << i.status << " through "
+                          << i.through << '\n';
+    return exit_code::Success;
+}
+
 } // namespace
 
 void registerChecklistFileCommands(CommandLine& cli)
@@ -94,6 +185,37 @@ void registerChecklistFileCommands(CommandLine& cli)
          {{QStringLiteral("KEY"), QStringLiteral("The checklist's key.")}},
          false,
          exportChecklist});
+    cli.add({{QStringLiteral("checklist"), QStringLiteral("map"), QStringLiteral("import")},
+             QStringLiteral("Import a crosswalk: items of one checklist mapped to another's."),
+             QStringLiteral("YAML (steward-crosswalk: 1) or CSV (.csv) with the columns "
+                            "source_checklist, source_item, target_checklist, target_item, "
+                            "relation, rationale. Relations are equal, subset, superset and "
+                            "intersect; every mapping needs a rationale. Items must exist in the "
+                            "checklists' current versions. Only administrators may import."),
+             {},
+             {{QStringLiteral("FILE"), QStringLiteral("The crosswalk (.yaml or .csv).")}},
+             false,
+             importMappings});
+    cli.add({{QStringLiteral("audit"), QStringLiteral("mapped-evidence")},
+             QStringLiteral("Evidence from other audits of the project that backs a mapped item."),
+             QStringLiteral("For each item of the audit, evidence linked to an item mapped to it "
+                            "(a crosswalk) in another audit of the same project, not yet linked "
+                            "here."),
+             {},
+             {{QStringLiteral("AUDIT"), QStringLiteral("The audit's number.")}},
+             true,
+             mappedEvidence});
+    cli.add({{QStringLiteral("project"), QStringLiteral("frameworks")},
+             QStringLiteral("Coverage across frameworks: items satisfied directly or through a "
+                            "mapped item."),
+             QStringLiteral("For each checklist audited on the project (its latest audit): items "
+                            "satisfied in that audit (direct), through an equal or wider mapped "
+                            "item satisfied in another checklist's latest audit (mapped), through "
+                            "an overlapping or narrower one (partly), or not at all (open)."),
+             {},
+             {{QStringLiteral("KEY"), QStringLiteral("The project's key.")}},
+             true,
+             frameworkCoverage});
 }
 
 } // namespace steward
