@@ -243,7 +243,7 @@ std::vector<MappedEvidenceOffer> mappedEvidenceOffers(Database& db, qint64 audit
             QLatin1String(kLinks) +
             QStringLiteral(
                 " SELECT m.audit_item_id, m.item_id, oa.id, k.other_c, k.other_i, k.rel, "
-                "k.rationale, e.id, e.location, e.description FROM mine m "
+                "k.rationale, e.id, e.kind, e.location, e.description FROM mine m "
                 "JOIN links k ON k.mine_c = m.checklist_key AND k.mine_i = m.item_id "
                 "JOIN audit oa ON oa.project_id = m.project_id AND oa.id <> ? "
                 "JOIN checklist_version ov ON ov.id = oa.checklist_version_id "
@@ -264,7 +264,7 @@ std::vector<MappedEvidenceOffer> mappedEvidenceOffers(Database& db, qint64 audit
         offers.push_back({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toLongLong(),
                           q.value(3).toString(), q.value(4).toString(), q.value(5).toString(),
                           q.value(6).toString(), q.value(7).toLongLong(), q.value(8).toString(),
-                          q.value(9).toString()});
+                          q.value(9).toString(), q.value(10).toString()});
     return offers;
 }
 

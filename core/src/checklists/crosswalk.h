@@ -62,6 +62,7 @@ struct STEWARD_CORE_API MappedEvidenceOffer {
     QString relation;   // how fromItemId relates to itemId
     QString rationale;
     qint64 evidenceId = 0;
+    QString evidenceKind; // "url" or "file"
     QString evidenceLocation;
     QString evidenceDescription;
     QString sentence() const; // "this evidence backs Art. 9(2) in audit 4: attach it here too?"
