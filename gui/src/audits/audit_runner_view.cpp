@@ -342,7 +342,7 @@ void AuditRunner::showMappedEvidence()
         tr("<i>%1</i> (%2; %3)")
             .arg(o.evidenceLocation.toHtmlEscaped(), o.relation, o.rationale.toHtmlEscaped());
     if (m_offers.size() > 1)
-        text += QStringLiteral("<br>") + tr("%n more offered after this one.", nullptr,
+        text += QStringLiteral("<br>") + tr("%n other offer(s) for this item.", nullptr,
                                             static_cast<int>(m_offers.size() - 1));
     m_mappedEvidence->setText(text);
 }
