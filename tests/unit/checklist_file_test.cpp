@@ -285,6 +285,19 @@ TEST(ChecklistFile, WritesStewardYamlAndOscalThatReadBackTheSame)
     }
 }
 
+// An alias inside the node it names makes the document a cycle: refused, not followed for ever.
+TEST(ChecklistFile, AnAliasThatContainsItselfIsRefused)
+{
+    const ChecklistFile file = parseChecklistFile(
+        QByteArrayLiteral("catalog:\n  uuid: x\n  metadata: {title: t}\n  groups: &g\n"
+                          "    - title: a\n      id: a\n      controls: [{id: c, title: c}]\n"
+                          "      groups: [{title: b, id: b, groups: *g}]\n"),
+        QStringLiteral("cycle.json"));
+    EXPECT_FALSE(file.problems.isEmpty());
+    EXPECT_TRUE(file.problems.join(u'\n').contains(QStringLiteral("nested more than 32 levels")))
+        << lines(file.problems);
+}
+
 TEST(ChecklistFile, AKeyGivenReplacesTheFilesAndIsChecked)
 {
     EXPECT_EQ(

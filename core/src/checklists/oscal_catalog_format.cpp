@@ -49,9 +49,25 @@ std::string prop(const YAML::Node& owner, const char* name, bool steward, Proble
     return values.empty() ? std::string() : values.front();
 }
 
-// The prose of a part and of the parts inside it, each sub-part on its own line after its label.
-void collectProse(const YAML::Node& part, std::string& out, Problems& problems)
+// Deeper than any real catalog nests groups, controls or parts; deeper still is a file whose
+// alias contains itself, which would otherwise recurse for ever.
+constexpr int kMaxDepth = 32;
+
+bool tooDeep(int depth, const YAML::Node& node, Problems& problems)
 {
+    if (depth <= kMaxDepth)
+        return false;
+    problems.at(node, QStringLiteral("nested more than %1 levels deep (an alias that contains "
+                                     "itself?)")
+                          .arg(kMaxDepth));
+    return true;
+}
+
+// The prose of a part and of the parts inside it, each sub-part on its own line after its label.
+void collectProse(const YAML::Node& part, std::string& out, Problems& problems, int depth = 0)
+{
+    if (tooDeep(depth, part, problems))
+        return;
     const std::string label = prop(part, "label", false, problems);
     const std::string prose = text(part["prose"], QStringLiteral("prose"), problems);
     if (!label.empty() || !prose.empty()) {
@@ -63,7 +79,7 @@ void collectProse(const YAML::Node& part, std::string& out, Problems& problems)
     if (parts.IsDefined() && checkSequence(parts, QStringLiteral("parts"), problems))
         for (const YAML::Node& p : parts)
             if (checkMapping(p, QStringLiteral("a part"), {}, problems))
-                collectProse(p, out, problems);
+                collectProse(p, out, problems, depth + 1);
 }
 
 std::string partProse(const YAML::Node& owner, const char* name, Problems& problems)
@@ -157,9 +173,10 @@ public:
     }
 
 private:
-    void readGroups(const YAML::Node& groups, const std::string& path)
+    void readGroups(const YAML::Node& groups, const std::string& path, int depth = 0)
     {
-        if (!checkSequence(groups, QStringLiteral("groups"), m_problems))
+        if (tooDeep(depth, groups, m_problems) ||
+            !checkSequence(groups, QStringLiteral("groups"), m_problems))
             return;
         for (const YAML::Node& g : groups) {
             if (!checkMapping(g, QStringLiteral("a group"), {}, m_problems))
@@ -175,15 +192,16 @@ private:
             s.description = partProse(g, "overview", m_problems);
             m_build.section(std::move(s), lineOf(g));
             if (g["controls"].IsDefined())
-                readControls(g["controls"]);
+                readControls(g["controls"], depth + 1);
             if (g["groups"].IsDefined())
-                readGroups(g["groups"], fullTitle);
+                readGroups(g["groups"], fullTitle, depth + 1);
         }
     }
 
-    void readControls(const YAML::Node& controls)
+    void readControls(const YAML::Node& controls, int depth = 0)
     {
-        if (!checkSequence(controls, QStringLiteral("controls"), m_problems))
+        if (tooDeep(depth, controls, m_problems) ||
+            !checkSequence(controls, QStringLiteral("controls"), m_problems))
             return;
         for (const YAML::Node& c : controls) {
             if (!checkMapping(c, QStringLiteral("a control"), {}, m_problems))
@@ -211,7 +229,7 @@ private:
             ++m_controls;
             m_build.item(std::move(item), lineOf(c));
             if (c["controls"].IsDefined())
-                readControls(c["controls"]);
+                readControls(c["controls"], depth + 1);
         }
     }
 
