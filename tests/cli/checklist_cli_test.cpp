@@ -6,6 +6,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QProcess>
 #include <QTemporaryDir>
 
 #include <gtest/gtest.h>
@@ -88,6 +89,44 @@ TEST_F(ChecklistCli, ImportsExportsAndRefusesABadFile)
     EXPECT_EQ(scalar(QStringLiteral("SELECT count(*) || '/' || max(id) FROM history")).toString(),
               historyBefore)
         << "a refused import wrote history";
+}
+
+// The OSCAL export is a catalog by NIST's official schema; a broken copy is not, so the check
+// cannot pass vacuously.
+TEST_F(ChecklistCli, TheOscalExportValidatesAgainstTheCatalogSchema)
+{
+    CliRun r = steward({QStringLiteral("checklist"), QStringLiteral("import"),
+                        QStringLiteral(STEWARD_BUNDLED_CHECKLISTS "/iso-iec-42001-2023.yaml")});
+    ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+    const QString exported = m_dir.filePath(QStringLiteral("iso.oscal.json"));
+    r = steward({QStringLiteral("checklist"), QStringLiteral("export"),
+                 QStringLiteral("iso-iec-42001"), QStringLiteral("--format"),
+                 QStringLiteral("oscal"), QStringLiteral("--output"), exported});
+    ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+    const auto validate = [](const QString& document) {
+        QProcess p;
+        p.start(QStringLiteral(STEWARD_PYTHON3), {QStringLiteral(STEWARD_OSCAL_VALIDATOR),
+                                                  QStringLiteral(STEWARD_OSCAL_CATALOG_SCHEMA),
+                                                  QStringLiteral("--document"), document});
+        EXPECT_TRUE(p.waitForFinished(120000));
+        return std::pair{p.exitCode(),
+                         QString::fromUtf8(p.readAllStandardOutput() + p.readAllStandardError())};
+    };
+    const auto [ok, okOutput] = validate(exported);
+    EXPECT_EQ(ok, 0) << okOutput.toStdString();
+
+    QFile f(exported);
+    ASSERT_TRUE(f.open(QIODevice::ReadOnly));
+    QByteArray broken = f.readAll();
+    f.close();
+    broken.replace("\"id\": \"A.2.2\"", "\"id\": \"A 2.2\""); // not a token
+    const QString brokenPath = m_dir.filePath(QStringLiteral("broken.oscal.json"));
+    QFile b(brokenPath);
+    ASSERT_TRUE(b.open(QIODevice::WriteOnly));
+    b.write(broken);
+    b.close();
+    const auto [bad, badOutput] = validate(brokenPath);
+    EXPECT_NE(bad, 0) << badOutput.toStdString();
 }
 
 TEST_F(ChecklistCli, TheBundledIso42001ChecklistImports)
