@@ -410,14 +410,15 @@ int showChecklist(Invocation& inv)
             ? db.exec(QStringLiteral("SELECT v.id, v.number, v.label, v.title, v.framework, "
                                      "v.framework_version, v.plugin_id, v.plugin_version, "
                                      "v.source, v.licence, v.published_at, "
-                                     "v.id = c.current_version_id FROM checklist_version v "
+                                     "v.id = c.current_version_id, v.file_name, v.file_sha256 "
+                                     "FROM checklist_version v "
                                      "JOIN checklist c ON c.key = v.checklist_key "
                                      "WHERE v.checklist_key = ? AND v.number = ?"),
                       {key, inv.intOption(QStringLiteral("version"), 0)})
             : db.exec(QStringLiteral("SELECT v.id, v.number, v.label, v.title, v.framework, "
                                      "v.framework_version, v.plugin_id, v.plugin_version, "
-                                     "v.source, v.licence, v.published_at, true "
-                                     "FROM checklist c JOIN checklist_version v "
+                                     "v.source, v.licence, v.published_at, true, v.file_name, "
+                                     "v.file_sha256 FROM checklist c JOIN checklist_version v "
                                      "ON v.id = c.current_version_id WHERE c.key = ?"),
                       {key});
     if (!v.next())
@@ -473,21 +474,24 @@ int showChecklist(Invocation& inv)
                             {QStringLiteral("title"), sec.title},
                             {QStringLiteral("description"), nullIfEmpty(sec.description)},
                             {QStringLiteral("items"), sec.items}});
-        inv.printJson(QJsonObject{{QStringLiteral("key"), key},
-                                  {QStringLiteral("version"), v.value(1).toInt()},
-                                  {QStringLiteral("label"), v.value(2).toString()},
-                                  {QStringLiteral("current"), v.value(11).toBool()},
-                                  {QStringLiteral("title"), v.value(3).toString()},
-                                  {QStringLiteral("framework"), v.value(4).toString()},
-                                  {QStringLiteral("framework_version"), v.value(5).toString()},
-                                  {QStringLiteral("plugin"), v.value(6).toString()},
-                                  {QStringLiteral("plugin_version"), v.value(7).toString()},
-                                  {QStringLiteral("source"), v.value(8).toString()},
-                                  {QStringLiteral("licence"), v.value(9).toString()},
-                                  {QStringLiteral("published_at"),
-                                   v.value(10).toDateTime().toUTC().toString(Qt::ISODate)},
-                                  {QStringLiteral("items"), items},
-                                  {QStringLiteral("sections"), sectionList}});
+        inv.printJson(
+            QJsonObject{{QStringLiteral("key"), key},
+                        {QStringLiteral("version"), v.value(1).toInt()},
+                        {QStringLiteral("label"), v.value(2).toString()},
+                        {QStringLiteral("current"), v.value(11).toBool()},
+                        {QStringLiteral("title"), v.value(3).toString()},
+                        {QStringLiteral("framework"), v.value(4).toString()},
+                        {QStringLiteral("framework_version"), v.value(5).toString()},
+                        {QStringLiteral("plugin"), nullIfEmpty(v.value(6).toString())},
+                        {QStringLiteral("plugin_version"), nullIfEmpty(v.value(7).toString())},
+                        {QStringLiteral("file"), nullIfEmpty(v.value(12).toString())},
+                        {QStringLiteral("file_sha256"), nullIfEmpty(v.value(13).toString())},
+                        {QStringLiteral("source"), v.value(8).toString()},
+                        {QStringLiteral("licence"), v.value(9).toString()},
+                        {QStringLiteral("published_at"),
+                         v.value(10).toDateTime().toUTC().toString(Qt::ISODate)},
+                        {QStringLiteral("items"), items},
+                        {QStringLiteral("sections"), sectionList}});
         return exit_code::Success;
     }
 
@@ -495,6 +499,10 @@ int showChecklist(Invocation& inv)
     out << v.value(3).toString() << "\nChecklist " << key << ", version " << v.value(1).toInt()
         << " (" << v.value(2).toString() << ")"
         << (v.value(11).toBool() ? "" : ", not the current version") << ", " << items << " items\n"
+        << (v.value(12).toString().isEmpty()
+                ? QString()
+                : QStringLiteral("Imported from %1 (SHA-256 %2)\n")
+                      .arg(v.value(12).toString(), v.value(13).toString()))
         << "Source: " << v.value(8).toString() << '\n'
         << "Licence: " << v.value(9).toString() << '\n';
     for (const Section& sec : sections) {

@@ -59,6 +59,14 @@ TEST_F(ChecklistCli, ImportsExportsAndRefusesABadFile)
             EXPECT_EQ(v[QStringLiteral("file")], QStringLiteral("acme-ai-policy.yaml"));
         }
     EXPECT_TRUE(listed);
+    r = steward({QStringLiteral("checklist"), QStringLiteral("show"),
+                 QStringLiteral("acme-ai-policy"), QStringLiteral("--json")});
+    ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+    const QJsonObject shown = r.json().object();
+    EXPECT_EQ(shown[QStringLiteral("file")], QStringLiteral("acme-ai-policy.yaml"));
+    EXPECT_EQ(shown[QStringLiteral("file_sha256")].toString().size(), 64);
+    EXPECT_TRUE(shown[QStringLiteral("plugin")].isNull());
+    EXPECT_EQ(shown[QStringLiteral("items")].toInt(), 4);
 
     for (const char* format : {"steward", "oscal"}) {
         SCOPED_TRACE(format);
