@@ -27,6 +27,8 @@ PACKAGES=(
     libgl-dev
     libpq-dev postgresql-15
     libboost-dev
+    # Checklist files: steward checklist import reads YAML (and OSCAL JSON) with yaml-cpp.
+    libyaml-cpp-dev
     libgtest-dev libbenchmark-dev
     xvfb xauth
     python3 python3-jsonschema python3-regex

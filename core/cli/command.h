@@ -151,6 +151,7 @@ void registerProjectCommands(CommandLine& cli);
 void registerStaffingCommands(CommandLine& cli);
 void registerDataCommands(CommandLine& cli);
 void registerPluginCommands(CommandLine& cli);
+void registerChecklistFileCommands(CommandLine& cli);
 void registerAuditCommands(CommandLine& cli);
 void registerAuditReportCommands(CommandLine& cli);
 void registerUserCommands(CommandLine& cli);

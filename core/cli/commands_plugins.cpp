@@ -351,32 +351,38 @@ int listChecklists(Invocation& inv)
     Session& session = inv.session();
     session.plugins(); // publish what the plugins ship now
     QSqlQuery q = session.db().exec(QStringLiteral(
-        "SELECT c.key, c.title, c.framework, c.plugin_id, v.number, v.label, "
+        "SELECT c.key, c.title, c.framework, coalesce(c.plugin_id, ''), v.number, v.label, "
         "(SELECT count(*) FROM checklist_item i WHERE i.version_id = v.id), "
         "(SELECT count(*) FROM checklist_version a WHERE a.checklist_key = c.key), "
-        "p.state FROM checklist c JOIN checklist_version v ON v.id = c.current_version_id "
-        "JOIN plugin p ON p.id = c.plugin_id ORDER BY c.key"));
+        "coalesce(p.state, ''), v.file_name FROM checklist c "
+        "JOIN checklist_version v ON v.id = c.current_version_id "
+        "LEFT JOIN plugin p ON p.id = c.plugin_id ORDER BY c.key"));
     QJsonArray list;
-    TextTable table({QStringLiteral("KEY"), QStringLiteral("TITLE"), QStringLiteral("PLUGIN"),
+    TextTable table({QStringLiteral("KEY"), QStringLiteral("TITLE"), QStringLiteral("FROM"),
                      QStringLiteral("VERSION"), QStringLiteral("ITEMS")});
     while (q.next()) {
-        list.append(QJsonObject{{QStringLiteral("key"), q.value(0).toString()},
-                                {QStringLiteral("title"), q.value(1).toString()},
-                                {QStringLiteral("framework"), q.value(2).toString()},
-                                {QStringLiteral("plugin"), q.value(3).toString()},
-                                {QStringLiteral("plugin_state"), q.value(8).toString()},
-                                {QStringLiteral("version"), q.value(4).toInt()},
-                                {QStringLiteral("label"), q.value(5).toString()},
-                                {QStringLiteral("items"), q.value(6).toInt()},
-                                {QStringLiteral("versions"), q.value(7).toInt()}});
-        table.addRow({q.value(0).toString(), q.value(1).toString(), q.value(3).toString(),
+        list.append(
+            QJsonObject{{QStringLiteral("key"), q.value(0).toString()},
+                        {QStringLiteral("title"), q.value(1).toString()},
+                        {QStringLiteral("framework"), q.value(2).toString()},
+                        {QStringLiteral("plugin"), nullIfEmpty(q.value(3).toString())},
+                        {QStringLiteral("plugin_state"), nullIfEmpty(q.value(8).toString())},
+                        {QStringLiteral("file"), nullIfEmpty(q.value(9).toString())},
+                        {QStringLiteral("version"), q.value(4).toInt()},
+                        {QStringLiteral("label"), q.value(5).toString()},
+                        {QStringLiteral("items"), q.value(6).toInt()},
+                        {QStringLiteral("versions"), q.value(7).toInt()}});
+        const QString from = q.value(3).toString().isEmpty()
+                                 ? QStringLiteral("file %1").arg(q.value(9).toString())
+                                 : q.value(3).toString();
+        table.addRow({q.value(0).toString(), q.value(1).toString(), from,
                       QStringLiteral("%1 (%2)").arg(q.value(4).toString(), q.value(5).toString()),
                       q.value(6).toString()});
     }
     if (inv.json())
         inv.printJson(list);
     else if (list.isEmpty())
-        inv.out() << "No checklists: no active plugin ships one.\n";
+        inv.out() << "No checklists: no active plugin ships one and none was imported.\n";
     else
         table.print(inv.out());
     return exit_code::Success;
@@ -404,14 +410,15 @@ int showChecklist(Invocation& inv)
             ? db.exec(QStringLiteral("SELECT v.id, v.number, v.label, v.title, v.framework, "
                                      "v.framework_version, v.plugin_id, v.plugin_version, "
                                      "v.source, v.licence, v.published_at, "
-                                     "v.id = c.current_version_id FROM checklist_version v "
+                                     "v.id = c.current_version_id, v.file_name, v.file_sha256 "
+                                     "FROM checklist_version v "
                                      "JOIN checklist c ON c.key = v.checklist_key "
                                      "WHERE v.checklist_key = ? AND v.number = ?"),
                       {key, inv.intOption(QStringLiteral("version"), 0)})
             : db.exec(QStringLiteral("SELECT v.id, v.number, v.label, v.title, v.framework, "
                                      "v.framework_version, v.plugin_id, v.plugin_version, "
-                                     "v.source, v.licence, v.published_at, true "
-                                     "FROM checklist c JOIN checklist_version v "
+                                     "v.source, v.licence, v.published_at, true, v.file_name, "
+                                     "v.file_sha256 FROM checklist c JOIN checklist_version v "
                                      "ON v.id = c.current_version_id WHERE c.key = ?"),
                       {key});
     if (!v.next())
@@ -467,21 +474,24 @@ int showChecklist(Invocation& inv)
                             {QStringLiteral("title"), sec.title},
                             {QStringLiteral("description"), nullIfEmpty(sec.description)},
                             {QStringLiteral("items"), sec.items}});
-        inv.printJson(QJsonObject{{QStringLiteral("key"), key},
-                                  {QStringLiteral("version"), v.value(1).toInt()},
-                                  {QStringLiteral("label"), v.value(2).toString()},
-                                  {QStringLiteral("current"), v.value(11).toBool()},
-                                  {QStringLiteral("title"), v.value(3).toString()},
-                                  {QStringLiteral("framework"), v.value(4).toString()},
-                                  {QStringLiteral("framework_version"), v.value(5).toString()},
-                                  {QStringLiteral("plugin"), v.value(6).toString()},
-                                  {QStringLiteral("plugin_version"), v.value(7).toString()},
-                                  {QStringLiteral("source"), v.value(8).toString()},
-                                  {QStringLiteral("licence"), v.value(9).toString()},
-                                  {QStringLiteral("published_at"),
-                                   v.value(10).toDateTime().toUTC().toString(Qt::ISODate)},
-                                  {QStringLiteral("items"), items},
-                                  {QStringLiteral("sections"), sectionList}});
+        inv.printJson(
+            QJsonObject{{QStringLiteral("key"), key},
+                        {QStringLiteral("version"), v.value(1).toInt()},
+                        {QStringLiteral("label"), v.value(2).toString()},
+                        {QStringLiteral("current"), v.value(11).toBool()},
+                        {QStringLiteral("title"), v.value(3).toString()},
+                        {QStringLiteral("framework"), v.value(4).toString()},
+                        {QStringLiteral("framework_version"), v.value(5).toString()},
+                        {QStringLiteral("plugin"), nullIfEmpty(v.value(6).toString())},
+                        {QStringLiteral("plugin_version"), nullIfEmpty(v.value(7).toString())},
+                        {QStringLiteral("file"), nullIfEmpty(v.value(12).toString())},
+                        {QStringLiteral("file_sha256"), nullIfEmpty(v.value(13).toString())},
+                        {QStringLiteral("source"), v.value(8).toString()},
+                        {QStringLiteral("licence"), v.value(9).toString()},
+                        {QStringLiteral("published_at"),
+                         v.value(10).toDateTime().toUTC().toString(Qt::ISODate)},
+                        {QStringLiteral("items"), items},
+                        {QStringLiteral("sections"), sectionList}});
         return exit_code::Success;
     }
 
@@ -489,6 +499,10 @@ int showChecklist(Invocation& inv)
     out << v.value(3).toString() << "\nChecklist " << key << ", version " << v.value(1).toInt()
         << " (" << v.value(2).toString() << ")"
         << (v.value(11).toBool() ? "" : ", not the current version") << ", " << items << " items\n"
+        << (v.value(12).toString().isEmpty()
+                ? QString()
+                : QStringLiteral("Imported from %1 (SHA-256 %2)\n")
+                      .arg(v.value(12).toString(), v.value(13).toString()))
         << "Source: " << v.value(8).toString() << '\n'
         << "Licence: " << v.value(9).toString() << '\n';
     for (const Section& sec : sections) {

@@ -98,6 +98,7 @@ int main(int argc, char* argv[])
     steward::registerStaffingCommands(cli);
     steward::registerDataCommands(cli);
     steward::registerPluginCommands(cli);
+    steward::registerChecklistFileCommands(cli);
     steward::registerAuditCommands(cli);
     steward::registerAuditReportCommands(cli);
     steward::registerUserCommands(cli);

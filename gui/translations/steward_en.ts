@@ -24,6 +24,13 @@
             <numerusform>Findings (%n)</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n other offer(s) for this item.</source>
+        <translation>
+            <numerusform>%n other offer for this item.</numerusform>
+            <numerusform>%n other offers for this item.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>steward::gui::AuditsScreen</name>

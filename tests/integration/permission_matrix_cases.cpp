@@ -118,6 +118,21 @@ const std::vector<TableCase>& tableCases()
           {"INSERT", "ddddddoodd"},
           {"UPDATE", "ddddddoodd"},
           {"DELETE", "ddddddoodd"}}},
+        // Crosswalks, like checklists: everybody reads them, administrators change them.
+        {"checklist_mapping",
+         "source_item = 'I1'",
+         "source_item = 'I2'",
+         "INSERT INTO checklist_mapping (source_checklist, source_item, target_checklist, "
+         "target_item, relation, rationale, crosswalk) VALUES ('list-d', 'I3', 'list-e', 'I3', "
+         "'equal', 'Same', 'x.yaml')",
+         "INSERT INTO checklist_mapping (source_checklist, source_item, target_checklist, "
+         "target_item, relation, rationale, crosswalk) VALUES ('list-d', 'I4', 'list-e', 'I4', "
+         "'equal', 'Same', 'x.yaml')",
+         "rationale = 'Changed'",
+         {{"SELECT", "oooooooodd"},
+          {"INSERT", "ddddddoodd"},
+          {"UPDATE", "ddddddoodd"},
+          {"DELETE", "ddddddoodd"}}},
         // Published versions are evidence: an administrator publishes, nobody changes them.
         {"checklist_version",
          "checklist_key = 'list-c' AND number = 1",

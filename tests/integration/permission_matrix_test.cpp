@@ -177,7 +177,12 @@ protected:
         exec(QStringLiteral("INSERT INTO plugin (id) VALUES ('plug-a'), ('plug-b'), ('plug-c')"));
         exec(QStringLiteral("INSERT INTO checklist (key, plugin_id, title) VALUES "
                             "('list-a', 'plug-c', 'A'), ('list-b', 'plug-c', 'B'), "
-                            "('list-c', 'plug-c', 'C')"));
+                            "('list-c', 'plug-c', 'C'), ('list-d', 'plug-c', 'D'), "
+                            "('list-e', 'plug-c', 'E')"));
+        exec(QStringLiteral("INSERT INTO checklist_mapping (source_checklist, source_item, "
+                            "target_checklist, target_item, relation, rationale, crosswalk) "
+                            "VALUES ('list-d', 'I1', 'list-e', 'I1', 'equal', 'Same', 'x.yaml'), "
+                            "('list-d', 'I2', 'list-e', 'I2', 'intersect', 'Overlap', 'x.yaml')"));
         for (int number : {1, 2}) {
             // Sections and items join a version only in the transaction that publishes it.
             Transaction publication(db());

@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Validates Steward's OSCAL export against NIST's OSCAL assessment-results JSON schema.
+"""Validates Steward's OSCAL exports against NIST's OSCAL JSON schemas (assessment results, and
+catalog for `steward checklist export --format oscal`).
 
     validate_oscal.py SCHEMA GENERATOR
     validate_oscal.py SCHEMA --document FILE
@@ -22,8 +23,10 @@ import sys
 import jsonschema
 import regex
 
-# The official NIST OSCAL v1.2.3 release asset oscal_assessment-results_schema.json.
-SCHEMA_SHA256 = "4034e2032332dbf597e59e0646ec16c2c31df992962490371e91f47b219ff42c"
+# The official NIST OSCAL v1.2.3 release assets oscal_assessment-results_schema.json and
+# oscal_catalog_schema.json.
+SCHEMA_SHA256 = {"4034e2032332dbf597e59e0646ec16c2c31df992962490371e91f47b219ff42c",
+                 "ab95836e9e8dfeb6fde80007f6cc76fa3192f595d427c751a3f3923c3f474fc2"}
 
 
 def ecma_to_python(pattern):
@@ -120,7 +123,7 @@ def main():
     with open(schema_path, "rb") as f:
         raw = f.read()
     digest = hashlib.sha256(raw).hexdigest()
-    if digest != SCHEMA_SHA256:
+    if digest not in SCHEMA_SHA256:
         sys.exit(f"FAIL: {schema_path} is not the official v1.2.3 schema (SHA-256 {digest})")
     schema = json.loads(raw)
     # The schema against the draft-07 metaschema, whose "format": "regex" must use the same engine.

@@ -1,7 +1,7 @@
 // The organisation-wide coverage check, set-based. Reading every project's whole staffing (a
 // million RACI entries in a large organisation) into C++ took seconds; instead, for each rule a
 // few SQL statements pick what can possibly give a finding, mostly from tallies that the
-// statements changing the staffing keep current (sql/0015: a required duty with no Accountable or
+// statements changing the staffing keep current (sql/0016: a required duty with no Accountable or
 // no Responsible entry, a holder whose assignments to the role do not cover the day, someone whose
 // assignments add up to more than 100 %), and the same rule code then judges those small
 // snapshots. Plugin rules that declare their inputs (ScopedRule) get snapshots of just those; the

@@ -1,5 +1,6 @@
 #include "plugins/plugin_sync.h"
 
+#include "checklists/checklist_publisher.h"
 #include "db/database.h"
 #include "domain/records.h"
 #include "error.h"
@@ -69,15 +70,6 @@ private:
     QCryptographicHash m_hash;
 };
 
-template <typename Enum>
-QString textArray(const std::vector<Enum>& values)
-{
-    QStringList list;
-    for (const Enum v : values)
-        list << qs(toString(v));
-    return list.join(u',');
-}
-
 bool isStorableId(const std::string& id)
 {
     static const QRegularExpression pattern(QStringLiteral("^[a-z0-9]+(-[a-z0-9]+)*$"));
@@ -146,103 +138,6 @@ void writePluginRow(Database& db, const std::string& id, const DesiredPlugin& ro
         {qs(id), row.version, row.name, row.vendor, row.path, row.state, row.error,
          nullable(contentHash), nullable(contentHash)});
 }
-
-class ChecklistPublisher {
-public:
-    ChecklistPublisher(Database& db, const PluginContent& plugin)
-        : m_db(db)
-        , m_plugin(plugin)
-    {
-    }
-
-    // Makes `spec` the checklist's current version; returns whether a new version was published.
-    bool publish(const ChecklistSpec& spec)
-    {
-        const QString key = qs(spec.key);
-        const QString hash = checklistContentHash(spec);
-        QSqlQuery head = m_db.exec(
-            QStringLiteral("SELECT c.plugin_id, c.title, c.framework, coalesce(v.content_hash, '') "
-                           "FROM checklist c LEFT JOIN checklist_version v "
-                           "ON v.id = c.current_version_id WHERE c.key = ?"),
-            {key});
-        if (head.next()) {
-            if (head.value(0).toString() != qs(m_plugin.pluginId))
-                throw conflictError(
-                    QStringLiteral("checklist %1 of plugin %2 is already published by plugin %3")
-                        .arg(key, qs(m_plugin.pluginId), head.value(0).toString()));
-            if (head.value(1).toString() != qs(spec.title) ||
-                head.value(2).toString() != qs(spec.framework))
-                m_db.exec(
-                    QStringLiteral("UPDATE checklist SET title = ?, framework = ? WHERE key = ?"),
-                    {qs(spec.title), qs(spec.framework), key});
-            if (head.value(3).toString() == hash)
-                return false;
-        } else {
-            m_db.exec(
-                QStringLiteral(
-                    "INSERT INTO checklist (key, plugin_id, title, framework) VALUES (?, ?, ?, ?)"),
-                {key, qs(m_plugin.pluginId), qs(spec.title), qs(spec.framework)});
-        }
-
-        // Content the plugin shipped before (a downgrade, a reverted edit) is that version again.
-        QSqlQuery earlier = m_db.exec(
-            QStringLiteral(
-                "SELECT id FROM checklist_version WHERE checklist_key = ? AND content_hash = ?"),
-            {key, hash});
-        if (earlier.next()) {
-            m_db.exec(QStringLiteral("UPDATE checklist SET current_version_id = ? WHERE key = ?"),
-                      {earlier.value(0), key});
-            return false;
-        }
-
-        const QString label = spec.version.empty()
-                                  ? QStringLiteral("plugin %1").arg(qs(m_plugin.pluginVersion))
-                                  : QStringLiteral("%1 / plugin %2")
-                                        .arg(qs(spec.version), qs(m_plugin.pluginVersion));
-        QSqlQuery version = m_db.exec(
-            QStringLiteral(
-                "INSERT INTO checklist_version (checklist_key, number, label, title, framework, "
-                "framework_version, plugin_id, plugin_version, source, licence, content_hash) "
-                "SELECT ?, coalesce(max(number), 0) + 1, ?, ?, ?, ?, ?, ?, ?, ?, ? "
-                "FROM checklist_version WHERE checklist_key = ? RETURNING id"),
-            {key, label, qs(spec.title), qs(spec.framework), qs(spec.version),
-             qs(m_plugin.pluginId), qs(m_plugin.pluginVersion), qs(spec.source), qs(spec.licence),
-             hash, key});
-        version.next();
-        const QVariant versionId = version.value(0);
-
-        int sectionPosition = 0;
-        int itemPosition = 0;
-        for (const ChecklistSection& section : spec.sections) {
-            QSqlQuery s = m_db.exec(
-                QStringLiteral("INSERT INTO checklist_section (version_id, section_id, position, "
-                               "title, description) VALUES (?, ?, ?, ?, ?) RETURNING id"),
-                {versionId, qs(section.id), sectionPosition++, qs(section.title),
-                 qs(section.description)});
-            s.next();
-            const QVariant sectionId = s.value(0);
-            for (const ChecklistItem& item : section.items)
-                m_db.exec(
-                    QStringLiteral(
-                        "INSERT INTO checklist_item (version_id, section_id, item_id, position, "
-                        "text, guidance, expected_evidence, role_key, reference, risk_tiers, "
-                        "actors, industries) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                        "string_to_array(?, ','), string_to_array(?, ','), "
-                        "string_to_array(?, ','))"),
-                    {versionId, sectionId, qs(item.id), itemPosition++, qs(item.text),
-                     qs(item.guidance), qs(item.expectedEvidence), qs(item.roleKey),
-                     qs(item.reference), textArray(item.applies.riskTiers),
-                     textArray(item.applies.actors), textArray(item.applies.industries)});
-        }
-        m_db.exec(QStringLiteral("UPDATE checklist SET current_version_id = ? WHERE key = ?"),
-                  {versionId, key});
-        return true;
-    }
-
-private:
-    Database& m_db;
-    const PluginContent& m_plugin;
-};
 
 } // namespace
 
@@ -358,9 +253,10 @@ PluginSyncReport PluginSync::sync(const std::vector<PluginRecord>& records,
             if (!content->roles.empty() || pack.next())
                 entry.roles = CatalogSync(m_db).syncPack(
                     id, qs(content->pluginName), qs(content->pluginVersion), content->roles);
-            ChecklistPublisher publisher(m_db, *content);
+            ChecklistPublisher publisher(
+                m_db, ChecklistOrigin{content->pluginId, content->pluginVersion, {}, {}, {}});
             for (const ChecklistSpec& checklist : content->checklists)
-                if (publisher.publish(checklist))
+                if (publisher.publish(checklist).outcome == PublishOutcome::NewVersion)
                     ++entry.checklistVersionsPublished;
             tx.commit();
             entry.recorded = true;

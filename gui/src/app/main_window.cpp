@@ -3,6 +3,7 @@
 #include "app/navigation_sidebar.h"
 #include "audits/audits_screen.h"
 #include "catalogue/catalogue_screen.h"
+#include "catalogue/import_checklist_dialog.h"
 #include "common/change_feed.h"
 #include "common/message_bar.h"
 #include "common/workspace.h"
@@ -19,6 +20,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMenuBar>
@@ -299,6 +301,18 @@ QString MainWindow::statusText() const
     return m_status->text();
 }
 
+ImportChecklistDialog* MainWindow::importChecklist(const QString& path)
+{
+    auto* dialog = new ImportChecklistDialog(m_workspace, path, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ImportChecklistDialog::imported, this, [this] {
+        m_audits->reload();
+        m_plugins->reload();
+        m_history->reload();
+    });
+    return dialog;
+}
+
 void MainWindow::createMenus()
 {
     QMenu* file = menuBar()->addMenu(tr("&File"));
@@ -319,6 +333,19 @@ void MainWindow::createMenus()
     QAction* quit = file->addAction(tr("&Quit"));
     quit->setShortcut(QKeySequence::Quit);
     connect(quit, &QAction::triggered, this, &QWidget::close);
+
+    QMenu* checklists = menuBar()->addMenu(tr("&Checklists"));
+    QAction* importChecklistAction = checklists->addAction(tr("&Import…"));
+    importChecklistAction->setToolTip(
+        tr("Publish a checklist from a Steward YAML file, a CISO Assistant library or an OSCAL "
+           "catalog, after a preview"));
+    connect(importChecklistAction, &QAction::triggered, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(
+            this, tr("Import a checklist"), QString(),
+            tr("Checklist files (*.yaml *.yml *.json);;All files (*)"));
+        if (!path.isEmpty())
+            importChecklist(path)->show();
+    });
 
     QMenu* go = menuBar()->addMenu(tr("&Go"));
     for (int s = 0; s < ScreenCount; ++s) {

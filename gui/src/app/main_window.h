@@ -17,6 +17,7 @@ class NavigationSidebar;
 class OverviewScreen;
 class PeopleScreen;
 class PluginsScreen;
+class ImportChecklistDialog;
 class ProjectsScreen;
 class RaciEditor;
 class Workspace;
@@ -59,6 +60,10 @@ public:
     HistoryScreen* history() const { return m_history; }
     // What other clients changed; the window reloads its screens from it.
     ChangeFeed* changes() const { return m_changes; }
+
+    // Checklists › Import…: the preview of the checklist file at `path`, shown as a window of its
+    // own; importing it reloads the screens that show checklists.
+    ImportChecklistDialog* importChecklist(const QString& path);
 
 signals:
     // The user asked to connect elsewhere (File > Connect).

@@ -4,6 +4,7 @@
 #include "audits/audit_list_model.h"
 #include "audits/audits_screen.h"
 #include "catalogue/catalogue_screen.h"
+#include "catalogue/import_checklist_dialog.h"
 #include "error.h"
 #include "overview/overview_screen.h"
 #include "people/people_screen.h"
@@ -79,6 +80,19 @@ QStringList renderScreenshots(MainWindow& window, const QString& directory, cons
                 .arg(s + 1, 2, 10, QLatin1Char('0'))
                 .arg(MainWindow::screenSlug(static_cast<MainWindow::Screen>(s))));
         save(window, file, written);
+        // The role catalogue, then Checklists › Import… previewing the bundled ISO/IEC 42001 file.
+        if (s == MainWindow::Catalogue) {
+            ImportChecklistDialog* dialog = window.importChecklist(
+                QStringLiteral(":/steward/checklists/iso-iec-42001-2023.yaml"));
+            dialog->show();
+            settle();
+            const QString preview = QString(file).replace(QStringLiteral(".png"),
+                                                          QStringLiteral("-import-checklist.png"));
+            if (!dialog->grab().save(preview))
+                throw Error(ErrorKind::Internal, QStringLiteral("cannot write %1").arg(preview));
+            written << preview;
+            dialog->close();
+        }
         // The Audits screen three times: the list above, the organisation's open findings, and
         // the runner on the audit in progress.
         if (s == MainWindow::Audits) {

@@ -74,6 +74,8 @@ AuditRunner::AuditRunner(Workspace& workspace, QWidget* parent)
     , m_evidenceList(new QTreeWidget(this))
     , m_attachFile(new QPushButton(tr("A&ttach file…"), this))
     , m_addUrl(new QPushButton(tr("Add &URL…"), this))
+    , m_mappedEvidence(new QLabel(this))
+    , m_attachMapped(new QPushButton(tr("Attach here &too"), this))
     , m_findingsList(new QTreeWidget(this))
     , m_raiseFinding(new QPushButton(tr("Raise a fin&ding…"), this))
     , m_findingActions(new FindingActions(this))
@@ -252,8 +254,15 @@ AuditRunner::AuditRunner(Workspace& workspace, QWidget* parent)
     evidenceButtons->addWidget(m_attachFile);
     evidenceButtons->addWidget(m_addUrl);
     evidenceButtons->addStretch(1);
+    m_mappedEvidence->setWordWrap(true);
+    m_mappedEvidence->setAccessibleName(tr("Evidence of mapped items"));
+    connect(m_attachMapped, &QPushButton::clicked, this, &AuditRunner::attachMappedEvidence);
+    auto* mappedRow = new QHBoxLayout;
+    mappedRow->addWidget(m_mappedEvidence, 1);
+    mappedRow->addWidget(m_attachMapped, 0, Qt::AlignTop);
     auto* evidenceLayout = new QVBoxLayout(evidencePane);
     evidenceLayout->addWidget(m_evidenceList);
+    evidenceLayout->addLayout(mappedRow);
     evidenceLayout->addLayout(evidenceButtons);
 
     m_findingsList->setColumnCount(6);

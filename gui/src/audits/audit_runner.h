@@ -10,6 +10,7 @@
 #include "audit/audit_records.h"
 #include "audit/audit_service.h"
 #include "audits/report_export.h"
+#include "checklists/crosswalk.h"
 
 #include <QHash>
 #include <QPointer>
@@ -100,6 +101,10 @@ public:
     QPushButton* closeButton() const { return m_close; }
     QPushButton* attachFileButton() const { return m_attachFile; }
     QPushButton* addUrlButton() const { return m_addUrl; }
+    // Evidence of a mapped item in another audit of the project (a crosswalk), offered for the
+    // current item, and the button that attaches it here too.
+    QLabel* mappedEvidenceLabel() const { return m_mappedEvidence; }
+    QPushButton* attachMappedButton() const { return m_attachMapped; }
     QPushButton* raiseFindingButton() const { return m_raiseFinding; }
     FindingActions* findingActions() const { return m_findingActions; }
     // The finding selected in the findings tab, or 0.
@@ -128,6 +133,8 @@ private:
     void showItem();
     void syncResultButtons();
     void showEvidence();
+    void showMappedEvidence();
+    void attachMappedEvidence();
     void showFindings();
     void updateHeader();
     void updateActions();
@@ -189,6 +196,9 @@ private:
     QTreeWidget* m_evidenceList;
     QPushButton* m_attachFile;
     QPushButton* m_addUrl;
+    QLabel* m_mappedEvidence;
+    QPushButton* m_attachMapped;
+    std::vector<MappedEvidenceOffer> m_offers; // for the current item
     QTreeWidget* m_findingsList;
     QPushButton* m_raiseFinding;
     FindingActions* m_findingActions;

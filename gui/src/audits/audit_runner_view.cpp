@@ -318,6 +318,44 @@ void AuditRunner::showEvidence()
         }
     }
     m_tabs->setTabText(0, tr("Evidence (%n)", nullptr, n));
+    showMappedEvidence();
+}
+
+void AuditRunner::showMappedEvidence()
+{
+    m_offers.clear();
+    if (const AuditItem* item = currentItem())
+        for (MappedEvidenceOffer& o : mappedEvidenceOffers(m_workspace.db(), m_audit.id))
+            if (o.auditItemId == item->id)
+                m_offers.push_back(std::move(o));
+    m_mappedEvidence->setVisible(!m_offers.empty());
+    m_attachMapped->setVisible(!m_offers.empty());
+    m_attachMapped->setEnabled(!m_offers.empty() && canEdit());
+    if (m_offers.empty())
+        return;
+    const MappedEvidenceOffer& o = m_offers.front();
+    QString text =
+        tr("This evidence backs %1 %2 in audit %3: attach it here too?")
+            .arg(o.fromChecklist, o.fromItemId)
+            .arg(o.fromAuditId) +
+        QStringLiteral("<br>") +
+        tr("<i>%1</i> (%2; %3)")
+            .arg(o.evidenceLocation.toHtmlEscaped(), o.relation, o.rationale.toHtmlEscaped());
+    if (m_offers.size() > 1)
+        text += QStringLiteral("<br>") + tr("%n other offer(s) for this item.", nullptr,
+                                            static_cast<int>(m_offers.size() - 1));
+    m_mappedEvidence->setText(text);
+}
+
+void AuditRunner::attachMappedEvidence()
+{
+    if (m_offers.empty())
+        return;
+    const MappedEvidenceOffer o = m_offers.front();
+    if (o.evidenceKind == QLatin1String("file"))
+        attachFile(o.evidenceLocation, o.evidenceDescription);
+    else
+        attachUrl(o.evidenceLocation, o.evidenceDescription);
 }
 
 void AuditRunner::showFindings()

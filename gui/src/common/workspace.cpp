@@ -90,7 +90,8 @@ void Workspace::refreshPermissions()
                        "         AND has_table_privilege('audit_finding', 'INSERT, UPDATE'),"
                        "       has_table_privilege('audit', 'INSERT'),"
                        "       steward_is_admin(),"
-                       "       has_table_privilege('plugin', 'UPDATE')"));
+                       "       has_table_privilege('plugin', 'UPDATE'),"
+                       "       has_table_privilege('checklist_version', 'INSERT')"));
     q.next();
     m_permissions.editPeople = q.value(0).toBool();
     m_permissions.editProjects = q.value(1).toBool();
@@ -99,6 +100,7 @@ void Workspace::refreshPermissions()
     m_permissions.planAudits = q.value(4).toBool();
     m_permissions.auditAdmin = q.value(5).toBool();
     m_permissions.managePlugins = q.value(6).toBool();
+    m_permissions.publishChecklists = q.value(7).toBool();
 }
 
 } // namespace steward::gui

@@ -2,6 +2,7 @@
 
 #include "audit/audit_service.h"
 #include "audits/audit_labels.h"
+#include "checklists/crosswalk.h"
 #include "common/labels.h"
 #include "common/message_bar.h"
 #include "common/person_picker.h"
@@ -61,6 +62,7 @@ ProjectPage::ProjectPage(Workspace& workspace, QWidget* parent)
     , m_findings(new QTableWidget(0, 4, this))
     , m_auditsTitle(new QLabel(this))
     , m_audits(new QTableWidget(0, 5, this))
+    , m_frameworks(new QTableWidget(0, 5, this))
 {
     QFont big = m_title->font();
     big.setPointSizeF(big.pointSizeF() * 1.4);
@@ -105,6 +107,14 @@ ProjectPage::ProjectPage(Workspace& workspace, QWidget* parent)
     m_audits->setAccessibleName(tr("Audits of the project"));
     m_audits->setToolTip(tr("Double-click or press Enter to open an audit"));
     m_audits->setMaximumHeight(150);
+    m_frameworks->setHorizontalHeaderLabels(
+        {tr("Coverage across frameworks"), tr("Direct"), tr("Mapped"), tr("Partly"), tr("Open")});
+    m_frameworks->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_frameworks->verticalHeader()->setVisible(false);
+    m_frameworks->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_frameworks->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_frameworks->setAccessibleName(tr("Coverage across frameworks"));
+    m_frameworks->setMaximumHeight(120);
 
     auto* header = new QHBoxLayout;
     auto* titles = new QVBoxLayout;
@@ -124,6 +134,7 @@ ProjectPage::ProjectPage(Workspace& workspace, QWidget* parent)
     layout->addWidget(m_findings, 1);
     layout->addWidget(m_auditsTitle);
     layout->addWidget(m_audits);
+    layout->addWidget(m_frameworks);
 
     connect(m_editRaci, &QPushButton::clicked, this, [this] { emit editRaciRequested(m_key); });
     connect(m_history, &QPushButton::clicked, this,
@@ -157,6 +168,7 @@ void ProjectPage::clear()
     m_gaps.clear();
     m_auditsTitle->setText(tr("Audits"));
     m_audits->setRowCount(0);
+    m_frameworks->setRowCount(0);
     m_editRaci->setEnabled(false);
 }
 
@@ -212,6 +224,31 @@ void ProjectPage::showAudits()
                               .arg(overall.applicable));
         score->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
         m_audits->setItem(row, 4, score);
+        ++row;
+    }
+}
+
+void ProjectPage::showFrameworks()
+{
+    const std::vector<FrameworkCoverage> coverage = crossFrameworkCoverage(m_workspace.db(), m_key);
+    m_frameworks->setRowCount(static_cast<int>(coverage.size()));
+    m_frameworks->setVisible(!coverage.empty());
+    int row = 0;
+    for (const FrameworkCoverage& c : coverage) {
+        auto* name = new QTableWidgetItem(tr("%1 (audit #%2)").arg(c.title).arg(c.auditId));
+        QStringList through;
+        for (const FrameworkCoverageItem& i : c.items)
+            if (!i.through.isEmpty())
+                through << tr("%1: %2 through %3").arg(i.itemId, i.status, i.through);
+        name->setToolTip(through.isEmpty() ? tr("No item is satisfied through a mapped item")
+                                           : through.join(u'\n'));
+        m_frameworks->setItem(row, 0, name);
+        int column = 1;
+        for (const int n : {c.direct, c.mapped, c.partly, c.open}) {
+            auto* cell = new QTableWidgetItem(QLocale().toString(n));
+            cell->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+            m_frameworks->setItem(row, column++, cell);
+        }
         ++row;
     }
 }
@@ -398,6 +435,7 @@ void ProjectPage::showProject(const QString& key)
             ++row;
         }
         showAudits();
+        showFrameworks();
     } catch (const std::exception& e) {
         m_message->showMessage(MessageBar::Kind::Error, describeFailure(e));
     }

@@ -32,6 +32,9 @@ public:
     QTreeWidget* teamTree() const { return m_team; }
     QTableWidget* findingsTable() const { return m_findings; }
     QTableWidget* auditsTable() const { return m_audits; }
+    // Coverage across frameworks: per audited checklist, items satisfied directly, through a
+    // mapped item of another checklist's audit (wholly or partly), or not at all.
+    QTableWidget* frameworksTable() const { return m_frameworks; }
     // The coverage finding shown in row `row` of findingsTable().
     const Finding* finding(int row) const;
     // The "Assign…" button of a finding's row; null when its gap cannot be filled by assigning
@@ -57,6 +60,7 @@ signals:
 private:
     void clear();
     void showAudits();
+    void showFrameworks();
     void chooseForGap(int row);
 
     Workspace& m_workspace;
@@ -73,6 +77,7 @@ private:
     QTableWidget* m_findings;
     QLabel* m_auditsTitle;
     QTableWidget* m_audits;
+    QTableWidget* m_frameworks;
     std::vector<Finding> m_findingList;
     std::vector<CoverageGap> m_gaps; // one per finding
 };
