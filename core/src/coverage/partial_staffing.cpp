@@ -16,25 +16,6 @@
 namespace steward {
 namespace {
 
-std::string str(const QVariant& v)
-{
-    return v.toString().toStdString();
-}
-
-AssignmentInfo readAssignment(const QSqlQuery& q)
-{
-    AssignmentInfo a;
-    a.id = q.value(0).toLongLong();
-    a.personId = q.value(1).toLongLong();
-    a.projectKey = str(q.value(2));
-    a.roleKey = str(q.value(3));
-    a.from = toDate(q.value(4).toDate());
-    if (!q.value(5).isNull())
-        a.to = toDate(q.value(5).toDate());
-    a.allocationPercent = q.value(6).toInt();
-    return a;
-}
-
 const QString kAssignmentColumns =
     QStringLiteral("a.id, a.person_id, p.key, a.role_key, a.from_date, a.to_date, "
                    "a.allocation_percent");
@@ -105,8 +86,8 @@ PartialStaffingReader::PartialStaffingReader(Database& db, const QDate& asOf)
     while (q.next()) {
         ProjectInfo p;
         p.id = q.value(0).toLongLong();
-        p.key = str(q.value(1));
-        p.name = str(q.value(2));
+        p.key = sqlText(q.value(1));
+        p.name = sqlText(q.value(2));
         p.industry = enumFromSql(parseIndustry, q.value(3));
         p.riskTier = enumFromSql(parseRiskTier, q.value(4));
         p.stage = enumFromSql(parseProjectStage, q.value(5));
@@ -164,21 +145,21 @@ PartialStaffingReader::read(bool everyProject, const std::vector<Industry>& indu
                        "ORDER BY project_id, responsibility_key, id"));
     while (q.next())
         snapshotOf(q.value(0).toLongLong())
-            .raci.push_back(
-                {q.value(1).toLongLong(), str(q.value(2)), enumFromSql(parseRaciKind, q.value(3))});
+            .raci.push_back({q.value(1).toLongLong(), sqlText(q.value(2)),
+                             enumFromSql(parseRaciKind, q.value(3))});
 
     q = m_db.exec(QStringLiteral("SELECT ") + kAssignmentColumns +
                   QStringLiteral(", a.project_id FROM cov_pick_assignment a JOIN project p ON p.id "
                                  "= a.project_id ORDER BY a.person_id, a.from_date, a.id"));
     while (q.next())
-        snapshotOf(q.value(7).toLongLong()).assignments.push_back(readAssignment(q));
+        snapshotOf(q.value(7).toLongLong()).assignments.push_back(readAssignmentRow(q));
 
     q = m_db.exec(QStringLiteral("SELECT ") + kAssignmentColumns +
                   QStringLiteral(", a.for_project FROM cov_pick_other a JOIN project p ON p.id = "
                                  "a.project_id ORDER BY a.for_project, a.person_id, a.from_date, "
                                  "a.id"));
     while (q.next())
-        snapshotOf(q.value(7).toLongLong()).otherAssignments.push_back(readAssignment(q));
+        snapshotOf(q.value(7).toLongLong()).otherAssignments.push_back(readAssignmentRow(q));
 
     m_db.exec(QStringLiteral("ANALYZE cov_pick_resp"));
     q = m_db.exec(QStringLiteral("SELECT k.project_id, r.key, r.role_key, r.text, r.stage, ") +
@@ -189,17 +170,18 @@ PartialStaffingReader::read(bool everyProject, const std::vector<Industry>& indu
                                  "r.position, r.key"));
     while (q.next())
         snapshotOf(q.value(0).toLongLong())
-            .responsibilities.push_back({str(q.value(1)), str(q.value(2)), str(q.value(3)),
-                                         enumFromSql(parseLifecycleStage, q.value(4)),
-                                         q.value(5).toBool()});
+            .responsibilities.push_back(
+                {sqlText(q.value(1)), sqlText(q.value(2)), sqlText(q.value(3)),
+                 enumFromSql(parseLifecycleStage, q.value(4)), q.value(5).toBool()});
 
     std::unordered_map<std::int64_t, PersonInfo> people;
     q = m_db.exec(QStringLiteral(
         "SELECT pe.id, pe.email, pe.name, pe.active FROM person pe WHERE pe.id = ANY (ARRAY ("
         " SELECT person_id FROM cov_pick_raci UNION SELECT person_id FROM cov_pick_assignment))"));
     while (q.next())
-        people.emplace(q.value(0).toLongLong(), PersonInfo{q.value(0).toLongLong(), str(q.value(1)),
-                                                           str(q.value(2)), q.value(3).toBool()});
+        people.emplace(q.value(0).toLongLong(),
+                       PersonInfo{q.value(0).toLongLong(), sqlText(q.value(1)), sqlText(q.value(2)),
+                                  q.value(3).toBool()});
 
     std::vector<Snapshot> snapshots;
     snapshots.reserve(byProject.size());

@@ -14,28 +14,24 @@
 #include <unordered_map>
 
 namespace steward {
-namespace {
-
-std::string str(const QVariant& v)
+std::string sqlText(const QVariant& v)
 {
     return v.toString().toStdString();
 }
 
-AssignmentInfo readAssignment(const QSqlQuery& q)
+AssignmentInfo readAssignmentRow(const QSqlQuery& q)
 {
     AssignmentInfo a;
     a.id = q.value(0).toLongLong();
     a.personId = q.value(1).toLongLong();
-    a.projectKey = str(q.value(2));
-    a.roleKey = str(q.value(3));
+    a.projectKey = sqlText(q.value(2));
+    a.roleKey = sqlText(q.value(3));
     a.from = toDate(q.value(4).toDate());
     if (!q.value(5).isNull())
         a.to = toDate(q.value(5).toDate());
     a.allocationPercent = q.value(6).toInt();
     return a;
 }
-
-} // namespace
 
 Date toDate(const QDate& d)
 {
@@ -136,8 +132,8 @@ std::vector<ProjectStaffing> StaffingLoader::readScope(const QString& scopeCondi
         ProjectStaffing s;
         s.asOf = toDate(asOf);
         s.project.id = q.value(0).toLongLong();
-        s.project.key = str(q.value(1));
-        s.project.name = str(q.value(2));
+        s.project.key = sqlText(q.value(1));
+        s.project.name = sqlText(q.value(2));
         s.project.industry = enumFromSql(parseIndustry, q.value(3));
         s.project.riskTier = enumFromSql(parseRiskTier, q.value(4));
         s.project.stage = enumFromSql(parseProjectStage, q.value(5));
@@ -162,7 +158,7 @@ std::vector<ProjectStaffing> StaffingLoader::readScope(const QString& scopeCondi
                                  "ORDER BY a.person_id, a.from_date, a.id"));
     std::vector<std::pair<std::int64_t, AssignmentInfo>> all;
     while (q.next())
-        all.emplace_back(q.value(7).toLongLong(), readAssignment(q));
+        all.emplace_back(q.value(7).toLongLong(), readAssignmentRow(q));
     for (const auto& [projectId, a] : all)
         byPerson[a.personId].push_back(a);
     for (const auto& [projectId, a] : all) {
@@ -189,7 +185,7 @@ std::vector<ProjectStaffing> StaffingLoader::readScope(const QString& scopeCondi
     while (q.next()) {
         ProjectStaffing& s = snapshots[index.at(q.value(0).toLongLong())];
         s.raci.push_back(
-            {q.value(1).toLongLong(), str(q.value(2)), enumFromSql(parseRaciKind, q.value(3))});
+            {q.value(1).toLongLong(), sqlText(q.value(2)), enumFromSql(parseRaciKind, q.value(3))});
     }
 
     // People referenced by assignments or RACI entries.
@@ -200,8 +196,9 @@ std::vector<ProjectStaffing> StaffingLoader::readScope(const QString& scopeCondi
         " UNION SELECT r.person_id FROM raci_entry r JOIN coverage_scope s ON s.id = "
         "r.project_id))"));
     while (q.next())
-        people.emplace(q.value(0).toLongLong(), PersonInfo{q.value(0).toLongLong(), str(q.value(1)),
-                                                           str(q.value(2)), q.value(3).toBool()});
+        people.emplace(q.value(0).toLongLong(),
+                       PersonInfo{q.value(0).toLongLong(), sqlText(q.value(1)), sqlText(q.value(2)),
+                                  q.value(3).toBool()});
 
     // The responsibilities each project must cover, plus those its RACI entries name. A required
     // responsibility applies to a project when its role is for every industry or the project's
@@ -219,7 +216,7 @@ std::vector<ProjectStaffing> StaffingLoader::readScope(const QString& scopeCondi
                        "ORDER BY ro.position, r.role_key, r.position, r.key"));
     std::vector<std::pair<ResponsibilityInfo, QString>> candidates;
     while (q.next()) {
-        ResponsibilityInfo r{str(q.value(0)), str(q.value(1)), str(q.value(2)),
+        ResponsibilityInfo r{sqlText(q.value(0)), sqlText(q.value(1)), sqlText(q.value(2)),
                              enumFromSql(parseLifecycleStage, q.value(3)), q.value(4).toBool()};
         candidates.emplace_back(std::move(r), q.value(5).toString());
     }

@@ -6,7 +6,9 @@
 #include <steward/staffing.h>
 
 #include <QDate>
+#include <QSqlQuery>
 #include <QString>
+#include <QVariant>
 
 #include <functional>
 #include <vector>
@@ -46,5 +48,11 @@ private:
 };
 
 STEWARD_CORE_API Date toDate(const QDate& d);
+
+// Row readers shared by this loader and PartialStaffingLoader: a text column as UTF-8, and an
+// assignment from columns 0-6 in the order a.id, a.person_id, p.key, a.role_key, a.from_date,
+// a.to_date, a.allocation_percent.
+std::string sqlText(const QVariant& v);
+AssignmentInfo readAssignmentRow(const QSqlQuery& q);
 
 } // namespace steward
