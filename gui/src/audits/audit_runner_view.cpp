@@ -469,13 +469,14 @@ void AuditRunner::updateActions()
     m_addUrl->setEnabled(item);
     m_raiseFinding->setVisible(edit);
     m_raiseFinding->setEnabled(item);
+    // The lead's steps, asked of the database once per update for a login that is a person.
+    const bool signOff = canSignOff();
     // Reassigning is the lead's (or an administrator's) for a login that is a person.
-    const bool reassign = edit && (!m_workspace.isLinkedToPerson() || canSignOff());
+    const bool reassign = edit && (!m_workspace.isLinkedToPerson() || signOff);
     m_reassign->setVisible(reassign);
     m_reassign->setEnabled(reassign && currentItem());
     updateFindingActions();
     m_actAs->setVisible(edit && m_workspace.actorEmail().isEmpty());
-    const bool signOff = canSignOff();
     m_submit->setVisible(signOff && m_audit.status == AuditStatus::InProgress);
     m_close->setVisible(signOff && m_audit.status == AuditStatus::InReview);
     m_exportButton->setEnabled(m_audit.id > 0 && !m_export);
