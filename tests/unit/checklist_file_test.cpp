@@ -285,6 +285,36 @@ TEST(ChecklistFile, WritesStewardYamlAndOscalThatReadBackTheSame)
     }
 }
 
+// Found by fuzz-checklist_file: bytes that are not UTF-8 passed through yaml-cpp into the texts and
+// came back changed from an export. They are refused, with the line.
+TEST(ChecklistFile, TextThatIsNotUtf8IsRefusedWithItsLine)
+{
+    const ChecklistFile file = parseChecklistFile(
+        QByteArrayLiteral("steward-checklist: 1\ntitle: T\nsections:\n  - id: S\n    title: S\n"
+                          "    items:\n      - id: I\n        text: caf\xe9\n"),
+        QStringLiteral("latin1.yaml"));
+    EXPECT_EQ(problemsOf(file), "8: invalid UTF-8 (byte 0xE9); save the file as UTF-8");
+    const ChecklistFile nul =
+        parseChecklistFile(QByteArray("title: a\0b\n", 11), QStringLiteral("nul.yaml"));
+    EXPECT_EQ(problemsOf(nul), "1: a NUL byte, which text cannot contain");
+}
+
+// Found by fuzz-checklist_file: a checklist without a version or a source gained "-" and "OSCAL
+// catalog <uuid>" on its way through an OSCAL export.
+TEST(ChecklistFile, AnOscalExportKeepsAMissingVersionAndSourceMissing)
+{
+    ChecklistSpec spec;
+    spec.key = "bare";
+    spec.title = "Bare";
+    spec.sections.push_back({"S", "Section", "", {{"I1", "Check it.", "", "", "", "", {}}}});
+    const QByteArray json = writeOscalCatalog(spec, QStringLiteral("2026-12-01T10:00:00Z"));
+    const ChecklistFile back = parseChecklistFile(json, QStringLiteral("bare.json"));
+    ASSERT_TRUE(back.problems.isEmpty()) << problemsOf(back);
+    EXPECT_EQ(back.spec.version, "");
+    EXPECT_EQ(back.spec.source, "");
+    expectSameContent(back.spec, spec);
+}
+
 // An alias inside the node it names makes the document a cycle: refused, not followed for ever.
 TEST(ChecklistFile, AnAliasThatContainsItselfIsRefused)
 {

@@ -3,6 +3,7 @@
 #include "checklists/checklist_reading_p.h"
 #include "domain/records.h"
 #include "error.h"
+#include "io/utf8.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -217,6 +218,12 @@ ChecklistFile parseChecklistFile(const QByteArray& content, const QString& path,
     file.sha256 =
         QString::fromLatin1(QCryptographicHash::hash(content, QCryptographicHash::Sha256).toHex());
     Problems problems(path);
+    // yaml-cpp passes invalid bytes through, and they would not survive an export.
+    if (const auto bad = checkUtf8Text(content)) {
+        problems.add(bad->line, bad->message);
+        file.problems = problems.lines();
+        return file;
+    }
 
     YAML::Node root;
     try {

@@ -19,6 +19,10 @@ namespace steward {
 namespace checklists {
 namespace {
 
+// OSCAL requires a catalog version: a checklist without one is exported with this placeholder,
+// and the placeholder reads back as no version (found by fuzz-checklist_file: "" became "-").
+constexpr char kNoVersion[] = "-";
+
 bool isStewardNs(const YAML::Node& node)
 {
     const YAML::Node ns = node["ns"];
@@ -142,9 +146,14 @@ public:
         m_build.key(key.empty() ? slugify(title) : key, lineOf(metadata));
         m_build.title(title, lineOf(metadata["title"]));
         spec.version = text(metadata["version"], QStringLiteral("version"), m_problems);
+        if (spec.version == kNoVersion)
+            spec.version.clear();
         spec.framework = prop(metadata, "framework", true, m_problems);
         spec.source = prop(metadata, "source", true, m_problems);
-        if (spec.source.empty())
+        // A catalog from elsewhere is cited by its uuid; one Steward exported (it carries the
+        // checklist's key) says what its checklist said, nothing included (found by
+        // fuzz-checklist_file: a checklist without a source gained one on export).
+        if (spec.source.empty() && key.empty())
             spec.source = "OSCAL catalog " + uuid;
         spec.licence = prop(metadata, "licence", true, m_problems);
 
@@ -296,7 +305,8 @@ QByteArray writeOscalCatalog(const ChecklistSpec& spec, const QString& published
     QJsonObject metadata{
         {QStringLiteral("title"), qs(spec.title)},
         {QStringLiteral("last-modified"), publishedAt},
-        {QStringLiteral("version"), spec.version.empty() ? QStringLiteral("-") : qs(spec.version)},
+        {QStringLiteral("version"),
+         spec.version.empty() ? QString::fromLatin1(checklists::kNoVersion) : qs(spec.version)},
         {QStringLiteral("oscal-version"), QStringLiteral("1.2.3")},
         {QStringLiteral("props"), metadataProps}};
 

@@ -1,6 +1,7 @@
 #include "io/csv.h"
 
 #include "error.h"
+#include "io/utf8.h"
 
 #include <QHash>
 #include <QIODevice>
@@ -13,45 +14,6 @@ namespace steward {
 namespace {
 
 constexpr char kBom[] = "\xEF\xBB\xBF";
-
-// The first byte from which [begin, end) stops being valid UTF-8 for a text field (a NUL is
-// valid UTF-8 but no text column can hold it), or end. Overlong forms, surrogates and code points
-// above U+10FFFF are invalid, as the standard requires.
-const char* firstBadByte(const char* begin, const char* end)
-{
-    auto s = reinterpret_cast<const unsigned char*>(begin);
-    const auto e = reinterpret_cast<const unsigned char*>(end);
-    while (s < e) {
-        const unsigned char c = *s;
-        if (c >= 0x01 && c < 0x80) {
-            ++s;
-            continue;
-        }
-        int trailing = 0;
-        char32_t cp = 0;
-        char32_t smallest = 0;
-        if ((c & 0xE0) == 0xC0) {
-            trailing = 1, cp = c & 0x1F, smallest = 0x80;
-        } else if ((c & 0xF0) == 0xE0) {
-            trailing = 2, cp = c & 0x0F, smallest = 0x800;
-        } else if ((c & 0xF8) == 0xF0) {
-            trailing = 3, cp = c & 0x07, smallest = 0x10000;
-        } else {
-            return reinterpret_cast<const char*>(s); // NUL, a stray continuation byte, 0xF8..0xFF
-        }
-        if (e - s <= trailing)
-            return reinterpret_cast<const char*>(s);
-        for (int i = 1; i <= trailing; ++i) {
-            if ((s[i] & 0xC0) != 0x80)
-                return reinterpret_cast<const char*>(s);
-            cp = (cp << 6) | (s[i] & 0x3F);
-        }
-        if (cp < smallest || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-            return reinterpret_cast<const char*>(s);
-        s += trailing + 1;
-    }
-    return end;
-}
 
 // UTF-8 to text, keeping a leading U+FEFF: QString::fromUtf8 drops one as a byte order mark,
 // which is right for a file's first bytes (skipped above) but would silently cut a character off
@@ -217,16 +179,8 @@ private:
 
     void checkText(const char* begin, const char* end, int line)
     {
-        const char* bad = firstBadByte(begin, end);
-        if (bad == end)
-            return;
-        const int badLine = line + countLineFeeds(begin, bad);
-        if (*bad == '\0')
-            problem(badLine, QStringLiteral("a NUL byte, which text cannot contain"));
-        else
-            problem(badLine,
-                    QStringLiteral("invalid UTF-8 (byte 0x%1); save the file as UTF-8")
-                        .arg(QString::number(static_cast<unsigned char>(*bad), 16).toUpper()));
+        if (const auto bad = checkUtf8Text(QByteArrayView(begin, end - begin), line))
+            problem(bad->line, bad->message);
     }
 
     void checkHeader(const CsvRecord& header)
