@@ -1,15 +1,20 @@
-// Eight clients on one PostgreSQL server at once, over TCP, through the services the programs use:
-// overlapping person updates, assignments, RACI entries with competing Accountables, and audit
-// results on the same items. Each client records what the server acknowledged; afterwards the
-// database must hold exactly that: no lost update, no RACI shape the schema forbids, one history
-// row per committed change, and an intact hash chain.
+// Eight clients on one PostgreSQL server at once, over TCP, through the services the programs use,
+// each its own login linked to its own person, as a team works: overlapping person updates,
+// assignments, RACI entries with competing Accountables, and audit results on the same items, all
+// through the row-level security policies and the per-person triggers of a shared server. Each
+// client records what the server acknowledged; afterwards the database must hold exactly that: no
+// lost update, no RACI shape the schema forbids, one history row per committed change, each by
+// the login's own person, and an intact hash chain.
 #include "audit/audit_service.h"
 #include "database_fixture.h"
 #include "error.h"
 #include "services/history_service.h"
 #include "services/person_service.h"
 #include "services/staffing_service.h"
+#include "services/user_service.h"
+#include "test_support.h"
 
+#include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QSqlQuery>
 
@@ -40,6 +45,30 @@ QString personEmail(int i)
 QString clientEmail(int client)
 {
     return QStringLiteral("client%1@example.org").arg(client);
+}
+
+// Who the clients are on the server: five managers of the project (its current AI project
+// managers, so the policies let them staff it), an administrator, and two auditors, the audit's
+// lead and the respondent of every item. Managers and the administrator edit people and staffing;
+// the administrator and the auditors compete for the audit's results.
+enum class Client { Manager, Admin, Auditor };
+constexpr Client kClientKinds[kClients] = {Client::Manager, Client::Manager, Client::Manager,
+                                           Client::Manager, Client::Manager, Client::Admin,
+                                           Client::Auditor, Client::Auditor};
+constexpr int kLead = 6;
+constexpr int kRespondent = 7;
+
+QString stewardRole(Client kind)
+{
+    switch (kind) {
+    case Client::Manager:
+        return QStringLiteral("manager");
+    case Client::Admin:
+        return QStringLiteral("admin");
+    case Client::Auditor:
+        return QStringLiteral("auditor");
+    }
+    return {};
 }
 
 // What one client saw the server acknowledge.
@@ -77,6 +106,30 @@ protected:
                    {clientEmail(c), QStringLiteral("Client %1").arg(c)});
         d.exec(QStringLiteral("INSERT INTO project (key, name) VALUES (?, 'Concurrent')"),
                {kProject});
+        // Each client logs in as itself, linked to its person.
+        const QString suffix = QString::number(QCoreApplication::applicationPid());
+        UserService users(d);
+        for (int c = 0; c < kClients; ++c) {
+            const QString login = QStringLiteral("client%1_%2").arg(c).arg(suffix);
+            const QString password = QStringLiteral("pw-") + login;
+            users.add(clientEmail(c), stewardRole(kClientKinds[c]), login, password);
+            m_logins[c] =
+                overTcp(withSettings(conninfo(), {{QStringLiteral("user"), login},
+                                                  {QStringLiteral("password"), password}}));
+        }
+        StaffingService staffing(d);
+        for (int c = 0; c < kClients; ++c) {
+            if (kClientKinds[c] != Client::Manager)
+                continue;
+            Assignment a;
+            a.projectKey = kProject;
+            a.personEmail = clientEmail(c);
+            a.roleKey = QStringLiteral("ai-project-manager");
+            a.from = QDate::currentDate().addDays(-30);
+            a.to = QDate::currentDate().addDays(365);
+            a.allocationPercent = 10;
+            staffing.assign(a);
+        }
         // A checklist of kItems items, published as a plugin would, and an audit of it.
         d.exec(QStringLiteral("INSERT INTO plugin (id) VALUES ('conc')"));
         d.exec(QStringLiteral("INSERT INTO checklist (key, plugin_id, title) VALUES ('conc', "
@@ -100,15 +153,24 @@ protected:
         AuditPlan plan;
         plan.projectKey = kProject;
         plan.checklistKey = QStringLiteral("conc");
-        plan.leadEmail = clientEmail(0);
+        plan.leadEmail = clientEmail(kLead);
         plan.dueDate = QDate::currentDate().addDays(30);
         m_auditId = AuditService(d).create(plan).id;
+        d.exec(QStringLiteral("UPDATE audit_item SET respondent_id = (SELECT id FROM person WHERE "
+                              "email = ?) WHERE audit_id = ?"),
+               {clientEmail(kRespondent), m_auditId});
+        m_itemVersionBefore = scalar(QStringLiteral("SELECT max(version) FROM audit_item WHERE "
+                                                    "audit_id = ?"),
+                                     {m_auditId})
+                                  .toInt();
         QSqlQuery r = d.exec(QStringLiteral("SELECT key FROM responsibility WHERE required AND "
                                             "retired_at IS NULL ORDER BY key LIMIT 5"));
         while (r.next())
             m_responsibilities << r.value(0).toString();
         ASSERT_EQ(m_responsibilities.size(), 5);
-        m_historyBefore = historyRows();
+        m_historyBefore = scalar(QStringLiteral("SELECT max(id) FROM history")).toLongLong();
+        m_assignmentHistoryBefore = historyRows(QStringLiteral("assignment"));
+        m_itemHistoryBefore = historyRows(QStringLiteral("audit_item"));
     }
 
     qint64 historyRows(const QString& table = {})
@@ -120,14 +182,16 @@ protected:
                          .toLongLong();
     }
 
-    // One client: its own connection over TCP, a mix of edits until its share is done.
+    // One client: its own login over TCP, a mix of the edits its role allows until its share is
+    // done.
     void runClient(int client, ClientLog& log, const QElapsedTimer& clock)
     {
         std::mt19937 random(static_cast<unsigned>(1000 + client));
         const auto pick = [&random](int n) {
             return std::uniform_int_distribution<int>(0, n - 1)(random);
         };
-        Database d(overTcp(conninfo()), clientEmail(client));
+        const Client who = kClientKinds[client];
+        Database d(m_logins[client], clientEmail(client));
         PersonService people(d);
         StaffingService staffing(d);
         AuditService audits(d);
@@ -155,7 +219,10 @@ protected:
                     }
                 }
             };
-            const int kind = pick(100);
+            // Managers never answer audit items; auditors never edit people or staffing.
+            const int kind = who == Client::Manager   ? pick(80)
+                             : who == Client::Auditor ? 80 + pick(20)
+                                                      : pick(100);
             if (kind < 40) { // a person's title, from what was read just before
                 const QString email = personEmail(pick(kPeople));
                 attempt([&] {
@@ -219,7 +286,7 @@ protected:
                     const AuditItem saved = audits.assess(m_auditId, item,
                                                           pick(2) ? QStringLiteral("satisfied")
                                                                   : QStringLiteral("not-satisfied"),
-                                                          tag, clientEmail(0), version);
+                                                          tag, clientEmail(client), version);
                     log.itemResults.emplace_back(item, saved.version, tag);
                 });
             }
@@ -228,7 +295,11 @@ protected:
 
     qint64 m_auditId = 0;
     QStringList m_responsibilities;
+    QString m_logins[kClients];
     qint64 m_historyBefore = 0;
+    qint64 m_assignmentHistoryBefore = 0;
+    qint64 m_itemHistoryBefore = 0;
+    int m_itemVersionBefore = 0; // every item's, once planned and given its respondent
 };
 
 TEST_F(ConcurrencyTest, EightClientsLoseNothing)
@@ -289,7 +360,7 @@ TEST_F(ConcurrencyTest, EightClientsLoseNothing)
         ASSERT_TRUE(q.next());
         EXPECT_EQ(q.value(0).toInt(), last.first) << item.toStdString();
         EXPECT_EQ(q.value(1).toString(), last.second) << item.toStdString();
-        EXPECT_EQ(q.value(0).toInt(), 1 + itemAcks[item]) << item.toStdString();
+        EXPECT_EQ(q.value(0).toInt(), m_itemVersionBefore + itemAcks[item]) << item.toStdString();
     }
     // RACI: each client's Accountable entries are what its last acknowledged edit left, and no
     // responsibility has two Accountables.
@@ -338,8 +409,27 @@ TEST_F(ConcurrencyTest, EightClientsLoseNothing)
         itemChanges += n;
     EXPECT_EQ(historyRows(QStringLiteral("person")) - kPeople - kClients, personChanges);
     EXPECT_EQ(historyRows(QStringLiteral("raci_entry")), raciChanges);
-    EXPECT_EQ(historyRows(QStringLiteral("assignment")), expectedAssignmentHistory);
-    EXPECT_EQ(historyRows(QStringLiteral("audit_item")) - kItems, itemChanges);
+    EXPECT_EQ(historyRows(QStringLiteral("assignment")) - m_assignmentHistoryBefore,
+              expectedAssignmentHistory);
+    EXPECT_EQ(historyRows(QStringLiteral("audit_item")) - m_itemHistoryBefore, itemChanges);
+    // Every change of the run was made by a client's login and is recorded as that login's person.
+    EXPECT_EQ(scalar(QStringLiteral("SELECT count(*) FROM history WHERE id > ? AND (actor NOT LIKE "
+                                    "'client%@example.org' OR db_user NOT LIKE 'client%')"),
+                     {m_historyBefore})
+                  .toInt(),
+              0);
+    EXPECT_EQ(scalar(QStringLiteral("SELECT count(*) FROM history WHERE id > ? AND "
+                                    "split_part(db_user, '_', 1) <> split_part(actor, '@', 1)"),
+                     {m_historyBefore})
+                  .toInt(),
+              0);
+    // The auditors' results name them as assessors, whatever the client passed.
+    EXPECT_EQ(scalar(QStringLiteral("SELECT count(*) FROM audit_item ai JOIN person p ON p.id = "
+                                    "ai.assessed_by WHERE ai.audit_id = ? AND p.email NOT IN (?, "
+                                    "?, ?)"),
+                     {m_auditId, clientEmail(5), clientEmail(kLead), clientEmail(kRespondent)})
+                  .toInt(),
+              0);
     EXPECT_TRUE(HistoryService(db()).verify().intact);
 
     // A loaded CI machine may stop at the time limit before all 10,000: still enough to say
