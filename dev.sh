@@ -32,6 +32,8 @@ PACKAGES=(
     libgtest-dev libbenchmark-dev
     xvfb xauth
     python3 python3-jsonschema python3-regex
+    # The reminders test reads `steward reminders --ics` with an independent iCalendar parser.
+    python3-icalendar
     # Packages: manual pages, dpkg-shlibdeps (dpkg-dev, file), lintian, and the checks of the
     # desktop entry and AppStream metainfo.
     help2man dpkg-dev file lintian desktop-file-utils appstream

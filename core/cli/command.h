@@ -155,5 +155,6 @@ void registerChecklistFileCommands(CommandLine& cli);
 void registerAuditCommands(CommandLine& cli);
 void registerAuditReportCommands(CommandLine& cli);
 void registerUserCommands(CommandLine& cli);
+void registerReminderCommands(CommandLine& cli);
 
 } // namespace steward

@@ -102,5 +102,6 @@ int main(int argc, char* argv[])
     steward::registerAuditCommands(cli);
     steward::registerAuditReportCommands(cli);
     steward::registerUserCommands(cli);
+    steward::registerReminderCommands(cli);
     return cli.execute(QCoreApplication::arguments());
 }
