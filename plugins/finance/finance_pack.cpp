@@ -1,5 +1,8 @@
 #include "finance_pack.h"
 
+#include <steward/builtin_keys.h>
+#include <steward/rule_support.h>
+
 #include <algorithm>
 #include <array>
 #include <cstdint>
@@ -11,79 +14,8 @@ namespace {
 // Generic catalogue roles whose holders build models; a validator holding one of them on the same
 // project is reviewing their own work.
 constexpr std::array<std::string_view, 5> kDeveloperRoles = {
-    keys::kModelDeveloper, keys::kSpecialist, "ai-engineer", "machine-learning-engineer",
-    "data-scientist"};
-
-std::string describePerson(const ProjectStaffing& s, std::int64_t id)
-{
-    if (const PersonInfo* p = s.person(id))
-        return p->name + " (" + p->email + ")";
-    return "person #" + std::to_string(id);
-}
-
-std::string subjectFor(const ProjectStaffing& s, std::int64_t id)
-{
-    if (const PersonInfo* p = s.person(id))
-        return p->email;
-    return "person #" + std::to_string(id);
-}
-
-std::string joinWithAnd(const std::vector<std::string>& parts)
-{
-    std::string out;
-    for (std::size_t i = 0; i < parts.size(); ++i) {
-        if (i > 0)
-            out += i + 1 == parts.size() ? " and " : ", ";
-        out += parts[i];
-    }
-    return out;
-}
-
-std::string_view raciWord(RaciKind kind)
-{
-    switch (kind) {
-    case RaciKind::Responsible:
-        return "Responsible";
-    case RaciKind::Accountable:
-        return "Accountable";
-    case RaciKind::Consulted:
-        return "Consulted";
-    case RaciKind::Informed:
-        return "Informed";
-    }
-    return "?";
-}
-
-// Holders of a role on the snapshot date who are still active: someone who has left cannot be
-// the accountable compliance officer.
-std::vector<std::int64_t> activeHolders(const ProjectStaffing& s, std::string_view roleKey)
-{
-    std::vector<std::int64_t> ids = s.holdersOf(roleKey);
-    std::erase_if(ids, [&](std::int64_t id) {
-        const PersonInfo* p = s.person(id);
-        return p == nullptr || !p->active;
-    });
-    return ids;
-}
-
-Finding makeFinding(std::string_view code, Severity severity, const ProjectStaffing& s,
-                    std::string subject, std::string message, std::string remedy)
-{
-    return Finding{.code = std::string(code),
-                   .severity = severity,
-                   .projectKey = s.project.key,
-                   .subject = std::move(subject),
-                   .message = std::move(message),
-                   .remedy = std::move(remedy),
-                   .source = std::string(kPluginId)};
-}
-
-ResponsibilitySpec resp(std::string_view roleKey, std::string_view slug, LifecycleStage stage,
-                        std::string text, bool required = false)
-{
-    return ResponsibilitySpec{std::string(roleKey) + "." + std::string(slug), std::move(text),
-                              stage, required};
-}
+    keys::kModelDeveloper, keys::kSpecialist, builtin::roles::kAiEngineer,
+    builtin::roles::kMachineLearningEngineer, builtin::roles::kDataScientist};
 
 } // namespace
 
@@ -100,19 +32,24 @@ std::vector<RoleSpec> financeRoles()
         "domain",
         Industry::Finance,
         {
-            resp(keys::kSpecialist, "build-fraud-and-risk-models", Build,
-                 "Build models that detect fraud and assess credit, market and operational risk."),
-            resp(keys::kSpecialist, "analyse-financial-trends", Analysis,
-                 "Analyse financial trends and produce forecasts the business can plan with."),
-            resp(keys::kSpecialist, "support-automated-trading", Operate,
-                 "Support automated trading systems with models that run inside agreed limits "
-                 "and controls."),
-            resp(keys::kSpecialist, "meet-financial-regulation", Govern,
-                 "Design and use models so that they meet the financial regulation that applies "
-                 "to them."),
-            resp(keys::kSpecialist, "automate-operations", Build,
-                 "Make financial operations faster and more accurate by automating manual work "
-                 "with AI."),
+            responsibility(
+                keys::kSpecialist, "build-fraud-and-risk-models", Build,
+                "Build models that detect fraud and assess credit, market and operational risk."),
+            responsibility(
+                keys::kSpecialist, "analyse-financial-trends", Analysis,
+                "Analyse financial trends and produce forecasts the business can plan with."),
+            responsibility(
+                keys::kSpecialist, "support-automated-trading", Operate,
+                "Support automated trading systems with models that run inside agreed limits "
+                "and controls."),
+            responsibility(
+                keys::kSpecialist, "meet-financial-regulation", Govern,
+                "Design and use models so that they meet the financial regulation that applies "
+                "to them."),
+            responsibility(
+                keys::kSpecialist, "automate-operations", Build,
+                "Make financial operations faster and more accurate by automating manual work "
+                "with AI."),
         }});
 
     roles.push_back(RoleSpec{
@@ -123,20 +60,24 @@ std::vector<RoleSpec> financeRoles()
         "management",
         Industry::Finance,
         {
-            resp(keys::kModelOwner, "register-model", Govern,
-                 "Record the model in the model inventory with its purpose, limitations, risk "
-                 "rating and owner, and keep the entry current.",
-                 true),
-            resp(keys::kModelOwner, "approve-model-use", Govern,
-                 "Approve the model for use only within the scope it was validated for, and "
-                 "accept its remaining risk on the record.",
-                 true),
-            resp(keys::kModelOwner, "monitor-model-performance", Operate,
-                 "Track the model against agreed performance thresholds and act when one is "
-                 "breached."),
-            resp(keys::kModelOwner, "retire-model", Operate,
-                 "Withdraw the model when it no longer performs or is no longer needed, and "
-                 "see that its decisions stay explainable afterwards."),
+            responsibility(
+                keys::kModelOwner, "register-model", Govern,
+                "Record the model in the model inventory with its purpose, limitations, risk "
+                "rating and owner, and keep the entry current.",
+                true),
+            responsibility(
+                keys::kModelOwner, "approve-model-use", Govern,
+                "Approve the model for use only within the scope it was validated for, and "
+                "accept its remaining risk on the record.",
+                true),
+            responsibility(
+                keys::kModelOwner, "monitor-model-performance", Operate,
+                "Track the model against agreed performance thresholds and act when one is "
+                "breached."),
+            responsibility(
+                keys::kModelOwner, "retire-model", Operate,
+                "Withdraw the model when it no longer performs or is no longer needed, and "
+                "see that its decisions stay explainable afterwards."),
         }});
 
     roles.push_back(RoleSpec{
@@ -146,12 +87,14 @@ std::vector<RoleSpec> financeRoles()
         "engineering",
         Industry::Finance,
         {
-            resp(keys::kModelDeveloper, "develop-model", Build,
-                 "Design, build and test the model, documenting its theory, data, assumptions "
-                 "and limitations."),
-            resp(keys::kModelDeveloper, "remediate-validation-findings", Build,
-                 "Fix the issues that independent validation raises and record how each one "
-                 "was resolved."),
+            responsibility(
+                keys::kModelDeveloper, "develop-model", Build,
+                "Design, build and test the model, documenting its theory, data, assumptions "
+                "and limitations."),
+            responsibility(
+                keys::kModelDeveloper, "remediate-validation-findings", Build,
+                "Fix the issues that independent validation raises and record how each one "
+                "was resolved."),
         }});
 
     roles.push_back(RoleSpec{
@@ -162,16 +105,19 @@ std::vector<RoleSpec> financeRoles()
         "ethics-governance",
         Industry::Finance,
         {
-            resp(keys::kModelValidator, "validate-model", Analysis,
-                 "Independently test the model's conceptual soundness, data, implementation and "
-                 "outcomes before first use and after every material change.",
-                 true),
-            resp(keys::kModelValidator, "review-ongoing-performance", Operate,
-                 "Review monitoring and back-testing results on a set cycle and decide when the "
-                 "model must be revalidated."),
-            resp(keys::kModelValidator, "set-usage-conditions", Govern,
-                 "Set the conditions and limits under which the model may be used, based on the "
-                 "weaknesses validation found."),
+            responsibility(
+                keys::kModelValidator, "validate-model", Analysis,
+                "Independently test the model's conceptual soundness, data, implementation and "
+                "outcomes before first use and after every material change.",
+                true),
+            responsibility(
+                keys::kModelValidator, "review-ongoing-performance", Operate,
+                "Review monitoring and back-testing results on a set cycle and decide when the "
+                "model must be revalidated."),
+            responsibility(
+                keys::kModelValidator, "set-usage-conditions", Govern,
+                "Set the conditions and limits under which the model may be used, based on the "
+                "weaknesses validation found."),
         }});
 
     roles.push_back(RoleSpec{
@@ -182,16 +128,19 @@ std::vector<RoleSpec> financeRoles()
         "ethics-governance",
         Industry::Finance,
         {
-            resp(keys::kComplianceOfficer, "ensure-regulatory-compliance", Govern,
-                 "Confirm that the system meets the financial regulation that applies to it, "
-                 "such as consumer credit, market abuse and anti-money-laundering rules, before "
-                 "launch and while it runs."),
-            resp(keys::kComplianceOfficer, "explain-adverse-decisions", Govern,
-                 "Make sure customers refused credit or otherwise adversely affected by the "
-                 "model receive the reasons they are entitled to."),
-            resp(keys::kComplianceOfficer, "keep-audit-trail", Operate,
-                 "Keep records of model decisions, trades and approvals that a regulator can "
-                 "inspect."),
+            responsibility(
+                keys::kComplianceOfficer, "ensure-regulatory-compliance", Govern,
+                "Confirm that the system meets the financial regulation that applies to it, "
+                "such as consumer credit, market abuse and anti-money-laundering rules, before "
+                "launch and while it runs."),
+            responsibility(
+                keys::kComplianceOfficer, "explain-adverse-decisions", Govern,
+                "Make sure customers refused credit or otherwise adversely affected by the "
+                "model receive the reasons they are entitled to."),
+            responsibility(
+                keys::kComplianceOfficer, "keep-audit-trail", Operate,
+                "Keep records of model decisions, trades and approvals that a regulator can "
+                "inspect."),
         }});
 
     return roles;
@@ -252,7 +201,7 @@ std::vector<Finding> ValidatorIndependenceRule::check(const ProjectStaffing& s) 
         if (dev == developing.end())
             continue;
         findings.push_back(makeFinding(
-            codes::kValidatorNotIndependent, Severity::Error, s, subjectFor(s, id),
+            s, kPluginId, codes::kValidatorNotIndependent, Severity::Error, personSubject(s, id),
             describePerson(s, id) + " validates the model of project " + s.project.key + " (" +
                 joinWithAnd(asValidator) + ") but is also one of its developers (" +
                 joinWithAnd(dev->second) + ").",
@@ -314,7 +263,7 @@ std::vector<Finding> ComplianceAccountabilityRule::check(const ProjectStaffing& 
                   joinWithAnd(names) + ", does not currently hold the " +
                   std::string(keys::kComplianceOfficer) + " role on it.";
     }
-    return {makeFinding(codes::kNoComplianceAccountable, Severity::Error, s,
+    return {makeFinding(s, kPluginId, codes::kNoComplianceAccountable, Severity::Error,
                         std::string(keys::kRegulatoryCompliance), std::move(message),
                         "Assign a compliance officer (" + std::string(keys::kComplianceOfficer) +
                             ") to the project and make them Accountable for " +

@@ -1,5 +1,8 @@
 #include "healthcare_pack.h"
 
+#include <steward/builtin_keys.h>
+#include <steward/rule_support.h>
+
 #include <algorithm>
 #include <array>
 #include <cstdint>
@@ -11,63 +14,8 @@ namespace {
 // Roles whose holders build the model; a validator who holds one of them on the same project is
 // validating their own work.
 constexpr std::array<std::string_view, 4> kDeveloperRoles = {
-    "ai-engineer", "machine-learning-engineer", "data-scientist", keys::kSpecialist};
-
-std::string describePerson(const ProjectStaffing& s, std::int64_t id)
-{
-    if (const PersonInfo* p = s.person(id))
-        return p->name + " (" + p->email + ")";
-    return "person #" + std::to_string(id);
-}
-
-std::string subjectFor(const ProjectStaffing& s, std::int64_t id)
-{
-    if (const PersonInfo* p = s.person(id))
-        return p->email;
-    return "person #" + std::to_string(id);
-}
-
-std::string joinWithAnd(const std::vector<std::string>& parts)
-{
-    std::string out;
-    for (std::size_t i = 0; i < parts.size(); ++i) {
-        if (i > 0)
-            out += i + 1 == parts.size() ? " and " : ", ";
-        out += parts[i];
-    }
-    return out;
-}
-
-// Holders of a role on the snapshot date who are still active: someone who has left cannot be
-// the named officer or the accountable clinician.
-std::vector<std::int64_t> activeHolders(const ProjectStaffing& s, std::string_view roleKey)
-{
-    std::vector<std::int64_t> ids = s.holdersOf(roleKey);
-    std::erase_if(ids, [&](std::int64_t id) {
-        const PersonInfo* p = s.person(id);
-        return p == nullptr || !p->active;
-    });
-    return ids;
-}
-
-Finding makeFinding(std::string_view code, Severity severity, const ProjectStaffing& s,
-                    std::string subject, std::string message, std::string remedy)
-{
-    return Finding{.code = std::string(code),
-                   .severity = severity,
-                   .projectKey = s.project.key,
-                   .subject = std::move(subject),
-                   .message = std::move(message),
-                   .remedy = std::move(remedy),
-                   .source = std::string(kPluginId)};
-}
-
-ResponsibilitySpec resp(std::string_view roleKey, std::string_view slug, LifecycleStage stage,
-                        std::string text, bool required = false)
-{
-    return ResponsibilitySpec{std::string(roleKey) + "." + std::string(slug), std::move(text),
-                              stage, required};
-}
+    builtin::roles::kAiEngineer, builtin::roles::kMachineLearningEngineer,
+    builtin::roles::kDataScientist, keys::kSpecialist};
 
 } // namespace
 
@@ -84,18 +32,22 @@ std::vector<RoleSpec> healthcareRoles()
         "domain",
         Industry::Healthcare,
         {
-            resp(keys::kSpecialist, "develop-diagnostic-models", Build,
-                 "Develop models that support medical diagnosis and predict patient outcomes."),
-            resp(keys::kSpecialist, "work-with-clinicians", Align,
-                 "Work with doctors and other healthcare professionals so that models answer "
-                 "real clinical questions."),
-            resp(keys::kSpecialist, "protect-patient-data", Data,
-                 "Keep patient data private and secure throughout model development and use."),
-            resp(keys::kSpecialist, "validate-with-clinical-data", Analysis,
-                 "Check models against clinical data before their results inform care."),
-            resp(keys::kSpecialist, "support-personalised-care", Align,
-                 "Support personalised and preventive care with model results clinicians can act "
-                 "on."),
+            responsibility(
+                keys::kSpecialist, "develop-diagnostic-models", Build,
+                "Develop models that support medical diagnosis and predict patient outcomes."),
+            responsibility(
+                keys::kSpecialist, "work-with-clinicians", Align,
+                "Work with doctors and other healthcare professionals so that models answer "
+                "real clinical questions."),
+            responsibility(
+                keys::kSpecialist, "protect-patient-data", Data,
+                "Keep patient data private and secure throughout model development and use."),
+            responsibility(keys::kSpecialist, "validate-with-clinical-data", Analysis,
+                           "Check models against clinical data before their results inform care."),
+            responsibility(
+                keys::kSpecialist, "support-personalised-care", Align,
+                "Support personalised and preventive care with model results clinicians can act "
+                "on."),
         }});
 
     roles.push_back(RoleSpec{
@@ -106,16 +58,19 @@ std::vector<RoleSpec> healthcareRoles()
         "research",
         Industry::Healthcare,
         {
-            resp(keys::kValidationLead, "validate-clinical-performance", Analysis,
-                 "Validate the model's clinical performance on representative patient data, "
-                 "independently of its developers, and sign off the evidence.",
-                 true),
-            resp(keys::kValidationLead, "set-acceptance-criteria", Analysis,
-                 "Set the clinical performance a model must reach before use, including for "
-                 "each relevant patient group."),
-            resp(keys::kValidationLead, "review-real-world-performance", Operate,
-                 "Compare performance in clinical use with the validation results and call for "
-                 "revalidation when they drift apart."),
+            responsibility(
+                keys::kValidationLead, "validate-clinical-performance", Analysis,
+                "Validate the model's clinical performance on representative patient data, "
+                "independently of its developers, and sign off the evidence.",
+                true),
+            responsibility(
+                keys::kValidationLead, "set-acceptance-criteria", Analysis,
+                "Set the clinical performance a model must reach before use, including for "
+                "each relevant patient group."),
+            responsibility(
+                keys::kValidationLead, "review-real-world-performance", Operate,
+                "Compare performance in clinical use with the validation results and call for "
+                "revalidation when they drift apart."),
         }});
 
     roles.push_back(RoleSpec{
@@ -126,16 +81,19 @@ std::vector<RoleSpec> healthcareRoles()
         "ethics-governance",
         Industry::Healthcare,
         {
-            resp(keys::kSafetyOfficer, "maintain-hazard-log", Govern,
-                 "Keep the hazard log: how the system could harm patients, how likely and severe "
-                 "each hazard is, and how it is controlled.",
-                 true),
-            resp(keys::kSafetyOfficer, "sign-safety-case", Govern,
-                 "Write and sign the clinical safety case that shows, with evidence, that the "
-                 "system is acceptably safe for its intended use."),
-            resp(keys::kSafetyOfficer, "investigate-safety-incidents", Operate,
-                 "Investigate incidents and near misses involving the system and feed what is "
-                 "learnt back into the hazard log."),
+            responsibility(
+                keys::kSafetyOfficer, "maintain-hazard-log", Govern,
+                "Keep the hazard log: how the system could harm patients, how likely and severe "
+                "each hazard is, and how it is controlled.",
+                true),
+            responsibility(
+                keys::kSafetyOfficer, "sign-safety-case", Govern,
+                "Write and sign the clinical safety case that shows, with evidence, that the "
+                "system is acceptably safe for its intended use."),
+            responsibility(
+                keys::kSafetyOfficer, "investigate-safety-incidents", Operate,
+                "Investigate incidents and near misses involving the system and feed what is "
+                "learnt back into the hazard log."),
         }});
 
     roles.push_back(RoleSpec{
@@ -145,18 +103,22 @@ std::vector<RoleSpec> healthcareRoles()
         "ethics-governance",
         Industry::Healthcare,
         {
-            resp(keys::kPrivacyOfficer, "assess-data-protection-impact", Govern,
-                 "Carry out a data protection impact assessment before patient data is used to "
-                 "train, validate or run a model."),
-            resp(keys::kPrivacyOfficer, "confirm-lawful-basis", Govern,
-                 "Confirm the legal basis, and any consent or ethics approval needed, for every "
-                 "use of patient data."),
-            resp(keys::kPrivacyOfficer, "control-patient-data-access", Data,
-                 "Make sure patient data is de-identified where possible, seen only by those who "
-                 "need it, and that every access is logged."),
-            resp(keys::kPrivacyOfficer, "lead-breach-response", Operate,
-                 "Lead the response to a patient data breach, including telling the regulator "
-                 "and patients when the law requires it."),
+            responsibility(
+                keys::kPrivacyOfficer, "assess-data-protection-impact", Govern,
+                "Carry out a data protection impact assessment before patient data is used to "
+                "train, validate or run a model."),
+            responsibility(
+                keys::kPrivacyOfficer, "confirm-lawful-basis", Govern,
+                "Confirm the legal basis, and any consent or ethics approval needed, for every "
+                "use of patient data."),
+            responsibility(
+                keys::kPrivacyOfficer, "control-patient-data-access", Data,
+                "Make sure patient data is de-identified where possible, seen only by those who "
+                "need it, and that every access is logged."),
+            responsibility(
+                keys::kPrivacyOfficer, "lead-breach-response", Operate,
+                "Lead the response to a patient data breach, including telling the regulator "
+                "and patients when the law requires it."),
         }});
 
     roles.push_back(RoleSpec{
@@ -166,15 +128,18 @@ std::vector<RoleSpec> healthcareRoles()
         "domain",
         Industry::Healthcare,
         {
-            resp(keys::kClinicalLead, "define-intended-use", Align,
-                 "Define the clinical question, intended use and patient population of the "
-                 "system with the clinicians who will use it."),
-            resp(keys::kClinicalLead, "approve-clinical-deployment", Govern,
-                 "Approve the system for use in patient care once validation and the safety case "
-                 "are complete, and withdraw approval when they no longer hold."),
-            resp(keys::kClinicalLead, "oversee-clinical-use", Operate,
-                 "Make sure clinicians using the system are trained, know its limits and keep "
-                 "the final decision."),
+            responsibility(
+                keys::kClinicalLead, "define-intended-use", Align,
+                "Define the clinical question, intended use and patient population of the "
+                "system with the clinicians who will use it."),
+            responsibility(
+                keys::kClinicalLead, "approve-clinical-deployment", Govern,
+                "Approve the system for use in patient care once validation and the safety case "
+                "are complete, and withdraw approval when they no longer hold."),
+            responsibility(
+                keys::kClinicalLead, "oversee-clinical-use", Operate,
+                "Make sure clinicians using the system are trained, know its limits and keep "
+                "the final decision."),
         }});
 
     return roles;
@@ -208,12 +173,13 @@ std::vector<Finding> PrivacyOfficerRule::check(const ProjectStaffing& s) const
         return {};
     if (!activeHolders(s, keys::kPrivacyOfficer).empty())
         return {};
-    return {makeFinding(
-        codes::kNoPrivacyOfficer, Severity::Warning, s, std::string(keys::kPrivacyOfficer),
-        "Project " + s.project.key + " handles patient data but no active person holds the " +
-            std::string(keys::kPrivacyOfficer) + " role on it.",
-        "Assign a privacy officer (" + std::string(keys::kPrivacyOfficer) +
-            ") to the project before it uses patient data.")};
+    return {makeFinding(s, kPluginId, codes::kNoPrivacyOfficer, Severity::Warning,
+                        std::string(keys::kPrivacyOfficer),
+                        "Project " + s.project.key +
+                            " handles patient data but no active person holds the " +
+                            std::string(keys::kPrivacyOfficer) + " role on it.",
+                        "Assign a privacy officer (" + std::string(keys::kPrivacyOfficer) +
+                            ") to the project before it uses patient data.")};
 }
 
 std::string ClinicalValidationIndependenceRule::key() const
@@ -262,7 +228,7 @@ std::vector<Finding> ClinicalValidationIndependenceRule::check(const ProjectStaf
         if (dev == developing.end())
             continue;
         findings.push_back(makeFinding(
-            codes::kValidationNotIndependent, Severity::Error, s, subjectFor(s, id),
+            s, kPluginId, codes::kValidationNotIndependent, Severity::Error, personSubject(s, id),
             describePerson(s, id) + " validates the model of project " + s.project.key +
                 " clinically (" + joinWithAnd(asValidator) + ") but also develops it (holds " +
                 joinWithAnd(dev->second) + ").",
@@ -319,7 +285,7 @@ std::vector<Finding> ClinicianAccountableRule::check(const ProjectStaffing& s) c
                   joinWithAnd(names) + ", does not currently hold the " +
                   std::string(keys::kClinicalLead) + " role on it.";
     }
-    return {makeFinding(codes::kNoClinicianAccountable, Severity::Error, s,
+    return {makeFinding(s, kPluginId, codes::kNoClinicianAccountable, Severity::Error,
                         std::string(keys::kApproveClinicalDeployment), std::move(message),
                         "Assign a clinician as clinical lead (" + std::string(keys::kClinicalLead) +
                             ") and make them Accountable for " +

@@ -1,5 +1,7 @@
 #include "catalog/builtin_catalogue.h"
 
+#include <steward/builtin_keys.h>
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -15,6 +17,29 @@ namespace {
 // The same patterns as the CHECK constraints on role.key and responsibility.key in sql/.
 const std::regex kRoleKey{"^[a-z0-9]+(-[a-z0-9]+)*$"};
 const std::regex kResponsibilityKey{R"(^[a-z0-9]+(-[a-z0-9]+)*(\.[a-z0-9]+(-[a-z0-9]+)*)+$)"};
+
+// The SDK's named keys (steward/builtin_keys.h) are the catalogue's, both ways: a rule that uses
+// a constant names a role that exists, and every role and responsibility has its constant.
+TEST(BuiltinCatalogue, TheSdkKeyConstantsAreExactlyTheCataloguesKeys)
+{
+    std::set<std::string> roles, responsibilities;
+    for (const RoleSpec& r : builtinRoles()) {
+        roles.insert(r.key);
+        for (const ResponsibilitySpec& d : r.responsibilities)
+            responsibilities.insert(d.key);
+    }
+    const std::set<std::string> roleConstants(builtin::roles::kAll.begin(),
+                                              builtin::roles::kAll.end());
+    const std::set<std::string> responsibilityConstants(builtin::responsibilities::kAll.begin(),
+                                                        builtin::responsibilities::kAll.end());
+    EXPECT_EQ(roleConstants, roles);
+    EXPECT_EQ(responsibilityConstants, responsibilities);
+    EXPECT_EQ(roleConstants.size(), builtin::roles::kAll.size()) << "a role constant is repeated";
+    EXPECT_EQ(responsibilityConstants.size(), builtin::responsibilities::kAll.size())
+        << "a responsibility constant is repeated";
+    EXPECT_EQ(builtin::responsibilities::kAiProjectManagerDefineGoalsAndScope,
+              "ai-project-manager.define-goals-and-scope");
+}
 
 TEST(BuiltinCatalogue, HoldsExactlyTheTwelveGenericRoles)
 {
