@@ -179,6 +179,9 @@ INSTANTIATE_TEST_SUITE_P(
         BrokenCase{"too-old", "plugin 'too-old' supports Steward versions before 0.1.0; this is "
                               "Steward " +
                                   kRunning + ": install a newer version of the plugin"},
+        BrokenCase{"outgrown", "plugin 'outgrown' supports Steward versions before " + kRunning +
+                                   "; this is Steward " + kRunning +
+                                   ": install a newer version of the plugin"},
         BrokenCase{"throwing-factory", "plugin 'throwing-factory' failed: its factory threw: "
                                        "cannot open the licence file"},
         BrokenCase{"throwing-roles", "plugin 'throwing-roles' failed: roles() threw: role table "
@@ -202,6 +205,17 @@ INSTANTIATE_TEST_SUITE_P(
         std::replace(name.begin(), name.end(), '-', '_');
         return name;
     });
+
+// STEWARD_PLUGIN_FOR_VERSIONS: a range that includes this Steward is accepted and recorded.
+TEST(PluginHost, APluginDeclaringAVersionRangeThatFitsIsActive)
+{
+    const auto host = load(isolated({"bounded"}));
+    ASSERT_EQ(host->plugins().size(), 1u);
+    const PluginRecord& bounded = host->plugins().front();
+    EXPECT_EQ(bounded.state, PluginState::Active) << bounded.error.toStdString();
+    EXPECT_EQ(bounded.minStewardVersion, STEWARD_SDK_MIN_VERSION);
+    EXPECT_EQ(bounded.maxStewardVersion, "99.0.0");
+}
 
 TEST(PluginHost, TextFileNamedLikeAPluginIsFailed)
 {

@@ -71,7 +71,19 @@ using PluginFactory = std::unique_ptr<Plugin>();
 //   STEWARD_PLUGIN(acme::Plugin, "acme", "1.0.0", "Acme roles", "Acme Ltd", "What it adds")
 // The plugin declares that it runs on this SDK's Steward MAJOR.MINOR and later.
 #define STEWARD_PLUGIN(Class, Id, Version, Name, Vendor, Description)                             \
-    STEWARD_PLUGIN_DETAIL_EXPORT(Class, Id, Version, Name, Vendor, Description, nullptr)
+    STEWARD_PLUGIN_DETAIL_EXPORT(Class, Id, Version, Name, Vendor, Description,                   \
+                                 STEWARD_SDK_MIN_VERSION, nullptr, nullptr)
+
+// As STEWARD_PLUGIN, with the Steward versions the plugin supports: from MinVersion (inclusive;
+// give STEWARD_SDK_MIN_VERSION or later, since the plugin uses this SDK) up to MaxVersion
+// (exclusive; nullptr for any later version), each "MAJOR.MINOR.PATCH". A host outside the range
+// refuses the plugin and says which versions it supports:
+//   STEWARD_PLUGIN_FOR_VERSIONS(acme::Plugin, "acme", "1.0.0", "Acme", "Acme Ltd", "...",
+//                               STEWARD_SDK_MIN_VERSION, "0.4.0")
+#define STEWARD_PLUGIN_FOR_VERSIONS(Class, Id, Version, Name, Vendor, Description, MinVersion,   \
+                                    MaxVersion)                                                   \
+    STEWARD_PLUGIN_DETAIL_EXPORT(Class, Id, Version, Name, Vendor, Description, MinVersion,       \
+                                 MaxVersion, nullptr)
 
 // As STEWARD_PLUGIN, for a plugin that needs other plugins (e.g. a checklist naming their roles):
 //   STEWARD_PLUGIN_REQUIRES(acme::Plugin, "acme", "1.0.0", "Acme", "Acme Ltd", "...", "finance")
@@ -81,10 +93,11 @@ using PluginFactory = std::unique_ptr<Plugin>();
     inline constexpr const char* requiredIds[] = {__VA_ARGS__, nullptr};                          \
     }                                                                                             \
     STEWARD_PLUGIN_DETAIL_EXPORT(Class, Id, Version, Name, Vendor, Description,                   \
-                                 steward_plugin_export::requiredIds)
+                                 STEWARD_SDK_MIN_VERSION, nullptr, steward_plugin_export::requiredIds)
 
 // Implementation detail of the macros above.
-#define STEWARD_PLUGIN_DETAIL_EXPORT(Class, Id, Version, Name, Vendor, Description, Requires)     \
+#define STEWARD_PLUGIN_DETAIL_EXPORT(Class, Id, Version, Name, Vendor, Description, MinVersion,  \
+                                     MaxVersion, Requires)                                        \
     namespace steward_plugin_export {                                                             \
     inline constexpr ::steward::PluginDescriptor descriptor = {                                   \
         ::steward::kPluginAbiVersion,                                                             \
@@ -93,8 +106,8 @@ using PluginFactory = std::unique_ptr<Plugin>();
         Name,                                                                                     \
         Vendor,                                                                                   \
         Description,                                                                              \
-        STEWARD_SDK_MIN_VERSION,                                                                  \
-        nullptr,                                                                                  \
+        MinVersion,                                                                               \
+        MaxVersion,                                                                               \
         Requires};                                                                                \
     inline std::unique_ptr<::steward::Plugin> create() { return std::make_unique<Class>(); }     \
     }                                                                                             \
