@@ -5,6 +5,11 @@
 //   - `steward coverage --json` over every project, against one plain SQL aggregate of the two
 //     core rules (no Accountable / no Responsible per required responsibility and project);
 //   - `steward coverage --project KEY --json`;
+//   - the People directory's keyset pages (first, a jump to the middle, Page Down, the last), as
+//     the People screen reads them (services/person_pages.h), against LIMIT/OFFSET pages; and the
+//     Projects screen's whole list;
+//   - `steward audit report N --format html|pdf` of a real audit of one project (every item
+//     assessed, evidence, findings, signed off), against the report's data read in process;
 //   - `steward import people` of as many people as the organisation has, into an empty database,
 //     against COPY into a staging table plus INSERT into a copy of `person` with its indexes; and
 //     the import's peak memory;
@@ -14,20 +19,28 @@
 // what `coverage` did before the set-based check) for comparison.
 //
 //   ninja -C <build> steward steward-bench-organisation healthcare finance marketing
+//       checklist-eu-ai-act
 //   <build>/bin/steward-bench-organisation [--size small|medium|large] [--seed N] [--runs N]
 //
 // Figures are printed, not asserted: a timed test fails on a busy machine. The default test suite
 // runs `--size small --runs 1` (steward-bench-organisation-smoke) to keep the program working.
+#include "assessed_audit.h"
+#include "audit/audit_service.h"
 #include "database_fixture.h"
 #include "db/database.h"
 #include "io/copy_in.h"
 #include "plugins/pluginhost.h"
+#include "reports/audit_report.h"
 #include "services/coverage_service.h"
+#include "services/person_pages.h"
+#include "services/person_service.h"
+#include "services/project_service.h"
 #include "test_support.h"
 
-#include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
+#include <QGuiApplication>
 #include <QProcess>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -190,6 +203,116 @@ double referenceImport(const QString& conninfo, const QByteArray& csv)
     });
 }
 
+double medianOf(int runs, const std::function<void()>& work)
+{
+    std::vector<double> times;
+    for (int i = 0; i < runs; ++i)
+        times.push_back(timed(work));
+    return median(times);
+}
+
+// The People directory's pages (services/person_pages.h, the statements the People screen runs),
+// sorted by name as the screen opens, beside the same page read with LIMIT/OFFSET (what
+// `steward person list --limit --offset` does); and the Projects screen's list.
+void directoryPages(Database& db, int runs)
+{
+    constexpr int kPage = 200; // the People screen's page (PersonListModel::kPageSize)
+    const PersonFilter byName;
+    const qint64 people = PersonService(db).count(byName);
+    const auto offsetPage = [&](qint64 first) {
+        PersonFilter f = byName;
+        f.limit = kPage;
+        f.offset = static_cast<int>(first);
+        return PersonService(db).list(f).size();
+    };
+    const auto check = [](std::size_t got, std::size_t wanted, const char* which) {
+        if (got != wanted)
+            throw std::runtime_error(std::string(which) + ": " + std::to_string(got) +
+                                     " people instead of " + std::to_string(wanted));
+    };
+
+    // The first page, with the count the screen reads before it.
+    const double first = medianOf(runs, [&] {
+        const qint64 count = PersonService(db).count(byName);
+        check(PersonPages(db, byName, count).read({}, false, kPage).size(),
+              static_cast<std::size_t>(std::min<qint64>(count, kPage)), "first page");
+    });
+    const double firstOffset = medianOf(runs, [&] { offsetPage(0); });
+    row("people: first page (count + 200 rows)", first, firstOffset, "< 150 ms");
+
+    // A jump to the middle: an index-only skip to the page's first row.
+    const PersonPages pages(db, byName, people);
+    const qint64 middle = people / 2 / kPage * kPage;
+    std::vector<PersonPageRow> middlePage;
+    const double jump = medianOf(runs, [&] {
+        middlePage = pages.read({PersonSeek::From::Offset, {}, 0, true, static_cast<int>(middle)},
+                                false, kPage);
+        check(middlePage.size(), static_cast<std::size_t>(std::min<qint64>(people - middle, kPage)),
+              "middle page");
+    });
+    row("people: jump to the middle page", jump, medianOf(runs, [&] { offsetPage(middle); }),
+        "< 150 ms");
+
+    // Page Down from there: the page after a known row.
+    const PersonPageRow& last = middlePage.back();
+    const double next = medianOf(runs, [&] {
+        pages.read({PersonSeek::From::Row, last.sortKey, last.person.id, false, 0}, false, kPage);
+    });
+    row("people: the page after it (Page Down)", next,
+        medianOf(runs, [&] { offsetPage(middle + kPage); }), "< 150 ms");
+
+    // The last page: read backwards from the end of the listing.
+    const qint64 lastFirst = (people - 1) / kPage * kPage;
+    const double end = medianOf(runs, [&] {
+        check(pages.read({}, true, static_cast<int>(people - lastFirst)).size(),
+              static_cast<std::size_t>(people - lastFirst), "last page");
+    });
+    row("people: jump to the last page", end, medianOf(runs, [&] { offsetPage(lastFirst); }),
+        "< 150 ms");
+
+    // Projects are not paged: the Projects screen reads the filtered list whole.
+    std::size_t projects = 0;
+    const double list = medianOf(runs, [&] { projects = ProjectService(db).list({}).size(); });
+    row("projects: the whole list (Projects screen)", list, std::nullopt, "< 150 ms");
+    std::printf("    (%lld people in pages of %d, reference: LIMIT/OFFSET; %zu projects)\n", people,
+                kPage, projects);
+}
+
+// A real audit of one project (every item assessed, evidence, findings, signed off, made by the
+// audit service), then its reports as `steward audit report` writes them, as processes; beside
+// them the same work in this process (AuditService::reportData and the renderer), so that the
+// difference is the program's start: libraries, session, plugins.
+void auditReports(const QString& conninfo, Database& db, const QString& project, int runs)
+{
+    const qint64 id = createAssessedAudit(db, project, QStringLiteral("eu-ai-act"),
+                                          QDate::fromString(kDay, Qt::ISODate));
+    const double data = medianOf(runs, [&] { AuditService(db).reportData(id); });
+    const double html = medianOf(runs, [&] { renderHtmlReport(AuditService(db).reportData(id)); });
+    const double pdf = medianOf(runs, [&] { renderPdfReport(AuditService(db).reportData(id)); });
+    QTemporaryDir dir;
+    for (const char* format : {"html", "pdf"}) {
+        const QString file = dir.filePath(QStringLiteral("report.") + QLatin1String(format));
+        std::vector<double> times;
+        for (int i = 0; i < runs; ++i)
+            times.push_back(
+                runCli(conninfo, {QStringLiteral("audit"), QStringLiteral("report"),
+                                  QString::number(id), QStringLiteral("--format"),
+                                  QLatin1String(format), QStringLiteral("--output"), file})
+                    .milliseconds);
+        if (QFileInfo(file).size() < 1000)
+            throw std::runtime_error("the " + std::string(format) + " report is nearly empty");
+        const bool isHtml = format[0] == 'h';
+        row(isHtml ? "audit report --format html (process)" : "audit report --format pdf (process)",
+            median(times), isHtml ? html : pdf,
+            isHtml ? "< 100 ms (reference: in process)" : "< 1 s (reference: in process)");
+    }
+    std::printf("    (in process: the report's data %.1f ms of it)\n", data);
+    const AuditReportData report = AuditService(db).reportData(id);
+    std::printf("    (audit %lld of %s: %zu items, %zu evidence, %zu findings)\n", id,
+                qPrintable(project), report.items.size(), report.evidence.size(),
+                report.findings.size());
+}
+
 int run(const Options& o)
 {
     useMigratedTemplate();
@@ -261,6 +384,15 @@ int run(const Options& o)
                     setBased, perProject, setBased == perProject ? "" : "  ** DIFFERENT **");
     }
 
+    directoryPages(db, n);
+    // The audit covers the most of the checklist on a high-risk system that is both provider and
+    // deployer.
+    QSqlQuery audited = db.exec(QStringLiteral(
+        "SELECT key FROM project WHERE status = 'active' ORDER BY risk_tier = 'high' DESC, "
+        "ai_act_role = 'provider-and-deployer' DESC, key LIMIT 1"));
+    audited.next();
+    auditReports(org.conninfo(), db, audited.value(0).toString(), n);
+
     // Import into an empty database, against COPY + INSERT.
     QTemporaryDir dir;
     const QString file = dir.filePath(QStringLiteral("people.csv"));
@@ -324,7 +456,9 @@ int run(const Options& o)
 
 int main(int argc, char** argv)
 {
-    QCoreApplication app(argc, argv);
+    // The PDF report lays out text, which needs a QGuiApplication; offscreen, as the CLI's.
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+    QGuiApplication app(argc, argv);
     try {
         return steward::run(steward::parse(app.arguments()));
     } catch (const std::exception& e) {

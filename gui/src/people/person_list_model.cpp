@@ -2,6 +2,7 @@
 
 #include "common/message_bar.h"
 #include "db/database.h"
+#include "services/person_pages.h"
 
 #include <QSqlQuery>
 
@@ -53,136 +54,41 @@ int PersonListModel::columnCount(const QModelIndex& parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-namespace {
-
-// Below this many matches a search reads its matches first (through the trigram indexes) and
-// sorts them; above it, walking the sort order and skipping non-matches finds a page sooner.
-constexpr int kSparseSearch = 5000;
-
-QString likePattern(const QString& text)
-{
-    QString pattern = text;
-    pattern.replace(QLatin1Char('\\'), QLatin1String("\\\\"))
-        .replace(QLatin1Char('%'), QLatin1String("\\%"))
-        .replace(QLatin1Char('_'), QLatin1String("\\_"));
-    return QLatin1Char('%') + pattern + QLatin1Char('%');
-}
-
-} // namespace
-
-QString PersonListModel::sortKey() const
-{
-    switch (m_filter.orderBy) {
-    case PersonOrder::Email:
-        return QStringLiteral("lower(p.email)");
-    case PersonOrder::OrgUnit:
-        return QStringLiteral("lower(coalesce(u.name, ''))");
-    case PersonOrder::Title:
-        return QStringLiteral("lower(p.title)");
-    case PersonOrder::Name:
-        break;
-    }
-    return QStringLiteral("lower(p.name)");
-}
-
-// The people listed, as "FROM ... [WHERE ...]" and whether it has the WHERE; the same matching
-// as PersonService's search.
-std::pair<QString, bool> PersonListModel::source(QVariantList& params, bool withOrgUnit) const
-{
-    const QString joined =
-        withOrgUnit ? QStringLiteral(" LEFT JOIN org_unit u ON u.id = p.org_unit_id") : QString();
-    if (m_filter.search.isEmpty())
-        return {QStringLiteral(" FROM person p") + joined, false};
-    const QString pattern = likePattern(m_filter.search);
-    params << pattern << pattern;
-    const QString match = QStringLiteral("(p.name ILIKE ? OR p.email ILIKE ?)");
-    if (m_count <= kSparseSearch) // OFFSET 0 keeps the planner from folding the matches back in
-        return {QStringLiteral(" FROM (SELECT * FROM person p WHERE %1 OFFSET 0) p").arg(match) +
-                    joined,
-                false};
-    return {QStringLiteral(" FROM person p") + joined + QStringLiteral(" WHERE ") + match, true};
-}
-
-std::vector<std::pair<Person, QString>> PersonListModel::query(const Seek& seek, bool reversed,
-                                                               int limit) const
-{
-    const bool descending = m_filter.descending != reversed;
-    const QString direction = descending ? QStringLiteral(" DESC") : QString();
-    const QString key = sortKey();
-    const QString order =
-        QStringLiteral(" ORDER BY ") + key + direction + QStringLiteral(", p.id") + direction;
-    QVariantList params;
-    const auto [from, filtered] = source(params, true);
-    QString sql = QStringLiteral("SELECT p.id, p.email, p.name, coalesce(u.name, ''), p.title, "
-                                 "coalesce(p.external_id, ''), p.active, p.version, ") +
-                  key + from;
-    if (seek.from != Seek::From::Edge) {
-        const QString comparison =
-            descending ? (seek.inclusive ? QStringLiteral(" <= ") : QStringLiteral(" < "))
-                       : (seek.inclusive ? QStringLiteral(" >= ") : QStringLiteral(" > "));
-        sql += filtered ? QStringLiteral(" AND (") : QStringLiteral(" WHERE (");
-        sql += key + QStringLiteral(", p.id)") + comparison;
-        if (seek.from == Seek::From::Row) {
-            sql += QStringLiteral("(?, ?)");
-            params << seek.key << seek.id;
-        } else {
-            // The skip reads only the sort index (key and id), not the rows it passes over; even
-            // an unused join to org_unit would make the planner visit them.
-            sql += QStringLiteral("(SELECT ") + key + QStringLiteral(", p.id") +
-                   source(params, m_filter.orderBy == PersonOrder::OrgUnit).first + order +
-                   QStringLiteral(" OFFSET ? LIMIT 1)");
-            params << seek.offset;
-        }
-    }
-    sql += order + QStringLiteral(" LIMIT ?");
-    params << limit;
-
-    QSqlQuery q = m_db.exec(sql, params);
-    std::vector<std::pair<Person, QString>> rows;
-    rows.reserve(static_cast<std::size_t>(limit));
-    while (q.next()) {
-        rows.emplace_back(readPerson(q), q.value(8).toString());
-    }
-    if (reversed)
-        std::reverse(rows.begin(), rows.end());
-    return rows;
-}
-
 PersonListModel::Page PersonListModel::readPage(int index) const
 {
     const int first = index * kPageSize;
     const int size = std::min(kPageSize, m_count - first);
     if (size <= 0)
         return {};
-    Seek seek;
+    PersonSeek seek;
     bool reversed = false;
     const auto previous = m_pages.constFind(index - 1);
     const auto next = m_pages.constFind(index + 1);
     if (previous != m_pages.constEnd() &&
         previous->people.size() == static_cast<std::size_t>(kPageSize)) {
-        seek = {Seek::From::Row, previous->lastKey, previous->people.back().id, false, 0};
+        seek = {PersonSeek::From::Row, previous->lastKey, previous->people.back().id, false, 0};
     } else if (next != m_pages.constEnd() && !next->people.empty()) {
         reversed = true;
-        seek = {Seek::From::Row, next->firstKey, next->people.front().id, false, 0};
+        seek = {PersonSeek::From::Row, next->firstKey, next->people.front().id, false, 0};
     } else if (first > 0) {
         // A jump: skip from whichever end of the listing is nearer.
         const int fromEnd = m_count - (first + size);
         if (fromEnd < first) {
             reversed = true;
             if (fromEnd > 0)
-                seek = {Seek::From::Offset, {}, 0, true, fromEnd};
+                seek = {PersonSeek::From::Offset, {}, 0, true, fromEnd};
         } else {
-            seek = {Seek::From::Offset, {}, 0, true, first};
+            seek = {PersonSeek::From::Offset, {}, 0, true, first};
         }
     }
     Page result;
-    auto rows = query(seek, reversed, size);
+    auto rows = PersonPages(m_db, m_filter, m_count).read(seek, reversed, size);
     result.people.reserve(rows.size());
-    for (auto& [person, key] : rows) {
+    for (PersonPageRow& row : rows) {
         if (result.people.empty())
-            result.firstKey = key;
-        result.lastKey = key;
-        result.people.push_back(std::move(person));
+            result.firstKey = row.sortKey;
+        result.lastKey = row.sortKey;
+        result.people.push_back(std::move(row.person));
     }
     return result;
 }

@@ -2,11 +2,9 @@
 // directory of 100k people opens as fast as one of forty: only the count and the visible pages
 // are queried, and only a bounded number of pages is kept.
 //
-// Pages are found by their sort key, not by OFFSET, which would read every row before the page:
-// the page after (or before) a page already read starts right after its last (before its first)
-// row, so scrolling reads one index range per page; a jump seeks the page's first row with an
-// index-only skip from the nearer end of the listing. sql/0005_large_organisation_indexes.sql has
-// the indexes these queries rely on.
+// Pages are found by their sort key, not by OFFSET (services/person_pages.h): the page after (or
+// before) a page already read starts right after its last (before its first) row; a jump skips
+// from the nearer end of the listing.
 #pragma once
 
 #include "domain/records.h"
@@ -67,21 +65,8 @@ private:
         QString firstKey; // sort keys of the first and last person, to seek the neighbours
         QString lastKey;
     };
-    // Where a page query starts: nowhere (an end of the listing), after or before a known row,
-    // or at the row `offset` rows from the start (or, reversed, from the end).
-    struct Seek {
-        enum class From { Edge, Row, Offset } from = From::Edge;
-        QString key;
-        qint64 id = 0;
-        bool inclusive = false;
-        int offset = 0;
-    };
-
     const Page* page(int index) const;
     Page readPage(int index) const;
-    std::vector<std::pair<Person, QString>> query(const Seek& seek, bool reversed, int limit) const;
-    QString sortKey() const;
-    std::pair<QString, bool> source(QVariantList& params, bool withOrgUnit) const;
 
     Database& m_db;
     PersonFilter m_filter;
