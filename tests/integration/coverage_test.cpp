@@ -1,5 +1,6 @@
 // The coverage check on stored staffing: each finding code, and a fully staffed project with none.
 #include "coverage/core_rules.h"
+#include "coverage/staffing_loader.h"
 #include "database_fixture.h"
 #include "services/coverage_service.h"
 #include "services/person_service.h"
@@ -108,6 +109,38 @@ protected:
 
     const QString m_goals = QStringLiteral("ai-project-manager.define-goals-and-scope");
 };
+
+// What the SDK gives rules about people and the project (plugin ABI 2): org unit, title and the
+// project's owner, who is among the snapshot's people even without a role on it. Both loaders
+// (one project, and the organisation-wide picks) read them alike.
+TEST_F(Coverage, SnapshotsCarryOrgUnitTitleAndTheProjectsOwner)
+{
+    const QString engineer = QStringLiteral("clean.ai-engineer@example.org");
+    db().exec(QStringLiteral("INSERT INTO org_unit (name) VALUES ('Model Risk')"));
+    db().exec(QStringLiteral("UPDATE person SET title = 'Staff engineer', org_unit_id = (SELECT id "
+                             "FROM org_unit WHERE name = 'Model Risk') WHERE email = ?"),
+              {engineer});
+    const QString owner = addPerson(QStringLiteral("owner@example.org"));
+    db().exec(QStringLiteral("UPDATE project SET owner_id = (SELECT id FROM person WHERE email = "
+                             "?) WHERE key = 'CLEAN'"),
+              {owner});
+    const ProjectStaffing s = StaffingLoader(db()).load(QStringLiteral("CLEAN"), kToday);
+    ASSERT_TRUE(s.project.ownerId.has_value());
+    const PersonInfo* o = s.person(*s.project.ownerId);
+    ASSERT_NE(o, nullptr) << "the owner is not among the snapshot's people";
+    EXPECT_EQ(o->email, owner.toStdString());
+    const auto it = std::find_if(s.people.begin(), s.people.end(), [&](const PersonInfo& p) {
+        return p.email == engineer.toStdString();
+    });
+    ASSERT_NE(it, s.people.end());
+    EXPECT_EQ(it->orgUnit, "Model Risk");
+    EXPECT_EQ(it->title, "Staff engineer");
+    EXPECT_TRUE(it->qualifications.empty());
+    // The organisation-wide check's findings stay those of the project-by-project check.
+    CoverageService coverage(db());
+    EXPECT_EQ(coverage.checkAll(kToday).findings.size(),
+              coverage.checkAllProjectByProject(kToday).findings.size());
+}
 
 TEST_F(Coverage, AFullyStaffedProjectHasNoFindings)
 {

@@ -167,8 +167,9 @@ INSTANTIATE_TEST_SUITE_P(
         BrokenCase{"not-a-plugin", "'steward-plugin-fixture-not-a-plugin.so' is not a Steward "
                                    "plugin: it exports no steward_plugin_descriptor"},
         BrokenCase{"wrong-abi", "plugin 'wrong-abi' was built for plugin ABI 0; this Steward needs "
-                                "ABI 1: rebuild it against the Steward " +
-                                    kSeries + " SDK"},
+                                "ABI " +
+                                    std::to_string(kPluginAbiVersion) +
+                                    ": rebuild it against the Steward " + kSeries + " SDK"},
         BrokenCase{"no-factory", "plugin 'no-factory' exports no steward_plugin_create factory"},
         BrokenCase{"bad-id", "'steward-plugin-fixture-bad-id.so' declares the malformed plugin id "
                              "'Bad_Id'"},

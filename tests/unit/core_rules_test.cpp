@@ -16,7 +16,8 @@ ProjectStaffing snapshot()
     ProjectStaffing s;
     s.project.key = "P1";
     s.asOf = year{2026} / 6 / 15;
-    s.people = {{1, "ada@x.org", "Ada", true}, {2, "bob@x.org", "Bob", true}};
+    s.people = {{1, "ada@x.org", "Ada", true, "", "", {}},
+                {2, "bob@x.org", "Bob", true, "", "", {}}};
     s.assignments = {{1, 1, "P1", "data-engineer", year{2026} / 1 / 1, std::nullopt, 50},
                      {2, 2, "P1", "data-engineer", year{2026} / 1 / 1, std::nullopt, 50}};
     s.responsibilities = {{"data-engineer.pipelines", "data-engineer", "Build pipelines.",

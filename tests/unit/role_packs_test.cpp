@@ -208,7 +208,7 @@ public:
     std::int64_t person(std::string name, std::string email, bool active = true)
     {
         const auto id = static_cast<std::int64_t>(s_.people.size()) + 100;
-        s_.people.push_back(PersonInfo{id, std::move(email), std::move(name), active});
+        s_.people.push_back(PersonInfo{id, std::move(email), std::move(name), active, "", "", {}});
         return id;
     }
 

@@ -35,7 +35,8 @@
 namespace steward {
 
 // Bumped whenever a type in this SDK changes layout or meaning; the host refuses any other value.
-inline constexpr int kPluginAbiVersion = 1;
+// 2: PersonInfo gained orgUnit, title and qualifications; ProjectInfo gained ownerId.
+inline constexpr int kPluginAbiVersion = 2;
 
 // Plain data only: the host reads it without running plugin code. The first two members keep
 // their type and position in every ABI version, so a host can name a plugin it refuses.

@@ -6,10 +6,12 @@
 #include <steward/domain.h>
 #include <steward/export.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace steward {
@@ -29,6 +31,9 @@ struct STEWARD_CORE_API ProjectInfo {
     // "credit-decision", "automated-trading", "personalisation", "churn-prediction",
     // "customer-data".
     std::vector<std::string> tags;
+    // Who owns the project (accountable for it in the organisation), when one is named; the
+    // owner is among the snapshot's people.
+    std::optional<std::int64_t> ownerId;
 
     bool hasTag(std::string_view tag) const;
 };
@@ -38,6 +43,16 @@ struct PersonInfo {
     std::string email;
     std::string name;
     bool active = true;
+    std::string orgUnit; // the name of their organisational unit, "" when none
+    std::string title;   // job title, "" when none recorded
+    // Keys of the qualifications (trainings, certifications) the person holds, valid on the
+    // snapshot date, sorted; for rules on competence and independence.
+    std::vector<std::string> qualifications;
+
+    bool holdsQualification(std::string_view key) const
+    {
+        return std::binary_search(qualifications.begin(), qualifications.end(), key);
+    }
 };
 
 struct STEWARD_CORE_API AssignmentInfo {

@@ -79,22 +79,11 @@ PartialStaffingReader::PartialStaffingReader(Database& db, const QDate& asOf)
     m_db.exec(QStringLiteral("INSERT INTO cov_scope SELECT p.id, p.industry, p.stage FROM project "
                              "p WHERE p.status NOT IN ('completed', 'cancelled')"));
     m_db.exec(QStringLiteral("ANALYZE cov_scope"));
-    QSqlQuery q = m_db.exec(QStringLiteral(
-        "SELECT p.id, p.key, p.name, p.industry, p.risk_tier, p.stage, p.status, p.ai_act_role, "
-        "array_to_string(p.tags, ',') FROM project p JOIN cov_scope s ON s.id = p.id ORDER BY "
-        "p.key"));
+    QSqlQuery q = m_db.exec(
+        QStringLiteral("SELECT %1 FROM project p JOIN cov_scope s ON s.id = p.id ORDER BY p.key")
+            .arg(QLatin1String(kProjectColumns)));
     while (q.next()) {
-        ProjectInfo p;
-        p.id = q.value(0).toLongLong();
-        p.key = sqlText(q.value(1));
-        p.name = sqlText(q.value(2));
-        p.industry = enumFromSql(parseIndustry, q.value(3));
-        p.riskTier = enumFromSql(parseRiskTier, q.value(4));
-        p.stage = enumFromSql(parseProjectStage, q.value(5));
-        p.status = enumFromSql(parseProjectStatus, q.value(6));
-        p.aiActRole = enumFromSql(parseAiActRole, q.value(7));
-        for (const QString& tag : q.value(8).toString().split(QLatin1Char(','), Qt::SkipEmptyParts))
-            p.tags.push_back(tag.toStdString());
+        ProjectInfo p = readProjectRow(q);
         m_index.emplace(p.id, m_projects.size());
         m_projects.push_back(std::move(p));
     }
@@ -174,14 +163,21 @@ PartialStaffingReader::read(bool everyProject, const std::vector<Industry>& indu
                 {sqlText(q.value(1)), sqlText(q.value(2)), sqlText(q.value(3)),
                  enumFromSql(parseLifecycleStage, q.value(4)), q.value(5).toBool()});
 
+    // The people the picks name, and the owners of the projects picked.
+    QStringList owners;
+    for (const auto& [index, s] : byProject)
+        if (s.project.ownerId)
+            owners << QString::number(*s.project.ownerId);
     std::unordered_map<std::int64_t, PersonInfo> people;
-    q = m_db.exec(QStringLiteral(
-        "SELECT pe.id, pe.email, pe.name, pe.active FROM person pe WHERE pe.id = ANY (ARRAY ("
-        " SELECT person_id FROM cov_pick_raci UNION SELECT person_id FROM cov_pick_assignment))"));
-    while (q.next())
-        people.emplace(q.value(0).toLongLong(),
-                       PersonInfo{q.value(0).toLongLong(), sqlText(q.value(1)), sqlText(q.value(2)),
-                                  q.value(3).toBool()});
+    q = m_db.exec(QStringLiteral("SELECT %1 FROM person pe%2 WHERE pe.id = ANY (ARRAY ("
+                                 " SELECT person_id FROM cov_pick_raci UNION SELECT person_id FROM "
+                                 "cov_pick_assignment)) OR pe.id = ANY (?::bigint[])")
+                      .arg(QLatin1String(kPersonColumns), QLatin1String(kPersonJoins)),
+                  {QLatin1Char('{') + owners.join(QLatin1Char(',')) + QLatin1Char('}')});
+    while (q.next()) {
+        PersonInfo person = readPersonRow(q);
+        people.emplace(person.id, std::move(person));
+    }
 
     std::vector<Snapshot> snapshots;
     snapshots.reserve(byProject.size());
@@ -191,6 +187,8 @@ PartialStaffingReader::read(bool everyProject, const std::vector<Industry>& indu
             ids.insert(a.personId);
         for (const RaciInfo& e : s.raci)
             ids.insert(e.personId);
+        if (s.project.ownerId)
+            ids.insert(*s.project.ownerId);
         for (std::int64_t id : ids)
             if (const auto it = people.find(id); it != people.end())
                 s.people.push_back(it->second);

@@ -33,6 +33,44 @@ AssignmentInfo readAssignmentRow(const QSqlQuery& q)
     return a;
 }
 
+const char* const kProjectColumns =
+    "p.id, p.key, p.name, p.industry, p.risk_tier, p.stage, p.status, p.ai_act_role, "
+    "array_to_string(p.tags, ','), p.owner_id";
+
+ProjectInfo readProjectRow(const QSqlQuery& q)
+{
+    ProjectInfo p;
+    p.id = q.value(0).toLongLong();
+    p.key = sqlText(q.value(1));
+    p.name = sqlText(q.value(2));
+    p.industry = enumFromSql(parseIndustry, q.value(3));
+    p.riskTier = enumFromSql(parseRiskTier, q.value(4));
+    p.stage = enumFromSql(parseProjectStage, q.value(5));
+    p.status = enumFromSql(parseProjectStatus, q.value(6));
+    p.aiActRole = enumFromSql(parseAiActRole, q.value(7));
+    for (const QString& tag : q.value(8).toString().split(QLatin1Char(','), Qt::SkipEmptyParts))
+        p.tags.push_back(tag.toStdString());
+    if (!q.value(9).isNull())
+        p.ownerId = q.value(9).toLongLong();
+    return p;
+}
+
+const char* const kPersonColumns =
+    "pe.id, pe.email, pe.name, pe.active, coalesce(ou.name, ''), pe.title";
+const char* const kPersonJoins = " LEFT JOIN org_unit ou ON ou.id = pe.org_unit_id";
+
+PersonInfo readPersonRow(const QSqlQuery& q)
+{
+    PersonInfo p;
+    p.id = q.value(0).toLongLong();
+    p.email = sqlText(q.value(1));
+    p.name = sqlText(q.value(2));
+    p.active = q.value(3).toBool();
+    p.orgUnit = sqlText(q.value(4));
+    p.title = sqlText(q.value(5));
+    return p;
+}
+
 Date toDate(const QDate& d)
 {
     return std::chrono::year{d.year()} / std::chrono::month{static_cast<unsigned>(d.month())} /
@@ -124,23 +162,13 @@ std::vector<ProjectStaffing> StaffingLoader::readScope(const QString& scopeCondi
 
     std::vector<ProjectStaffing> snapshots;
     std::unordered_map<std::int64_t, std::size_t> index; // project id -> snapshot
-    QSqlQuery q = m_db.exec(QStringLiteral(
-        "SELECT p.id, p.key, p.name, p.industry, p.risk_tier, p.stage, p.status, p.ai_act_role, "
-        "array_to_string(p.tags, ',') FROM project p JOIN coverage_scope s ON s.id = p.id ORDER BY "
-        "p.key"));
+    QSqlQuery q = m_db.exec(QStringLiteral("SELECT %1 FROM project p JOIN coverage_scope s ON "
+                                           "s.id = p.id ORDER BY p.key")
+                                .arg(QLatin1String(kProjectColumns)));
     while (q.next()) {
         ProjectStaffing s;
         s.asOf = toDate(asOf);
-        s.project.id = q.value(0).toLongLong();
-        s.project.key = sqlText(q.value(1));
-        s.project.name = sqlText(q.value(2));
-        s.project.industry = enumFromSql(parseIndustry, q.value(3));
-        s.project.riskTier = enumFromSql(parseRiskTier, q.value(4));
-        s.project.stage = enumFromSql(parseProjectStage, q.value(5));
-        s.project.status = enumFromSql(parseProjectStatus, q.value(6));
-        s.project.aiActRole = enumFromSql(parseAiActRole, q.value(7));
-        for (const QString& tag : q.value(8).toString().split(QLatin1Char(','), Qt::SkipEmptyParts))
-            s.project.tags.push_back(tag.toStdString());
+        s.project = readProjectRow(q);
         index.emplace(s.project.id, snapshots.size());
         snapshots.push_back(std::move(s));
     }
@@ -188,17 +216,20 @@ std::vector<ProjectStaffing> StaffingLoader::readScope(const QString& scopeCondi
             {q.value(1).toLongLong(), sqlText(q.value(2)), enumFromSql(parseRaciKind, q.value(3))});
     }
 
-    // People referenced by assignments or RACI entries.
+    // People referenced by assignments or RACI entries, and the projects' owners.
     std::unordered_map<std::int64_t, PersonInfo> people;
-    q = m_db.exec(QStringLiteral(
-        "SELECT pe.id, pe.email, pe.name, pe.active FROM person pe WHERE pe.id = ANY (ARRAY ("
-        " SELECT a.person_id FROM assignment a JOIN coverage_scope s ON s.id = a.project_id"
-        " UNION SELECT r.person_id FROM raci_entry r JOIN coverage_scope s ON s.id = "
-        "r.project_id))"));
-    while (q.next())
-        people.emplace(q.value(0).toLongLong(),
-                       PersonInfo{q.value(0).toLongLong(), sqlText(q.value(1)), sqlText(q.value(2)),
-                                  q.value(3).toBool()});
+    q = m_db.exec(
+        QStringLiteral(
+            "SELECT %1 FROM person pe%2 WHERE pe.id = ANY (ARRAY ("
+            " SELECT a.person_id FROM assignment a JOIN coverage_scope s ON s.id = a.project_id"
+            " UNION SELECT r.person_id FROM raci_entry r JOIN coverage_scope s ON s.id = "
+            "r.project_id UNION SELECT p.owner_id FROM project p JOIN coverage_scope s ON s.id = "
+            "p.id WHERE p.owner_id IS NOT NULL))")
+            .arg(QLatin1String(kPersonColumns), QLatin1String(kPersonJoins)));
+    while (q.next()) {
+        PersonInfo person = readPersonRow(q);
+        people.emplace(person.id, std::move(person));
+    }
 
     // The responsibilities each project must cover, plus those its RACI entries name. A required
     // responsibility applies to a project when its role is for every industry or the project's
@@ -242,6 +273,8 @@ std::vector<ProjectStaffing> StaffingLoader::readScope(const QString& scopeCondi
             ids.insert(a.personId);
         for (const RaciInfo& e : s.raci)
             ids.insert(e.personId);
+        if (s.project.ownerId)
+            ids.insert(*s.project.ownerId);
         for (std::int64_t id : ids)
             if (const auto it = people.find(id); it != people.end())
                 s.people.push_back(it->second);

@@ -54,5 +54,13 @@ STEWARD_CORE_API Date toDate(const QDate& d);
 // a.to_date, a.allocation_percent.
 std::string sqlText(const QVariant& v);
 AssignmentInfo readAssignmentRow(const QSqlQuery& q);
+// A project from the columns kProjectColumns lists (of `project p`), from column 0.
+extern const char* const kProjectColumns;
+ProjectInfo readProjectRow(const QSqlQuery& q);
+// A person from the columns kPersonColumns lists (of `person pe`, joined with kPersonJoins), from
+// column 0.
+extern const char* const kPersonColumns;
+extern const char* const kPersonJoins;
+PersonInfo readPersonRow(const QSqlQuery& q);
 
 } // namespace steward

@@ -244,8 +244,14 @@ int RaciMatrixModel::addPerson(const QString& email)
     if (const int existing = personColumn(email); existing >= 0)
         return existing;
     const Person person = PersonService(m_workspace.db()).byEmail(email);
-    PersonInfo info{person.id, person.email.toStdString(), person.name.toStdString(),
-                    person.active};
+    // As the staffing loader reads a person, so that the live check sees what the saved one will.
+    PersonInfo info{person.id,
+                    person.email.toStdString(),
+                    person.name.toStdString(),
+                    person.active,
+                    person.orgUnit.toStdString(),
+                    person.title.toStdString(),
+                    {}};
     beginResetModel();
     if (!m_snapshot.person(info.id))
         m_snapshot.people.push_back(info);
