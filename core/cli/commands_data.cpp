@@ -8,6 +8,7 @@
 #include "io/assignment_import.h"
 #include "io/csv_export.h"
 #include "io/people_import.h"
+#include "io/qualification_import.h"
 #include "json_shapes.h"
 #include "plugins/plugin_runtime.h"
 #include "services/coverage_service.h"
@@ -118,6 +119,14 @@ void registerDataCommands(CommandLine& cli)
         [](Database& db, const QByteArray& data, const QString& file) {
             return importAssignments(db, data, file);
         }));
+    cli.add(importCommand(
+        QStringLiteral("qualifications"),
+        QStringLiteral("email, qualification, completed_on (required); expires_on, external_id, "
+                       "evidence_url, note. A learning-management export: a completion already "
+                       "stored (same person, qualification and day) is updated"),
+        [](Database& db, const QByteArray& data, const QString& file) {
+            return importQualificationRecords(db, data, file, QDate::currentDate());
+        }));
 
     cli.add(
         {{QStringLiteral("export"), QStringLiteral("people")},
@@ -151,6 +160,26 @@ void registerDataCommands(CommandLine& cli)
              if (!inv.positional().isEmpty())
                  inv.out() << "Wrote " << rows << " assignments to " << inv.positional().front()
                            << ".\n";
+             return exit_code::Success;
+         }});
+    cli.add(
+        {{QStringLiteral("export"), QStringLiteral("qualifications")},
+         QStringLiteral("Write qualification records as CSV, in the format 'import "
+                        "qualifications' reads."),
+         {},
+         {QCommandLineOption(QStringLiteral("qualification"),
+                             QStringLiteral("Only this qualification's records."),
+                             QStringLiteral("key"))},
+         {{QStringLiteral("[FILE]"), QStringLiteral("Output file (default: standard output).")}},
+         false,
+         [](Invocation& inv) {
+             const qint64 rows = writeOutput(inv.positional(), [&](QIODevice* out) {
+                 return exportQualificationRecords(inv.session().db(), out,
+                                                   inv.value(QStringLiteral("qualification")));
+             });
+             if (!inv.positional().isEmpty())
+                 inv.out() << "Wrote " << rows << " qualification records to "
+                           << inv.positional().front() << ".\n";
              return exit_code::Success;
          }});
     cli.add(

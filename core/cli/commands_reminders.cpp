@@ -40,8 +40,10 @@ void printText(QTextStream& out, const std::vector<Reminder>& reminders, QDate a
             out << (&r == &reminders.front() ? "" : "\n") << r.personName << " <" << person
                 << ">\n";
         }
-        out << "  " << r.due.toString(Qt::ISODate) << (r.overdueOn(asOf) ? "  OVERDUE  " : "           ")
-            << r.projectKey << "  " << r.summary << '\n';
+        out << "  " << r.due.toString(Qt::ISODate)
+            << (r.overdueOn(asOf) ? "  OVERDUE  " : "           ")
+            << (r.projectKey.isEmpty() ? QStringLiteral("-") : r.projectKey) << "  " << r.summary
+            << '\n';
     }
 }
 
@@ -50,11 +52,14 @@ void printText(QTextStream& out, const std::vector<Reminder>& reminders, QDate a
 void registerReminderCommands(CommandLine& cli)
 {
     cli.add({{QStringLiteral("reminders")},
-             QStringLiteral("List what is due or overdue: findings, audits, assignments ending"),
+             QStringLiteral("List what is due or overdue: findings, audits, assignments ending, "
+                            "qualifications lapsing"),
              QStringLiteral(
-                 "Open findings and unfinished audits due within --days (overdue ones always), and "
-                 "assignments ending within --days, per person (the finding's owner, the audit's "
-                 "lead, the holder) and project. --ics writes them as an iCalendar file (RFC 5545) "
+                 "Open findings and unfinished audits due within --days (overdue ones always), "
+                 "assignments ending within --days, and qualifications that lapse within --days "
+                 "(lapsed ones always) and were not renewed, of people who hold a role; per "
+                 "person (the finding's owner, the audit's lead, the holder) and project. --ics "
+                 "writes them as an iCalendar file (RFC 5545) "
                  "with one all-day event each; its event ids stay the same from one export to the "
                  "next, so a calendar subscribed to the file updates its events instead of adding "
                  "them again."),
@@ -110,7 +115,8 @@ void registerReminderCommands(CommandLine& cli)
                  int overdue = 0;
                  for (const Reminder& r : reminders) {
                      people.insert(r.personEmail);
-                     projects.insert(r.projectKey);
+                     if (!r.projectKey.isEmpty())
+                         projects.insert(r.projectKey);
                      overdue += r.overdueOn(filter.asOf) ? 1 : 0;
                  }
                  inv.out() << (reminders.empty() ? "" : "\n") << reminders.size()

@@ -103,5 +103,6 @@ int main(int argc, char* argv[])
     steward::registerAuditReportCommands(cli);
     steward::registerUserCommands(cli);
     steward::registerReminderCommands(cli);
+    steward::registerQualificationCommands(cli);
     return cli.execute(QCoreApplication::arguments());
 }

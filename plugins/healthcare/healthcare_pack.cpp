@@ -145,6 +145,19 @@ std::vector<RoleSpec> healthcareRoles()
     return roles;
 }
 
+std::vector<QualificationSpec> healthcareQualifications()
+{
+    return {{std::string(keys::kClinicalSafetyTraining), "Clinical safety for AI systems", "",
+             "Clinical risk management for health IT with AI components: hazard identification, "
+             "the safety case and post-deployment surveillance.",
+             36}};
+}
+
+std::vector<QualificationRequirementSpec> healthcareQualificationRequirements()
+{
+    return {{std::string(keys::kClinicalSafetyTraining), std::string(keys::kSafetyOfficer), ""}};
+}
+
 std::vector<std::shared_ptr<const Rule>> healthcareRules()
 {
     return {std::make_shared<PrivacyOfficerRule>(),

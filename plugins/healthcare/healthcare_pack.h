@@ -30,6 +30,7 @@ inline constexpr std::string_view kClinicalValidation =
     "healthcare.clinical-validation-lead.validate-clinical-performance";
 inline constexpr std::string_view kApproveClinicalDeployment =
     "healthcare.clinical-lead.approve-clinical-deployment";
+inline constexpr std::string_view kClinicalSafetyTraining = "healthcare.clinical-safety-for-ai";
 } // namespace keys
 
 namespace codes {
@@ -43,6 +44,10 @@ inline constexpr std::string_view kTagPatientData = "patient-data";
 inline constexpr std::string_view kTagClinicalUse = "clinical-use";
 
 std::vector<RoleSpec> healthcareRoles();
+// Clinical risk management training (DCB0129/DCB0160-style), which the clinical safety officer
+// role requires.
+std::vector<QualificationSpec> healthcareQualifications();
+std::vector<QualificationRequirementSpec> healthcareQualificationRequirements();
 std::vector<std::shared_ptr<const Rule>> healthcareRules();
 
 // Patient data is special-category data: a project that handles it needs a named privacy officer

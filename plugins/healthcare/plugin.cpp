@@ -15,6 +15,14 @@ public:
     {
         return steward::healthcare::healthcareRules();
     }
+    std::vector<steward::QualificationSpec> qualifications() const override
+    {
+        return steward::healthcare::healthcareQualifications();
+    }
+    std::vector<steward::QualificationRequirementSpec> qualificationRequirements() const override
+    {
+        return steward::healthcare::healthcareQualificationRequirements();
+    }
 };
 
 } // namespace

@@ -246,6 +246,17 @@ TEST_F(Cli, TheDemoCoverageReportListsTheDeliberateGaps)
     EXPECT_TRUE(codes.contains(QStringLiteral("NO_ACCOUNTABLE")));
     EXPECT_TRUE(codes.contains(QStringLiteral("OVER_ALLOCATED")));
     EXPECT_EQ(steward({QStringLiteral("coverage"), QStringLiteral("--fail-on-gaps")}).exitCode, 1);
+    // The triage system's one gap is Elena's lapsed oversight training; recording her renewal
+    // closes it.
+    EXPECT_EQ(steward({QStringLiteral("coverage"), QStringLiteral("--project"),
+                       QStringLiteral("CARDIO-TRIAGE"), QStringLiteral("--fail-on-gaps")})
+                  .exitCode,
+              1);
+    r = steward({QStringLiteral("qualification"), QStringLiteral("record"),
+                 QStringLiteral("elena.popescu@demo.steward.example"),
+                 QStringLiteral("human-oversight-high-risk-ai"),
+                 QStringLiteral("--completed=") + QDate::currentDate().toString(Qt::ISODate)});
+    ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
     EXPECT_EQ(steward({QStringLiteral("coverage"), QStringLiteral("--project"),
                        QStringLiteral("CARDIO-TRIAGE"), QStringLiteral("--fail-on-gaps")})
                   .exitCode,

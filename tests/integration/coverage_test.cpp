@@ -38,6 +38,8 @@ protected:
         ProjectService(db()).add(p);
     }
 
+    // Everyone here took the AI-literacy course every role requires (the qualification rules
+    // have tests of their own).
     QString addPerson(const QString& email, bool active = true)
     {
         Person p;
@@ -45,6 +47,10 @@ protected:
         p.name = email.section(QLatin1Char('@'), 0, 0);
         p.active = active;
         PersonService(db()).add(p);
+        db().exec(QStringLiteral("INSERT INTO qualification_record (person_id, qualification_key, "
+                                 "completed_on) SELECT id, 'ai-literacy-basics', ?::date - 60 "
+                                 "FROM person WHERE email = ?"),
+                  {kToday, email});
         return email;
     }
 
@@ -135,7 +141,11 @@ TEST_F(Coverage, SnapshotsCarryOrgUnitTitleAndTheProjectsOwner)
     ASSERT_NE(it, s.people.end());
     EXPECT_EQ(it->orgUnit, "Model Risk");
     EXPECT_EQ(it->title, "Staff engineer");
-    EXPECT_TRUE(it->qualifications.empty());
+    ASSERT_EQ(it->qualifications.size(), 1u);
+    EXPECT_EQ(it->qualifications[0].key, "ai-literacy-basics");
+    EXPECT_TRUE(it->holdsQualification("ai-literacy-basics"));
+    // Completed 60 days before; the course counts for 24 months.
+    EXPECT_EQ(it->qualifications[0].expiresOn, toDate(kToday.addDays(-60).addMonths(24)));
     // The organisation-wide check's findings stay those of the project-by-project check.
     CoverageService coverage(db());
     EXPECT_EQ(coverage.checkAll(kToday).findings.size(),

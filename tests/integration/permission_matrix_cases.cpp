@@ -133,6 +133,42 @@ const std::vector<TableCase>& tableCases()
           {"INSERT", "ddddddoodd"},
           {"UPDATE", "ddddddoodd"},
           {"DELETE", "ddddddoodd"}}},
+        // Qualifications (sql/0018): administrators keep the catalogue, managers record people's
+        // completions organisation-wide, a project's own requirements are its managers'.
+        {"qualification",
+         "key = 'qual-a'",
+         "key = 'qual-b'",
+         "INSERT INTO qualification (key, name) VALUES ('new-a', 'New')",
+         "INSERT INTO qualification (key, name) VALUES ('new-b', 'New')",
+         "name = name || '.'",
+         {{"SELECT", "oooooooodd"},
+          {"INSERT", "ddddddoodd"},
+          {"UPDATE", "ddddddoodd"},
+          {"DELETE", "ddddddoodd"}}},
+        {"qualification_record",
+         "person_id = (SELECT id FROM person WHERE email = 'lena@example.org')",
+         "person_id = (SELECT id FROM person WHERE email = 'otto@example.org')",
+         "INSERT INTO qualification_record (person_id, qualification_key, completed_on) SELECT id, "
+         "'qual-d', '2026-02-01' FROM person WHERE email = 'lena@example.org'",
+         "INSERT INTO qualification_record (person_id, qualification_key, completed_on) SELECT id, "
+         "'qual-d', '2026-02-01' FROM person WHERE email = 'otto@example.org'",
+         "note = 'Changed'",
+         {{"SELECT", "oooooooodd"},
+          {"INSERT", "ddddoooodd"},
+          {"UPDATE", "ddddoooodd"},
+          {"DELETE", "ddddoooodd"}}},
+        {"qualification_requirement",
+         "project_id = (SELECT id FROM project WHERE key = 'OWN')",
+         "project_id = (SELECT id FROM project WHERE key = 'OTHER')",
+         "INSERT INTO qualification_requirement (qualification_key, project_id) SELECT 'qual-d', "
+         "id FROM project WHERE key = 'OWN'",
+         "INSERT INTO qualification_requirement (qualification_key, project_id) SELECT 'qual-d', "
+         "id FROM project WHERE key = 'OTHER'",
+         "role_key = 'custom-role'",
+         {{"SELECT", "oooooooodd"},
+          {"INSERT", "ddddodoodd"},
+          {"UPDATE", "ddddohoodd"},
+          {"DELETE", "ddddohoodd"}}},
         // Published versions are evidence: an administrator publishes, nobody changes them.
         {"checklist_version",
          "checklist_key = 'list-c' AND number = 1",

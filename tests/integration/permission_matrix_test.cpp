@@ -183,6 +183,14 @@ protected:
                             "target_checklist, target_item, relation, rationale, crosswalk) "
                             "VALUES ('list-d', 'I1', 'list-e', 'I1', 'equal', 'Same', 'x.yaml'), "
                             "('list-d', 'I2', 'list-e', 'I2', 'intersect', 'Overlap', 'x.yaml')"));
+        exec(QStringLiteral("INSERT INTO qualification (key, name) VALUES ('qual-a', 'A'), "
+                            "('qual-b', 'B'), ('qual-c', 'C'), ('qual-d', 'D')"));
+        exec(QStringLiteral("INSERT INTO qualification_record (person_id, qualification_key, "
+                            "completed_on) SELECT id, 'qual-c', '2026-01-01' FROM person WHERE "
+                            "email IN ('lena@example.org', 'otto@example.org')"));
+        exec(QStringLiteral("INSERT INTO qualification_requirement (qualification_key, "
+                            "project_id) SELECT 'qual-c', id FROM project WHERE key IN ('OWN', "
+                            "'OTHER')"));
         for (int number : {1, 2}) {
             // Sections and items join a version only in the transaction that publishes it.
             Transaction publication(db());

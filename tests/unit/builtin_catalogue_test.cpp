@@ -76,12 +76,14 @@ TEST(BuiltinCatalogue, EveryRoleHasTheResponsibilitiesTheReferenceTextGivesIt)
     // Bullet counts under "Key Responsibilities" in reference/ai-roles-and-responsibilities.txt.
     // Several lists end with a closing bullet that describes the role instead of a duty (machine
     // learning engineer "This role is critical...", data scientist, data engineer, researcher,
-    // ethicist and project manager); those are not counted.
+    // ethicist and project manager); those are not counted. The risk and governance specialist
+    // has one duty more than the text: human oversight of high-risk systems in use, which the EU
+    // AI Act (Art. 26(2)) asks a deployer to assign and the NO_HUMAN_OVERSIGHT rule looks for.
     const std::map<std::string, std::size_t> expected{
         {"ai-engineer", 9},        {"machine-learning-engineer", 6},
         {"data-scientist", 8},     {"data-engineer", 5},
         {"ai-researcher", 7},      {"mlops-engineer", 6},
-        {"ai-ethicist", 7},        {"ai-risk-governance-specialist", 5},
+        {"ai-ethicist", 7},        {"ai-risk-governance-specialist", 6},
         {"ai-project-manager", 7}, {"ai-product-manager", 6},
         {"prompt-engineer", 4},    {"ai-consultant", 5},
     };
@@ -91,7 +93,37 @@ TEST(BuiltinCatalogue, EveryRoleHasTheResponsibilitiesTheReferenceTextGivesIt)
         EXPECT_EQ(r.responsibilities.size(), expected.at(r.key)) << r.key;
         total += r.responsibilities.size();
     }
-    EXPECT_EQ(total, 75u);
+    EXPECT_EQ(total, 76u);
+}
+
+TEST(BuiltinCatalogue, QualificationsMatchTheirKeysAndEveryRequirementNamesOne)
+{
+    std::set<std::string> keys;
+    for (const QualificationSpec& q : builtinQualifications()) {
+        EXPECT_TRUE(keys.insert(q.key).second) << "duplicate " << q.key;
+        EXPECT_FALSE(q.name.empty()) << q.key;
+        ASSERT_TRUE(q.validityMonths.has_value()) << q.key << ": refresher training lapses";
+        EXPECT_GE(*q.validityMonths, 1) << q.key;
+    }
+    EXPECT_EQ(keys, (std::set<std::string>(builtin::qualifications::kAll.begin(),
+                                           builtin::qualifications::kAll.end())));
+    std::set<std::string> duties;
+    for (const RoleSpec& r : builtinRoles())
+        for (const ResponsibilitySpec& d : r.responsibilities)
+            duties.insert(d.key);
+    bool everyone = false;
+    bool oversight = false;
+    for (const QualificationRequirementSpec& r : builtinQualificationRequirements()) {
+        EXPECT_TRUE(keys.count(r.qualificationKey)) << r.qualificationKey;
+        EXPECT_TRUE(r.responsibilityKey.empty() || duties.count(r.responsibilityKey))
+            << r.responsibilityKey;
+        everyone |= r.roleKey.empty() && r.responsibilityKey.empty() &&
+                    r.qualificationKey == builtin::qualifications::kAiLiteracyBasics;
+        oversight |= r.responsibilityKey == builtin::responsibilities::kHumanOversight &&
+                     r.qualificationKey == builtin::qualifications::kHumanOversightOfHighRiskAi;
+    }
+    EXPECT_TRUE(everyone) << "every role requires AI literacy (EU AI Act Art. 4)";
+    EXPECT_TRUE(oversight) << "human oversight requires its training (Art. 26(2))";
 }
 
 TEST(BuiltinCatalogue, RolesAreDescribedAndCategorised)

@@ -109,6 +109,8 @@ inline constexpr std::string_view kAiRiskGovernanceSpecialistEstablishGovernance
     "ai-risk-governance-specialist.establish-governance-framework";
 inline constexpr std::string_view kAiRiskGovernanceSpecialistTrackRegulatoryChange =
     "ai-risk-governance-specialist.track-regulatory-change";
+inline constexpr std::string_view kAiRiskGovernanceSpecialistExerciseHumanOversight =
+    "ai-risk-governance-specialist.exercise-human-oversight";
 inline constexpr std::string_view kAiRiskGovernanceSpecialistSupportSafeDeployment =
     "ai-risk-governance-specialist.support-safe-deployment";
 inline constexpr std::string_view kAiProjectManagerDefineGoalsAndScope =
@@ -153,7 +155,7 @@ inline constexpr std::string_view kAiConsultantSupportImplementation =
 inline constexpr std::string_view kAiConsultantEducateLeadership =
     "ai-consultant.educate-leadership";
 
-inline constexpr std::array<std::string_view, 75> kAll = {
+inline constexpr std::array<std::string_view, 76> kAll = {
     kAiEngineerDevelopModels,
     kAiEngineerPrepareTrainingData,
     kAiEngineerClarifyRequirements,
@@ -207,6 +209,7 @@ inline constexpr std::array<std::string_view, 75> kAll = {
     kAiRiskGovernanceSpecialistEstablishGovernanceFramework,
     kAiRiskGovernanceSpecialistTrackRegulatoryChange,
     kAiRiskGovernanceSpecialistSupportSafeDeployment,
+    kAiRiskGovernanceSpecialistExerciseHumanOversight,
     kAiProjectManagerDefineGoalsAndScope,
     kAiProjectManagerCoordinateTeams,
     kAiProjectManagerManageScheduleAndBudget,
@@ -229,6 +232,21 @@ inline constexpr std::array<std::string_view, 75> kAll = {
     kAiConsultantRecommendTools,
     kAiConsultantSupportImplementation,
     kAiConsultantEducateLeadership};
+// Who is Accountable for this on a high-risk project the organisation deploys must hold a valid
+// kHumanOversightOfHighRiskAi (the NO_HUMAN_OVERSIGHT finding).
+inline constexpr std::string_view kHumanOversight =
+    kAiRiskGovernanceSpecialistExerciseHumanOversight;
 } // namespace responsibilities
+
+// The built-in qualifications. Every role requires kAiLiteracyBasics (EU AI Act Art. 4); human
+// oversight requires kHumanOversightOfHighRiskAi (Art. 26(2)).
+namespace qualifications {
+inline constexpr std::string_view kAiLiteracyBasics = "ai-literacy-basics";
+inline constexpr std::string_view kHumanOversightOfHighRiskAi = "human-oversight-high-risk-ai";
+inline constexpr std::string_view kAiRiskManagement = "ai-risk-management";
+
+inline constexpr std::array<std::string_view, 3> kAll = {
+    kAiLiteracyBasics, kHumanOversightOfHighRiskAi, kAiRiskManagement};
+} // namespace qualifications
 
 } // namespace steward::builtin

@@ -27,4 +27,23 @@ struct RoleSpec {
     std::vector<ResponsibilitySpec> responsibilities;
 };
 
+// A training or certification that roles can require, e.g. an AI-literacy course.
+struct QualificationSpec {
+    std::string key;      // stable, unique: "<plugin id>.<name>" for a plugin's
+    std::string name;     // "Clinical safety for AI systems"
+    std::string provider; // who delivers or certifies it, "" when anyone may
+    std::string description;
+    std::optional<int> validityMonths; // how long a completion counts; nullopt: for good
+};
+
+// That holding a role (or being Responsible or Accountable for one of its responsibilities), or
+// being Responsible or Accountable for one responsibility, requires a qualification. Give exactly
+// one of roleKey and responsibilityKey; keys name built-in or this plugin's (or a required
+// plugin's) roles, responsibilities and qualifications.
+struct QualificationRequirementSpec {
+    std::string qualificationKey;
+    std::string roleKey;
+    std::string responsibilityKey;
+};
+
 } // namespace steward

@@ -35,7 +35,9 @@
 namespace steward {
 
 // Bumped whenever a type in this SDK changes layout or meaning; the host refuses any other value.
-// 2: PersonInfo gained orgUnit, title and qualifications; ProjectInfo gained ownerId.
+// 2: PersonInfo gained orgUnit, title and qualifications; ProjectInfo gained ownerId;
+//    ProjectStaffing gained qualificationRequirements; Plugin gained qualifications() and
+//    qualificationRequirements().
 inline constexpr int kPluginAbiVersion = 2;
 
 // Plain data only: the host reads it without running plugin code. The first two members keep
@@ -60,6 +62,10 @@ public:
     virtual std::vector<RoleSpec> roles() const;
     virtual std::vector<std::shared_ptr<const Rule>> rules() const;
     virtual std::vector<ChecklistSpec> checklists() const;
+    // Trainings and certifications the plugin's roles need, and which roles or responsibilities
+    // require which (the plugin's own or built-in ones, see steward/builtin_keys.h).
+    virtual std::vector<QualificationSpec> qualifications() const;
+    virtual std::vector<QualificationRequirementSpec> qualificationRequirements() const;
 };
 
 using PluginFactory = std::unique_ptr<Plugin>();

@@ -101,6 +101,47 @@ inline std::string_view raciWord(RaciKind kind)
     return "?";
 }
 
+// The role a responsibility belongs to: from the snapshot, or its key ("<role>.<duty>").
+inline std::string roleOfResponsibility(const ProjectStaffing& s,
+                                        std::string_view responsibilityKey)
+{
+    if (const ResponsibilityInfo* r = s.responsibility(responsibilityKey))
+        return r->roleKey;
+    return std::string(responsibilityKey.substr(0, responsibilityKey.rfind('.')));
+}
+
+// Whether a requirement binds whoever holds `roleKey` on the project (the organisation's, the
+// role's, and the project's own for that role or any).
+inline bool requirementBindsRole(const QualificationRequirementInfo& r, std::string_view roleKey)
+{
+    return r.responsibilityKey.empty() && (r.roleKey.empty() || r.roleKey == roleKey);
+}
+
+// Whether a requirement binds whoever is Responsible or Accountable for a responsibility: its own,
+// and those of its role.
+inline bool requirementBindsDuty(const ProjectStaffing& s, const QualificationRequirementInfo& r,
+                                 std::string_view responsibilityKey)
+{
+    if (!r.responsibilityKey.empty())
+        return r.responsibilityKey == responsibilityKey;
+    return requirementBindsRole(r, roleOfResponsibility(s, responsibilityKey));
+}
+
+// Whether the person holds, valid on the snapshot date, every qualification that being
+// Responsible or Accountable for the responsibility requires.
+inline bool qualifiedForDuty(const ProjectStaffing& s, std::int64_t personId,
+                             std::string_view responsibilityKey)
+{
+    const PersonInfo* p = s.person(personId);
+    if (p == nullptr)
+        return false;
+    return std::all_of(s.qualificationRequirements.begin(), s.qualificationRequirements.end(),
+                       [&](const QualificationRequirementInfo& r) {
+                           return !requirementBindsDuty(s, r, responsibilityKey) ||
+                                  p->holdsQualification(r.qualificationKey);
+                       });
+}
+
 // A finding on the snapshot's project, from `source` (the plugin's id).
 inline Finding makeFinding(const ProjectStaffing& s, std::string_view source, std::string_view code,
                            Severity severity, std::string subject, std::string message,

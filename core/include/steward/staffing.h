@@ -38,6 +38,13 @@ struct STEWARD_CORE_API ProjectInfo {
     bool hasTag(std::string_view tag) const;
 };
 
+// A qualification (training, certification) a person holds on the snapshot date.
+struct HeldQualification {
+    std::string key;
+    std::optional<Date>
+        expiresOn; // the first day it is no longer valid; nullopt: it does not lapse
+};
+
 struct PersonInfo {
     std::int64_t id = 0;
     std::string email;
@@ -45,14 +52,32 @@ struct PersonInfo {
     bool active = true;
     std::string orgUnit; // the name of their organisational unit, "" when none
     std::string title;   // job title, "" when none recorded
-    // Keys of the qualifications (trainings, certifications) the person holds, valid on the
-    // snapshot date, sorted; for rules on competence and independence.
-    std::vector<std::string> qualifications;
+    // The qualifications the person holds, valid on the snapshot date, sorted by key; for rules
+    // on competence and independence.
+    std::vector<HeldQualification> qualifications;
 
-    bool holdsQualification(std::string_view key) const
+    const HeldQualification* qualification(std::string_view key) const
     {
-        return std::binary_search(qualifications.begin(), qualifications.end(), key);
+        const auto it = std::lower_bound(
+            qualifications.begin(), qualifications.end(), key,
+            [](const HeldQualification& q, std::string_view k) { return q.key < k; });
+        return it != qualifications.end() && it->key == key ? &*it : nullptr;
     }
+    bool holdsQualification(std::string_view key) const { return qualification(key) != nullptr; }
+};
+
+// Something the project's people must hold: the organisation's (no role, no responsibility, not
+// the project's own: everyone holding any role or Responsible or Accountable for anything), a
+// role's (roleKey: everyone holding it or Responsible or Accountable for one of its
+// responsibilities), a responsibility's (responsibilityKey: its Responsible and Accountable
+// people), or the project's own (projectOwn: everyone holding roleKey on it, or any role when
+// roleKey is "").
+struct QualificationRequirementInfo {
+    std::string qualificationKey;
+    std::string qualificationName;
+    std::string roleKey;
+    std::string responsibilityKey;
+    bool projectOwn = false;
 };
 
 struct STEWARD_CORE_API AssignmentInfo {
@@ -89,6 +114,9 @@ struct STEWARD_CORE_API ProjectStaffing {
     std::vector<AssignmentInfo> otherAssignments;     // the same people's assignments elsewhere
     std::vector<ResponsibilityInfo> responsibilities; // every responsibility referenced or required
     std::vector<RaciInfo> raci;
+    // Every requirement that applies on this project: the catalogue's for the roles and
+    // responsibilities above, and the project's own; by qualification, then role, responsibility.
+    std::vector<QualificationRequirementInfo> qualificationRequirements;
 
     const PersonInfo* person(std::int64_t id) const;
     const ResponsibilityInfo* responsibility(std::string_view key) const;

@@ -2,16 +2,13 @@
 
 #include "audit/audit_rows.h"
 #include "db/database.h"
+#include "domain/evidence_location.h"
 #include "error.h"
 #include "services/row_access.h"
 #include "services/row_version.h"
 #include "services/sql_values.h"
 
-#include <QCryptographicHash>
-#include <QFile>
-#include <QFileInfo>
 #include <QSqlQuery>
-#include <QUrl>
 
 #include <map>
 
@@ -201,43 +198,7 @@ Evidence AuditService::attachEvidence(qint64 auditId, const QStringList& itemIds
     if (itemIds.isEmpty())
         throw validationError(
             QStringLiteral("item: name at least one item to link the evidence to"));
-    const bool isUrl = !input.url.trimmed().isEmpty();
-    const bool isFile = !input.filePath.trimmed().isEmpty();
-    if (isUrl == isFile)
-        throw validationError(QStringLiteral("evidence: give either a URL or a file, not %1")
-                                  .arg(isUrl ? QStringLiteral("both") : QStringLiteral("neither")));
-    QString kind;
-    QString location;
-    QVariant sha = QVariant(QMetaType(QMetaType::QString));
-    QVariant size = QVariant(QMetaType(QMetaType::LongLong));
-    if (isUrl) {
-        const QUrl url(input.url.trimmed(), QUrl::StrictMode);
-        if (!url.isValid() || url.scheme().isEmpty() ||
-            (url.host().isEmpty() && url.scheme() != QLatin1String("file")))
-            throw validationError(
-                QStringLiteral("url: '%1' is not a URL (e.g. https://example.org/report)")
-                    .arg(input.url));
-        kind = QStringLiteral("url");
-        // Encoded, as given: the decoded form of "a%20b" has a space and is no longer a URL.
-        location = url.toString(QUrl::FullyEncoded);
-    } else {
-        const QFileInfo info(input.filePath);
-        if (!info.exists() || !info.isFile())
-            throw validationError(
-                QStringLiteral("file: %1 does not exist or is not a file").arg(input.filePath));
-        QFile file(info.absoluteFilePath());
-        if (!file.open(QIODevice::ReadOnly))
-            throw validationError(QStringLiteral("file: %1 cannot be read: %2")
-                                      .arg(info.absoluteFilePath(), file.errorString()));
-        QCryptographicHash hash(QCryptographicHash::Sha256);
-        if (!hash.addData(&file))
-            throw validationError(QStringLiteral("file: %1 cannot be read: %2")
-                                      .arg(info.absoluteFilePath(), file.errorString()));
-        kind = QStringLiteral("file");
-        location = info.absoluteFilePath();
-        sha = QString::fromLatin1(hash.result().toHex());
-        size = file.size();
-    }
+    const EvidenceLocation where = locateEvidence(input.url, input.filePath);
     const QDate effective = input.effectiveDate.isValid() ? input.effectiveDate : m_today;
 
     Transaction tx(m_db);
@@ -249,7 +210,8 @@ Evidence AuditService::attachEvidence(qint64 auditId, const QStringList& itemIds
     QSqlQuery ins = m_db.exec(
         QStringLiteral("INSERT INTO evidence (kind, location, sha256, size_bytes, effective_date, "
                        "recorded_by, description) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id"),
-        {kind, location, sha, size, effective, who.id, input.description});
+        {where.kind, where.location, where.sha256, where.size, effective, who.id,
+         input.description});
     ins.next();
     const qint64 id = ins.value(0).toLongLong();
     for (qint64 row : rows)

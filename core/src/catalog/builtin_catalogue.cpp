@@ -208,6 +208,12 @@ std::vector<RoleSpec> builtinRoles()
              "Follow legal and policy changes that affect AI and assess what they mean.", Govern},
             {"support-safe-deployment",
              "Support deployments so that AI goes into use ethically and securely.", Govern},
+            // Required only where the organisation deploys a high-risk system (EU AI Act
+            // Art. 26(2)): the NO_HUMAN_OVERSIGHT rule asks for it there, not on every project.
+            {"exercise-human-oversight",
+             "Oversee a high-risk AI system in use: watch how it operates, interpret what it "
+             "outputs, and override or stop it when it goes wrong.",
+             Operate},
         }));
 
     roles.push_back(role(

@@ -15,4 +15,10 @@ inline constexpr const char* kBuiltinPackKey = "builtin";
 // specialists are not here: they come from plugins.
 STEWARD_CORE_API std::vector<RoleSpec> builtinRoles();
 
+// The built-in trainings (builtin_qualifications.cpp), and what requires them: AI literacy of
+// everyone who holds any role (a requirement with neither role nor responsibility, which only the
+// built-in pack may declare), the oversight training of whoever oversees a high-risk system.
+STEWARD_CORE_API std::vector<QualificationSpec> builtinQualifications();
+STEWARD_CORE_API std::vector<QualificationRequirementSpec> builtinQualificationRequirements();
+
 } // namespace steward

@@ -1,6 +1,7 @@
 #include "catalog/catalog_sync.h"
 
 #include "catalog/builtin_catalogue.h"
+#include "catalog/qualification_sync.h"
 #include "db/database.h"
 #include "domain/records.h"
 #include "error.h"
@@ -109,9 +110,11 @@ CatalogSyncResult CatalogSync::syncPack(const QString& packKey, const QString& p
 
 CatalogSyncResult syncBuiltinCatalogue(Database& db)
 {
-    return CatalogSync(db).syncPack(QString::fromLatin1(kBuiltinPackKey),
-                                    QStringLiteral("Built-in AI roles"),
-                                    QStringLiteral(STEWARD_VERSION_STRING), builtinRoles());
+    const CatalogSyncResult roles = CatalogSync(db).syncPack(
+        QString::fromLatin1(kBuiltinPackKey), QStringLiteral("Built-in AI roles"),
+        QStringLiteral(STEWARD_VERSION_STRING), builtinRoles());
+    syncBuiltinQualifications(db);
+    return roles;
 }
 
 } // namespace steward

@@ -204,8 +204,12 @@ public:
 
 std::vector<std::shared_ptr<const Rule>> coreCoverageRules()
 {
-    return {std::make_shared<RaciShapeRule>(), std::make_shared<RaciRoleRule>(),
-            std::make_shared<AllocationRule>(), std::make_shared<InactiveAssigneeRule>()};
+    return {std::make_shared<RaciShapeRule>(),
+            std::make_shared<RaciRoleRule>(),
+            std::make_shared<AllocationRule>(),
+            std::make_shared<InactiveAssigneeRule>(),
+            qualifiedHoldersRule(),
+            humanOversightRule()};
 }
 
 } // namespace steward

@@ -18,9 +18,19 @@ inline constexpr const char* NoResponsible = "NO_RESPONSIBLE";
 inline constexpr const char* OverAllocated = "OVER_ALLOCATED";
 inline constexpr const char* RaciWithoutRole = "RACI_WITHOUT_ROLE";
 inline constexpr const char* InactiveAssignee = "INACTIVE_ASSIGNEE";
+inline constexpr const char* UnqualifiedHolder = "UNQUALIFIED_HOLDER";
+inline constexpr const char* QualificationExpiring = "QUALIFICATION_EXPIRING";
+inline constexpr const char* NoHumanOversight = "NO_HUMAN_OVERSIGHT";
 inline constexpr const char* RuleFailed = "RULE_FAILED";
 } // namespace coverage_code
 
+// How far ahead a required qualification's expiry is a warning.
+inline constexpr int kQualificationWarningDays = 30;
+
 STEWARD_CORE_API std::vector<std::shared_ptr<const Rule>> coreCoverageRules();
+
+// The competence rules (qualification_rules.cpp), part of coreCoverageRules().
+std::shared_ptr<const Rule> qualifiedHoldersRule();
+std::shared_ptr<const Rule> humanOversightRule();
 
 } // namespace steward

@@ -1,11 +1,14 @@
 #include "coverage/organisation_check.h"
 
+#include "coverage/core_rules.h"
 #include "coverage/partial_staffing.h"
 #include "coverage/staffing_loader.h"
 #include "db/database.h"
 #include "error.h"
 #include "plugins/pluginhost.h"
 #include "services/coverage_service.h"
+
+#include <steward/builtin_keys.h>
 
 #include <QStringList>
 
@@ -81,6 +84,54 @@ std::vector<CorePicks> corePicks()
                              "o.project_id = t.project_id AND o.person_id = t.person_id AND "
                              "o.role_key = t.role_key")},
          1},
+        // People holding a role on the day, or Responsible or Accountable for a duty (one row
+        // of raci_role_tally per project, person and role tells both), or for a duty with a
+        // requirement of its own, who lack a qualification a requirement binds them to, valid
+        // through the warning window; then their assignments and entries on the project. (Those
+        // who left are picked too and judged by the rule, which skips them: asking the person
+        // table here would scan it.)
+        {"qualified-holders",
+         {QStringLiteral(
+              "INSERT INTO cov_pick_pair SELECT DISTINCT h.project_id, h.person_id FROM (SELECT "
+              "t.project_id, t.person_id, t.role_key, NULL::text AS duty FROM raci_role_tally t "
+              "JOIN cov_scope s ON s.id = t.project_id WHERE t.entries > 0 OR t.held @> ?::date "
+              "UNION ALL SELECT e.project_id, e.person_id, NULL, e.responsibility_key FROM "
+              "raci_entry e JOIN cov_scope s ON s.id = e.project_id WHERE e.kind IN ('A', 'R') "
+              "AND e.responsibility_key IN (SELECT responsibility_key FROM "
+              "qualification_requirement WHERE responsibility_key IS NOT NULL)) h JOIN "
+              "qualification_requirement q ON (q.project_id IS NULL OR q.project_id = "
+              "h.project_id) AND CASE WHEN h.duty IS NULL THEN q.responsibility_key IS NULL AND "
+              "(q.role_key IS NULL OR q.role_key = h.role_key) ELSE q.responsibility_key = h.duty "
+              "END WHERE NOT EXISTS (SELECT FROM qualification_record r WHERE r.person_id = "
+              "h.person_id AND r.qualification_key = q.qualification_key AND r.completed_on <= "
+              "?::date AND (r.expires_on IS NULL OR r.expires_on > ?::date + %1))")
+              .arg(kQualificationWarningDays),
+          QStringLiteral("INSERT INTO cov_pick_assignment SELECT ") +
+              assignmentPickColumns(QStringLiteral("a")) +
+              QStringLiteral(" FROM cov_pick_pair f JOIN assignment a ON a.project_id = "
+                             "f.project_id AND a.person_id = f.person_id"),
+          QStringLiteral("INSERT INTO cov_pick_raci SELECT ") + raciPickColumns() +
+              QStringLiteral(" FROM cov_pick_pair f JOIN raci_entry e ON e.person_id = "
+                             "f.person_id AND e.project_id = f.project_id WHERE e.kind IN ('A', "
+                             "'R')")},
+         3},
+        // High-risk projects the organisation deploys, in use, with who is Accountable for human
+        // oversight and what those people do on the project.
+        {"human-oversight",
+         {QStringLiteral("INSERT INTO cov_pick_resp (project_id, key) SELECT s.id, '%1' FROM "
+                         "cov_scope s JOIN project p ON p.id = s.id WHERE p.risk_tier = 'high' "
+                         "AND p.ai_act_role IN ('deployer', 'provider-and-deployer') AND "
+                         "p.stage IN ('deployment', 'operation')")
+              .arg(QLatin1String(builtin::responsibilities::kHumanOversight.data(),
+                                 builtin::responsibilities::kHumanOversight.size())),
+          QStringLiteral("INSERT INTO cov_pick_raci SELECT ") + raciPickColumns() +
+              QStringLiteral(" FROM cov_pick_resp k JOIN raci_entry e ON e.project_id = "
+                             "k.project_id AND e.responsibility_key = k.key WHERE e.kind = 'A'"),
+          QStringLiteral("INSERT INTO cov_pick_assignment SELECT ") +
+              assignmentPickColumns(QStringLiteral("a")) +
+              QStringLiteral(" FROM cov_pick_raci e JOIN assignment a ON a.project_id = "
+                             "e.project_id AND a.person_id = e.person_id")},
+         0},
         // Assignments of inactive people that have not ended before the day: their holder
         // tallies whose days reach the day, then the assignments by project (as above; the
         // lateral subquery, fenced by OFFSET 0, looks each up by index however few the planner

@@ -1,5 +1,6 @@
 #include "coverage/partial_staffing.h"
 
+#include "coverage/qualification_facts.h"
 #include "coverage/staffing_loader.h"
 #include "db/database.h"
 #include "domain/records.h"
@@ -66,7 +67,9 @@ void PartialStaffingReader::prepare(Database& db)
           "cov_pick_other (for_project bigint, id bigint, project_id bigint, person_id bigint, "
           "role_key text, from_date date, to_date date, allocation_percent integer, PRIMARY KEY "
           "(for_project, id))",
-          "cov_pick_resp (project_id bigint, key text, PRIMARY KEY (project_id, key))"})
+          "cov_pick_resp (project_id bigint, key text, PRIMARY KEY (project_id, key))",
+          "cov_pick_pair (project_id bigint, person_id bigint, PRIMARY KEY (project_id, "
+          "person_id))"})
         db.exec(QStringLiteral("CREATE TEMP TABLE IF NOT EXISTS %1 ON COMMIT DELETE ROWS")
                     .arg(QLatin1String(table)));
 }
@@ -91,8 +94,8 @@ PartialStaffingReader::PartialStaffingReader(Database& db, const QDate& asOf)
 
 void PartialStaffingReader::clearPicks()
 {
-    for (const char* table :
-         {"cov_pick_raci", "cov_pick_assignment", "cov_pick_other", "cov_pick_resp"})
+    for (const char* table : {"cov_pick_raci", "cov_pick_assignment", "cov_pick_other",
+                              "cov_pick_resp", "cov_pick_pair"})
         m_db.exec(QStringLiteral("DELETE FROM %1").arg(QLatin1String(table)));
 }
 
@@ -194,6 +197,10 @@ PartialStaffingReader::read(bool everyProject, const std::vector<Industry>& indu
                 s.people.push_back(it->second);
         snapshots.push_back({index, std::move(s)});
     }
+    std::vector<ProjectStaffing*> all;
+    for (Snapshot& s : snapshots)
+        all.push_back(&s.staffing);
+    addQualificationFacts(m_db, all, m_asOf);
     return snapshots;
 }
 

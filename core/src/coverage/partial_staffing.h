@@ -35,6 +35,7 @@ public:
     //   cov_pick_other (for_project, assignmentPickColumns(...))  assignments elsewhere, for the
     //                                      snapshot of project for_project
     //   cov_pick_resp (project_id, key)    responsibilities a project must be judged on
+    //   cov_pick_pair (project_id, person_id)  scratch for a rule's own picks: not read
     // and inserts into them (ON CONFLICT DO NOTHING: every table has a primary key). A statement
     // "INSERT INTO cov_pick_..." is followed by ANALYZE of its table, for the next one's plan.
     void clearPicks();

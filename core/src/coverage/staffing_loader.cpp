@@ -1,5 +1,6 @@
 #include "coverage/staffing_loader.h"
 
+#include "coverage/qualification_facts.h"
 #include "db/database.h"
 #include "domain/records.h"
 #include "error.h"
@@ -279,6 +280,10 @@ std::vector<ProjectStaffing> StaffingLoader::readScope(const QString& scopeCondi
             if (const auto it = people.find(id); it != people.end())
                 s.people.push_back(it->second);
     }
+    std::vector<ProjectStaffing*> judged;
+    for (ProjectStaffing& s : snapshots)
+        judged.push_back(&s);
+    addQualificationFacts(m_db, judged, asOf);
     return snapshots;
 }
 

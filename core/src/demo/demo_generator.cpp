@@ -8,6 +8,7 @@
 #include "error.h"
 #include "io/copy_in.h"
 
+#include <steward/builtin_keys.h>
 #include <steward/domain.h>
 
 #include <QDate>
@@ -765,12 +766,34 @@ GenerateResult insertStaged(Database& db, const DemoGenerator::Progress& progres
                        "SELECT pr.id, g.responsibility_key, pe.id, g.kind FROM gen_raci g "
                        "JOIN gen_project_id pr ON pr.ord = g.project_ord "
                        "JOIN gen_person_id pe ON pe.ord = g.person_ord ORDER BY g.ord")));
+    step(QStringLiteral("writing qualification records"));
+    // Everyone but one in two hundred took the AI-literacy course in the 20 months before the
+    // reference day, and whoever answers for human oversight its training in the 3 months before;
+    // chosen by the e-mail address, so the same people on every machine.
+    result.qualificationRecords = affected(db.exec(
+        QStringLiteral(
+            "INSERT INTO qualification_record (person_id, qualification_key, completed_on) SELECT "
+            "p.id, ?, ?::date - 30 - ((('x' || substr(md5(p.email), 1, 7))::bit(28)::int) % 570) "
+            "FROM person p WHERE (('x' || substr(md5(p.email), 8, 4))::bit(16)::int) % 200 <> 0 "
+            "ORDER BY p.email COLLATE \"C\""),
+        {QString::fromLatin1(builtin::qualifications::kAiLiteracyBasics.data(),
+                             builtin::qualifications::kAiLiteracyBasics.size()),
+         kReferenceDay}));
+    result.qualificationRecords += affected(db.exec(
+        QStringLiteral("INSERT INTO qualification_record (person_id, qualification_key, "
+                       "completed_on) SELECT DISTINCT r.person_id, ?, ?::date - 90 FROM raci_entry "
+                       "r WHERE r.responsibility_key = ? AND r.kind IN ('A', 'R')"),
+        {QString::fromLatin1(builtin::qualifications::kHumanOversightOfHighRiskAi.data(),
+                             builtin::qualifications::kHumanOversightOfHighRiskAi.size()),
+         kReferenceDay,
+         QString::fromLatin1(builtin::responsibilities::kHumanOversight.data(),
+                             builtin::responsibilities::kHumanOversight.size())}));
     return result;
 }
 
 // The tables whose per-row history the bulk path replaces with one summary entry each.
-constexpr std::array<const char*, 5> kGeneratedTables = {"org_unit", "person", "project",
-                                                         "assignment", "raci_entry"};
+constexpr std::array<const char*, 6> kGeneratedTables = {
+    "org_unit", "person", "project", "assignment", "raci_entry", "qualification_record"};
 
 void setHistoryTriggers(Database& db, bool enabled)
 {
@@ -852,11 +875,10 @@ GenerateResult DemoGenerator::generate(Database& db, GeneratedSize size, std::ui
     const GenerateResult result = insertStaged(db, progress);
     setHistoryTriggers(db, true);
 
-    const std::map<const char*, qint64> rows = {{"org_unit", result.orgUnits},
-                                                {"person", result.people},
-                                                {"project", result.projects},
-                                                {"assignment", result.assignments},
-                                                {"raci_entry", result.raciEntries}};
+    const std::map<const char*, qint64> rows = {
+        {"org_unit", result.orgUnits},      {"person", result.people},
+        {"project", result.projects},       {"assignment", result.assignments},
+        {"raci_entry", result.raciEntries}, {"qualification_record", result.qualificationRecords}};
     for (const char* table : kGeneratedTables) {
         const QJsonObject after{{QStringLiteral("generated"), toString(size)},
                                 {QStringLiteral("seed"), QString::number(seed)},
@@ -870,7 +892,8 @@ GenerateResult DemoGenerator::generate(Database& db, GeneratedSize size, std::ui
     }
     if (progress)
         progress(QStringLiteral("analysing"));
-    db.exec(QStringLiteral("ANALYZE org_unit, person, project, assignment, raci_entry"));
+    db.exec(QStringLiteral(
+        "ANALYZE org_unit, person, project, assignment, raci_entry, qualification_record"));
     tx.commit();
     return result;
 }
@@ -900,7 +923,12 @@ QString DemoGenerator::contentChecksum(Database& db)
         " (SELECT sha256(convert_to(coalesce(string_agg(t, E'\\n' ORDER BY t COLLATE \"C\"), ''), "
         "'UTF8')) FROM (SELECT ROW(pr.key, r.responsibility_key, pe.email, r.kind)::text AS t "
         "FROM raci_entry r JOIN project pr ON pr.id = r.project_id JOIN person pe ON pe.id = "
-        "r.person_id) x)::text), 'UTF8')), 'hex')"));
+        "r.person_id) x)::text,"
+        " (SELECT sha256(convert_to(coalesce(string_agg(t, E'\\n' ORDER BY t COLLATE \"C\"), ''), "
+        "'UTF8')) FROM (SELECT ROW(pe.email, q.qualification_key, to_char(q.completed_on, "
+        "'YYYY-MM-DD'), to_char(q.expires_on, 'YYYY-MM-DD'))::text AS t FROM "
+        "qualification_record q JOIN person pe ON pe.id = q.person_id) x)::text), 'UTF8')), "
+        "'hex')"));
     q.next();
     return q.value(0).toString();
 }

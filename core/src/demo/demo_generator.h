@@ -9,7 +9,9 @@
 // Each project has a team of about twenty role assignments consistent with its RACI entries
 // (whoever is Accountable or Responsible holds the responsibility's role on the project), and a
 // few projects (about 3 %) miss an Accountable or Responsible on purpose, so that coverage has
-// something to report.
+// something to report. Everyone but one person in two hundred took the AI-literacy course every
+// role requires (the others are UNQUALIFIED_HOLDER findings), and whoever answers for human
+// oversight its training.
 //
 // Deterministic: the same size and seed give the same content on any machine and any day. The
 // random numbers come from std::mt19937_64, whose output the standard fixes, through distributions
@@ -56,6 +58,7 @@ struct GenerateResult {
     qint64 projects = 0;
     qint64 assignments = 0;
     qint64 raciEntries = 0;
+    qint64 qualificationRecords = 0;
 };
 
 class STEWARD_CORE_API DemoGenerator {

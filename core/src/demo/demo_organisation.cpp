@@ -11,6 +11,7 @@
 
 #include "db/database.h"
 #include "demo/demo_audits.h"
+#include "demo/demo_qualifications.h"
 #include "error.h"
 #include "services/person_service.h"
 #include "services/project_service.h"
@@ -29,10 +30,12 @@ namespace {
 
 const QString kDomain = QStringLiteral("@demo.steward.example");
 
-QString email(const char* local) {
+QString email(const char* local)
+{
     return QString::fromUtf8(local) + kDomain;
 }
-QString text(const char* s) {
+QString text(const char* s)
+{
     return QString::fromUtf8(s);
 }
 
@@ -45,7 +48,8 @@ struct PersonSeed {
     const char* title;
 };
 
-const std::vector<PersonSeed>& people() {
+const std::vector<PersonSeed>& people()
+{
     static const std::vector<PersonSeed> seeds = {
         // Data & AI Platform: the engineers, data scientists and operators every project draws on.
         {"amara.okafor", "Amara Okafor", "Data & AI Platform", "Head of AI Engineering"},
@@ -129,7 +133,8 @@ struct ProjectSeed {
     std::optional<int> endOffset;
 };
 
-const std::vector<ProjectSeed>& projects() {
+const std::vector<ProjectSeed>& projects()
+{
     using enum Industry;
     using enum RiskTier;
     using enum ProjectStage;
@@ -196,7 +201,8 @@ struct AssignmentSeed {
 
 // Allocations are planned so that nobody but Kwame exceeds 100 % at any time, with or without the
 // pack roles. Built-in roles first, then each project's pack roles.
-const std::vector<AssignmentSeed>& assignments() {
+const std::vector<AssignmentSeed>& assignments()
+{
     constexpr std::optional<int> open;
     static const std::vector<AssignmentSeed> seeds = {
         // CARDIO-TRIAGE: complete, including the clinical roles. Mateo moved to CREDIT-SCORE;
@@ -343,9 +349,16 @@ struct RaciSeed {
     RaciKind kind;
 };
 
-const std::vector<RaciSeed>& raciExtras() {
+const std::vector<RaciSeed>& raciExtras()
+{
     using enum RaciKind;
     static const std::vector<RaciSeed> seeds = {
+        // Human oversight of the triage system in clinical use (EU AI Act Art. 26(2)) is
+        // Elena's; her oversight training has lapsed (an intended gap, demo_qualifications.h).
+        {"CARDIO-TRIAGE", "ai-risk-governance-specialist.exercise-human-oversight", "elena.popescu",
+         Accountable},
+        {"CARDIO-TRIAGE", "ai-risk-governance-specialist.exercise-human-oversight", "elena.popescu",
+         Responsible},
         // Mateo cleans the data himself while the data engineers are busy: Responsible without the
         // role (an intended gap).
         {"CREDIT-SCORE", "data-engineer.assure-data-quality", "mateo.rossi", Responsible},
@@ -413,7 +426,8 @@ const std::vector<RaciSeed>& raciExtras() {
 
 // The loader --------------------------------------------------------------------------------------
 
-bool isPackRole(const QString& roleKey) {
+bool isPackRole(const QString& roleKey)
+{
     return roleKey.contains(QLatin1Char('.'));
 }
 
@@ -423,10 +437,12 @@ bool isPackRole(const QString& roleKey) {
 class DemoLock {
 public:
     explicit DemoLock(Database& db)
-        : m_db(db) {
+        : m_db(db)
+    {
         m_db.exec(QStringLiteral("SELECT pg_advisory_lock(hashtext('steward.demo-load'))"));
     }
-    ~DemoLock() {
+    ~DemoLock()
+    {
         try {
             m_db.exec(QStringLiteral("SELECT pg_advisory_unlock(hashtext('steward.demo-load'))"));
         } catch (const Error&) {
@@ -455,14 +471,16 @@ struct RaciPlan {
     QStringList informed;
 };
 
-void addUnique(QStringList& list, const QString& value) {
+void addUnique(QStringList& list, const QString& value)
+{
     if (!list.contains(value))
         list << value;
 }
 
 } // namespace
 
-std::vector<IntendedGap> intendedCoreGaps() {
+std::vector<IntendedGap> intendedCoreGaps()
+{
     return {
         {QStringLiteral("NO_ACCOUNTABLE"), QStringLiteral("SEPSIS-ALERT"),
          QStringLiteral("ai-ethicist.detect-bias"),
@@ -485,10 +503,32 @@ std::vector<IntendedGap> intendedCoreGaps() {
          email("ravi.shankar"),
          QStringLiteral("Ravi left the company, but his machine-learning-engineer assignment was "
                         "never ended.")},
+        {QStringLiteral("NO_HUMAN_OVERSIGHT"), QStringLiteral("CARDIO-TRIAGE"),
+         QStringLiteral("ai-risk-governance-specialist.exercise-human-oversight"),
+         QStringLiteral("The triage system is high-risk and in clinical use; Elena answers for its "
+                        "human oversight, but her oversight training lapsed a month ago.")},
+        {QStringLiteral("UNQUALIFIED_HOLDER"), QStringLiteral("CARDIO-TRIAGE"),
+         email("elena.popescu"),
+         QStringLiteral("The same lapsed training, reported on Elena herself.")},
+        {QStringLiteral("UNQUALIFIED_HOLDER"), QStringLiteral("SEPSIS-ALERT"),
+         email("fatima.elamrani"),
+         QStringLiteral("Fatima works as a data scientist on the sepsis model but never took the "
+                        "AI-literacy course every role requires.")},
+        {QStringLiteral("UNQUALIFIED_HOLDER"), QStringLiteral("POLICY-ASSIST"),
+         email("fatima.elamrani"),
+         QStringLiteral("The same missing course, reported on the policy assistant she also works "
+                        "on.")},
+        {QStringLiteral("QUALIFICATION_EXPIRING"), QStringLiteral("SEPSIS-ALERT"),
+         email("hannah.schmidt"),
+         QStringLiteral("Hannah's AI literacy lapses in about two weeks.")},
+        {QStringLiteral("QUALIFICATION_EXPIRING"), QStringLiteral("CREDIT-SCORE"),
+         email("hannah.schmidt"),
+         QStringLiteral("The same renewal, reported on her other project.")},
     };
 }
 
-std::vector<IntendedGap> intendedPackGaps() {
+std::vector<IntendedGap> intendedPackGaps()
+{
     return {
         {QStringLiteral("HEALTHCARE_NO_PRIVACY_OFFICER"), QStringLiteral("SEPSIS-ALERT"),
          QStringLiteral("healthcare.privacy-officer"),
@@ -505,7 +545,8 @@ std::vector<IntendedGap> intendedPackGaps() {
     };
 }
 
-DemoLoadResult DemoOrganisation::load(Database& db, const QDate& today) {
+DemoLoadResult DemoOrganisation::load(Database& db, const QDate& today)
+{
     if (!today.isValid())
         throw validationError(QStringLiteral("demo: the reference date is not a valid date"));
     const DemoLock lock(db);
@@ -742,6 +783,8 @@ DemoLoadResult DemoOrganisation::load(Database& db, const QDate& today) {
         p.active = false;
         personService.update(p);
     }
+
+    result.qualificationRecords = loadDemoQualifications(db, today);
 
     // The audits need the checklist plugins; without them the demo is complete without audits.
     if (demoAuditChecklistsAvailable(db))

@@ -25,7 +25,8 @@ struct IntendedGap {
     QString subject;
     QString why; // the story behind it, one sentence
 
-    friend bool operator==(const IntendedGap& a, const IntendedGap& b) {
+    friend bool operator==(const IntendedGap& a, const IntendedGap& b)
+    {
         return a.code == b.code && a.projectKey == b.projectKey && a.subject == b.subject;
     }
 };
@@ -56,6 +57,7 @@ struct DemoLoadResult {
     int assignments = 0;
     int raciEntries = 0;
     int audits = 0; // 0 when the checklist plugins are not synchronised
+    int qualificationRecords = 0;
     // Pack roles that were staffed, and those skipped because their pack is not synchronised
     // (or no longer offers them).
     QStringList packRolesStaffed;

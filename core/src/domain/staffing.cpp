@@ -21,6 +21,14 @@ std::vector<ChecklistSpec> Plugin::checklists() const
 {
     return {};
 }
+std::vector<QualificationSpec> Plugin::qualifications() const
+{
+    return {};
+}
+std::vector<QualificationRequirementSpec> Plugin::qualificationRequirements() const
+{
+    return {};
+}
 
 bool ProjectInfo::hasTag(std::string_view tag) const
 {

@@ -98,12 +98,18 @@ QByteArray writeICalendar(const std::vector<Reminder>& reminders, const QString&
                             r.due.toString(QStringLiteral("yyyyMMdd")));
         appendLine(out, QStringLiteral("DTEND;VALUE=DATE:") +
                             r.due.addDays(1).toString(QStringLiteral("yyyyMMdd")));
-        appendLine(out, QStringLiteral("SUMMARY:") +
-                            escapedText(QStringLiteral("%1: %2").arg(r.projectKey, r.summary)));
+        // A qualification is the person's, not one project's.
+        const QString summary = r.projectKey.isEmpty()
+                                    ? r.summary
+                                    : QStringLiteral("%1: %2").arg(r.projectKey, r.summary);
+        const QString project =
+            r.projectKey.isEmpty()
+                ? QString()
+                : QStringLiteral("Project %1 (%2). ").arg(r.projectKey, r.projectName);
+        appendLine(out, QStringLiteral("SUMMARY:") + escapedText(summary));
         appendLine(out, QStringLiteral("DESCRIPTION:") +
-                            escapedText(QStringLiteral("%1\nProject %2 (%3). For %4 <%5>.")
-                                            .arg(r.detail, r.projectKey, r.projectName,
-                                                 r.personName, r.personEmail)));
+                            escapedText(QStringLiteral("%1\n%2For %3 <%4>.")
+                                            .arg(r.detail, project, r.personName, r.personEmail)));
         appendLine(out, QStringLiteral("CATEGORIES:") + escapedText(r.kind.toUpper()));
         appendLine(out, QStringLiteral("ATTENDEE;CN=%1:mailto:%2")
                             .arg(parameterValue(r.personName), r.personEmail));

@@ -2,6 +2,8 @@
 
 #include "plugins/pluginloader.h"
 
+#include <steward/builtin_keys.h>
+
 #include <algorithm>
 #include <array>
 
@@ -149,6 +151,64 @@ public:
         }
     }
 
+    void qualifications(const std::vector<QualificationSpec>& qualifications,
+                        const std::vector<QualificationRequirementSpec>& requirements,
+                        const std::vector<RoleSpec>& roles)
+    {
+        std::set<std::string> own;
+        for (const QualificationSpec& q : qualifications) {
+            const std::string where = "qualification " + inQuotes(q.key);
+            const std::string prefix = m_pluginId + ".";
+            if (!startsWith(q.key, prefix) || !isSlug(q.key.substr(prefix.size())))
+                problem(where +
+                        ": a qualification key is the plugin id, a dot and lower-case words "
+                        "joined by '-', e.g. " +
+                        inQuotes(prefix + "clinical-safety"));
+            if (!own.insert(q.key).second)
+                problem(where + " is declared twice");
+            else
+                clash(where, m_context.taken ? &m_context.taken->qualifications : nullptr, q.key);
+            if (isBlank(q.name))
+                problem(where + " has no name");
+            if (q.validityMonths && (*q.validityMonths < 1 || *q.validityMonths > 600))
+                problem(where + " has a validity of " + std::to_string(*q.validityMonths) +
+                        " months (from 1 to 600, or none for a qualification that does not lapse)");
+        }
+        std::set<std::string> duties;
+        for (const RoleSpec& role : roles)
+            for (const ResponsibilitySpec& r : role.responsibilities)
+                duties.insert(r.key);
+        for (std::size_t i = 0; i < requirements.size(); ++i) {
+            const QualificationRequirementSpec& r = requirements[i];
+            const std::string where = "qualification requirement " + std::to_string(i + 1) + " (" +
+                                      inQuotes(r.qualificationKey) + ")";
+            const bool known =
+                own.count(r.qualificationKey) ||
+                std::find(builtin::qualifications::kAll.begin(),
+                          builtin::qualifications::kAll.end(),
+                          r.qualificationKey) != builtin::qualifications::kAll.end() ||
+                (m_context.taken && m_context.taken->qualifications.count(r.qualificationKey)) ||
+                std::any_of(m_context.uncheckedRolePlugins.begin(),
+                            m_context.uncheckedRolePlugins.end(), [&](const std::string& id) {
+                                return startsWith(r.qualificationKey, id + ".");
+                            });
+            if (!known)
+                problem(where + " names a qualification that is neither built in nor declared by "
+                                "this plugin or one it requires");
+            if (r.roleKey.empty() == r.responsibilityKey.empty())
+                problem(where + " must name exactly one of a role and a responsibility");
+            else if (!r.roleKey.empty() && !roleKnown(r.roleKey))
+                problem(where + " names the unknown role " + inQuotes(r.roleKey));
+            else if (!r.responsibilityKey.empty() && !duties.count(r.responsibilityKey) &&
+                     m_context.knownRoles &&
+                     !(m_context.taken &&
+                       m_context.taken->responsibilities.count(r.responsibilityKey)) &&
+                     !roleKnown(r.responsibilityKey.substr(0, r.responsibilityKey.rfind('.'))))
+                problem(where + " names the unknown responsibility " +
+                        inQuotes(r.responsibilityKey));
+        }
+    }
+
     std::vector<std::string> take() { return std::move(m_problems); }
 
 private:
@@ -190,6 +250,8 @@ void KeyRegistry::add(const PluginContent& content)
     }
     for (const ChecklistSpec& c : content.checklists)
         checklists.emplace(c.key, owner);
+    for (const QualificationSpec& q : content.qualifications)
+        qualifications.emplace(q.key, owner);
 }
 
 std::vector<std::string> validateContent(const std::string& pluginId, const PluginContent& content,
@@ -200,6 +262,8 @@ std::vector<std::string> validateContent(const std::string& pluginId, const Plug
     // Roles first: checklist items may name the plugin's own roles.
     checker.roles(content.roles);
     checker.checklists(content.checklists);
+    checker.qualifications(content.qualifications, content.qualificationRequirements,
+                           content.roles);
     checker.rules(ruleKeys);
     return checker.take();
 }

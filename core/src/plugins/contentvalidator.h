@@ -17,6 +17,7 @@ struct KeyRegistry {
     std::map<std::string, std::string> roles;
     std::map<std::string, std::string> responsibilities;
     std::map<std::string, std::string> checklists;
+    std::map<std::string, std::string> qualifications;
 
     void add(const PluginContent& content);
 };

@@ -1,5 +1,6 @@
 #include "plugins/plugin_sync.h"
 
+#include "catalog/qualification_sync.h"
 #include "checklists/checklist_publisher.h"
 #include "db/database.h"
 #include "domain/records.h"
@@ -172,6 +173,16 @@ QString pluginContentHash(const PluginContent& content)
     h.add(static_cast<qint64>(content.checklists.size()));
     for (const ChecklistSpec& checklist : content.checklists)
         h.addChecklist(checklist);
+    h.add(static_cast<qint64>(content.qualifications.size()));
+    for (const QualificationSpec& q : content.qualifications)
+        h.add(q.key)
+            .add(q.name)
+            .add(q.provider)
+            .add(q.description)
+            .add(static_cast<qint64>(q.validityMonths.value_or(0)));
+    h.add(static_cast<qint64>(content.qualificationRequirements.size()));
+    for (const QualificationRequirementSpec& r : content.qualificationRequirements)
+        h.add(r.qualificationKey).add(r.roleKey).add(r.responsibilityKey);
     return h.hex();
 }
 
@@ -249,10 +260,14 @@ PluginSyncReport PluginSync::sync(const std::vector<PluginRecord>& records,
             const QString id = qs(content->pluginId);
             QSqlQuery pack =
                 m_db.exec(QStringLiteral("SELECT 1 FROM role_pack WHERE key = ?"), {id});
-            // A checklist-only plugin gets no role pack, unless it once shipped roles to retire.
-            if (!content->roles.empty() || pack.next())
+            // A checklist-only plugin gets no role pack, unless it once shipped roles or
+            // qualifications to retire.
+            if (!content->roles.empty() || !content->qualifications.empty() || pack.next()) {
                 entry.roles = CatalogSync(m_db).syncPack(
                     id, qs(content->pluginName), qs(content->pluginVersion), content->roles);
+                syncPackQualifications(m_db, id, content->qualifications,
+                                       content->qualificationRequirements);
+            }
             ChecklistPublisher publisher(
                 m_db, ChecklistOrigin{content->pluginId, content->pluginVersion, {}, {}, {}});
             for (const ChecklistSpec& checklist : content->checklists)

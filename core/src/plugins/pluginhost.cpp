@@ -3,6 +3,8 @@
 #include "plugins/contentvalidator.h"
 #include "plugins/pluginloader.h"
 
+#include <steward/builtin_keys.h>
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
@@ -81,6 +83,8 @@ plugins::KeyRegistry builtinKeys(const PluginHostOptions& options)
             registry.roles.emplace(key, owner);
     for (const std::string& key : options.builtinResponsibilityKeys)
         registry.responsibilities.emplace(key, owner);
+    for (std::string_view key : builtin::qualifications::kAll)
+        registry.qualifications.emplace(std::string(key), owner);
     return registry;
 }
 

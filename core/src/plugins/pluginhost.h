@@ -61,6 +61,8 @@ struct PluginContent {
     std::string pluginName;
     std::vector<RoleSpec> roles;
     std::vector<ChecklistSpec> checklists;
+    std::vector<QualificationSpec> qualifications;
+    std::vector<QualificationRequirementSpec> qualificationRequirements;
 };
 
 // A rule handed out by the host. It keeps its plugin's library loaded for as long as it lives,

@@ -297,6 +297,12 @@ std::optional<Instance> instantiate(PluginRecord& record, const LibraryHandle& l
     if (!guarded(record, "checklists()",
                  [&] { instance.content.checklists = plugin->checklists(); }))
         return std::nullopt;
+    if (!guarded(record, "qualifications()",
+                 [&] { instance.content.qualifications = plugin->qualifications(); }) ||
+        !guarded(record, "qualificationRequirements()", [&] {
+            instance.content.qualificationRequirements = plugin->qualificationRequirements();
+        }))
+        return std::nullopt;
     std::vector<std::shared_ptr<const Rule>> rules;
     if (!guarded(record, "rules()", [&] { rules = plugin->rules(); }))
         return std::nullopt;

@@ -44,13 +44,28 @@ std::vector<Reminder> ReminderService::due(const ReminderFilter& filter)
             "over.', p.name, r.name, s.allocation_percent)"
             " FROM assignment s JOIN role r ON r.key = s.role_key JOIN person p ON p.id = "
             "s.person_id"
-            " WHERE s.to_date BETWEEN ? AND ?)"
-            " SELECT d.kind, d.id, d.version, d.due, p.email, p.name, j.key, j.name, d.summary,"
-            "        d.detail"
-            " FROM due d JOIN person p ON p.id = d.person JOIN project j ON j.id = d.project"
+            " WHERE s.to_date BETWEEN ? AND ?"
+            // A person's latest completion of a qualification that lapses, while they hold a
+            // role; not tied to one project.
+            " UNION ALL"
+            " SELECT 'qualification', r.id, r.version, r.expires_on, r.person_id, NULL::bigint,"
+            "        format('%s expires', q.name),"
+            "        format('%s''s %s, completed on %s, no longer counts from this day; renew it "
+            "and record the new completion.', pe.name, q.name, r.completed_on)"
+            " FROM qualification_record r JOIN qualification q ON q.key = r.qualification_key"
+            " JOIN person pe ON pe.id = r.person_id"
+            " WHERE r.expires_on <= ? AND pe.active AND q.retired_at IS NULL"
+            "   AND NOT EXISTS (SELECT FROM qualification_record n WHERE n.person_id = r.person_id"
+            "       AND n.qualification_key = r.qualification_key AND (n.expires_on IS NULL OR"
+            "       n.expires_on > r.expires_on))"
+            "   AND EXISTS (SELECT FROM assignment s WHERE s.person_id = r.person_id AND"
+            "       s.from_date <= ? AND (s.to_date IS NULL OR s.to_date >= ?)))"
+            " SELECT d.kind, d.id, d.version, d.due, p.email, p.name, coalesce(j.key, ''),"
+            "        coalesce(j.name, ''), d.summary, d.detail"
+            " FROM due d JOIN person p ON p.id = d.person LEFT JOIN project j ON j.id = d.project"
             " WHERE (? = '' OR lower(p.email) = lower(?))"
             " ORDER BY p.email, d.due, d.kind, d.id"),
-        {until, until, asOf, until, filter.personEmail, filter.personEmail});
+        {until, until, asOf, until, until, asOf, asOf, filter.personEmail, filter.personEmail});
     std::vector<Reminder> result;
     while (q.next()) {
         Reminder r;

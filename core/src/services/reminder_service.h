@@ -15,13 +15,13 @@ namespace steward {
 class Database;
 
 struct Reminder {
-    QString kind;    // "finding", "audit", "assignment"
-    qint64 id = 0;   // of the finding, audit or assignment
+    QString kind;    // "finding", "audit", "assignment", "qualification"
+    qint64 id = 0;   // of the finding, audit, assignment or qualification record
     int version = 0; // of that row: a changed row is a changed event (its SEQUENCE)
     QDate due;
     QString personEmail; // whose it is: the finding's owner, the audit's lead, the holder
     QString personName;
-    QString projectKey;
+    QString projectKey; // empty for a qualification: it is the person's, on every project
     QString projectName;
     QString summary; // one line: "Finding 12 (high) of audit 3 due"
     QString detail;  // what to do, for the description of the event
@@ -39,9 +39,10 @@ class STEWARD_CORE_API ReminderService {
 public:
     explicit ReminderService(Database& db);
 
-    // Open findings and unfinished audits due by asOf + days (overdue ones included), and
-    // assignments ending between asOf and asOf + days; by person, then due date. What a login
-    // may not read (row-level security) is not listed.
+    // Open findings and unfinished audits due by asOf + days (overdue ones included),
+    // assignments ending between asOf and asOf + days, and qualifications lapsing by asOf + days
+    // (lapsed ones included) that their holder has not renewed, while they hold a role; by
+    // person, then due date. What a login may not read (row-level security) is not listed.
     std::vector<Reminder> due(const ReminderFilter& filter);
 
     // A stable identity of this organisation's database (from the first entry of its history),
