@@ -7,10 +7,11 @@
 #   find_package(Steward REQUIRED)
 #   steward_add_plugin(acme SOURCES acme_plugin.cpp INSTALL_DESTINATION ${STEWARD_PLUGIN_INSTALL_DIR})
 #
-# The plugin links Steward::core, which carries the SDK headers, the interfaces' out-of-line
-# destructors (one typeinfo shared by host and plugin), the Boost headers and the
-# BOOST_DLL_USE_STD_FS definition that host and plugins must agree on. Symbols are hidden; the
-# STEWARD_PLUGIN macro exports the two the host needs.
+# The plugin links Steward::sdk (libsteward-sdk, no Qt), which carries the SDK headers, the
+# interfaces' out-of-line destructors (one typeinfo shared by host and plugin), the Boost headers
+# and the BOOST_DLL_USE_STD_FS definition that host and plugins must agree on. It is linked with
+# --no-undefined, so a plugin that uses anything outside the SDK fails here, not when the host
+# loads it. Symbols are hidden; the STEWARD_PLUGIN macro exports the two the host needs.
 function(steward_add_plugin name)
     cmake_parse_arguments(ARG "" "OUTPUT_DIRECTORY;INSTALL_DESTINATION;INSTALL_COMPONENT" "SOURCES"
                           ${ARGN})
@@ -25,7 +26,12 @@ function(steward_add_plugin name)
     endif()
 
     add_library(${name} MODULE ${ARG_SOURCES})
-    target_link_libraries(${name} PRIVATE Steward::core)
+    target_link_libraries(${name} PRIVATE Steward::sdk)
+    # (The sanitizers' run-time is the executable's, so an instrumented plugin has undefined
+    # symbols by design.)
+    if(NOT STEWARD_SANITIZE AND NOT CMAKE_CXX_FLAGS MATCHES "-fsanitize")
+        target_link_options(${name} PRIVATE LINKER:--no-undefined)
+    endif()
     target_compile_features(${name} PRIVATE cxx_std_20)
     target_compile_definitions(${name} PRIVATE BOOST_DLL_USE_STD_FS)
     set_target_properties(${name} PROPERTIES

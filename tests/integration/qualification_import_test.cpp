@@ -195,6 +195,21 @@ TEST_F(QualificationImportTest, TheCommandsRecordListExportAndRemindAsAUserRunsT
     EXPECT_EQ(qualification->toObject().value(QStringLiteral("person")).toString(),
               QStringLiteral("bo@example.org"));
 
+    // In the calendar it is the person's, named without a project.
+    QTemporaryDir calendarDir;
+    const QString ics = calendarDir.filePath(QStringLiteral("bo.ics"));
+    ASSERT_EQ(cli({QStringLiteral("reminders"), QStringLiteral("--days=40"),
+                   QStringLiteral("--ics=") + ics})
+                  .exitCode,
+              0);
+    QFile calendar(ics);
+    ASSERT_TRUE(calendar.open(QIODevice::ReadOnly));
+    const QString events = QString::fromUtf8(calendar.readAll());
+    EXPECT_TRUE(events.contains(QLatin1String("SUMMARY:AI literacy basics expires\r\n")))
+        << events.toStdString();
+    EXPECT_TRUE(events.contains(QLatin1String("CATEGORIES:QUALIFICATION"))) << events.toStdString();
+    EXPECT_FALSE(events.contains(QLatin1String("Project  ("))) << events.toStdString();
+
     const CliRun listed =
         cli({QStringLiteral("qualification"), QStringLiteral("records"),
              QStringLiteral("--person=bo@example.org"), QStringLiteral("--json")});

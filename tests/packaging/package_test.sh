@@ -80,6 +80,8 @@ check "steward-gui depends on Qt Widgets (shlibdeps)" contains "$(field steward-
 check "steward-gui needs the same steward" contains "$(field steward-gui Depends)" "steward (= ${VERSION}-${REVISION})"
 check "steward-plugins needs the same steward" contains "$(field steward-plugins Depends)" "steward (= ${VERSION}-${REVISION})"
 check "steward-dev needs the same steward" contains "$(field steward-dev Depends)" "steward (= ${VERSION}-${REVISION})"
+check "steward-dev does not pull in Qt's development packages" \
+    bash -c "! grep -q qt6 <<<'$(field steward-dev Depends)'"
 check "the four packages have four different synopses" \
     test "$(for p in "${PACKAGES[@]}"; do field "$p" Description | head -n1; done | sort -u | wc -l)" -eq 4
 check "steward-dev is in section devel" test "$(field steward-dev Section)" = devel
@@ -105,6 +107,16 @@ if [ "$KIND" = release ]; then
         bash -c "! grep -rlF '$BUILD' '$ROOT/usr/bin' '$ROOT/usr/lib'"
 fi
 
+echo "== The SDK library"
+# The programs and the plugins load it, so it is in steward; the link to build plugins is in
+# steward-dev, beside the headers.
+contents() { dpkg-deb -c "$(deb "$1")" | awk '{print $6}'; }
+check "steward ships libsteward-sdk" contains "$(contents steward)" ./usr/lib/steward/libsteward-sdk.so.0
+check "steward-dev ships the libsteward-sdk link" contains "$(contents steward-dev)" ./usr/lib/steward/libsteward-sdk.so
+check "the bundled plugins need libsteward-sdk, not Qt" bash -c "
+    readelf -d '$ROOT/usr/lib/steward/plugins/steward-plugin-finance.so' | grep -q 'libsteward-sdk.so.0' &&
+    ! readelf -d '$ROOT/usr/lib/steward/plugins/steward-plugin-finance.so' | grep -q 'libQt6'"
+
 echo "== The installed steward"
 check "steward --version" contains "$(installed "$ROOT/usr/bin/steward" --version)" "steward $VERSION"
 check "the embedded database is created and the demo loaded" steward demo load --if-empty
@@ -126,10 +138,12 @@ check "steward-gui --version without a display" \
     contains "$(installed "$ROOT/usr/bin/steward-gui" --version)" "$VERSION"
 
 echo "== The SDK example against the installed steward-dev"
+# With Qt hidden from CMake: steward-dev does not depend on Qt's development packages.
 cp -r "$ROOT/usr/share/doc/steward-dev/examples/sdk-example" "$TMP/example"
 if (cmake -S "$TMP/example" -B "$TMP/example-build" -G Ninja -DCMAKE_BUILD_TYPE=Release \
-        -DCMAKE_PREFIX_PATH="$ROOT/usr" && cmake --build "$TMP/example-build") >"$TMP/sdk.log" 2>&1; then
-    echo "ok: the example plugin builds against the installed SDK"
+        -DCMAKE_PREFIX_PATH="$ROOT/usr" -DCMAKE_DISABLE_FIND_PACKAGE_Qt6=ON &&
+        cmake --build "$TMP/example-build") >"$TMP/sdk.log" 2>&1; then
+    echo "ok: the example plugin builds against the installed SDK without Qt"
     check "the example plugin is valid" steward plugins check "$TMP/example-build/steward-plugin-acme.so"
     plugins=$(installed env STEWARD_PLUGIN_PATH="$TMP/example-build" "$ROOT/usr/bin/steward" \
         --cluster "$TMP/cluster" plugins list --json || true)

@@ -32,22 +32,22 @@ enum class RaciKind { Responsible, Accountable, Consulted, Informed };
 enum class Severity { Info, Warning, Error };
 
 // Text forms. toString() never fails; the parse functions return nullopt for unknown text.
-STEWARD_CORE_API std::string_view toString(LifecycleStage v);
-STEWARD_CORE_API std::string_view toString(RiskTier v);
-STEWARD_CORE_API std::string_view toString(ProjectStage v);
-STEWARD_CORE_API std::string_view toString(ProjectStatus v);
-STEWARD_CORE_API std::string_view toString(AiActRole v);
-STEWARD_CORE_API std::string_view toString(Industry v);
-STEWARD_CORE_API std::string_view toString(RaciKind v); // "R", "A", "C", "I"
-STEWARD_CORE_API std::string_view toString(Severity v);
+STEWARD_SDK_API std::string_view toString(LifecycleStage v);
+STEWARD_SDK_API std::string_view toString(RiskTier v);
+STEWARD_SDK_API std::string_view toString(ProjectStage v);
+STEWARD_SDK_API std::string_view toString(ProjectStatus v);
+STEWARD_SDK_API std::string_view toString(AiActRole v);
+STEWARD_SDK_API std::string_view toString(Industry v);
+STEWARD_SDK_API std::string_view toString(RaciKind v); // "R", "A", "C", "I"
+STEWARD_SDK_API std::string_view toString(Severity v);
 
-STEWARD_CORE_API std::optional<LifecycleStage> parseLifecycleStage(std::string_view s);
-STEWARD_CORE_API std::optional<RiskTier> parseRiskTier(std::string_view s);
-STEWARD_CORE_API std::optional<ProjectStage> parseProjectStage(std::string_view s);
-STEWARD_CORE_API std::optional<ProjectStatus> parseProjectStatus(std::string_view s);
-STEWARD_CORE_API std::optional<AiActRole> parseAiActRole(std::string_view s);
-STEWARD_CORE_API std::optional<Industry> parseIndustry(std::string_view s);
-STEWARD_CORE_API std::optional<RaciKind> parseRaciKind(std::string_view s);
-STEWARD_CORE_API std::optional<Severity> parseSeverity(std::string_view s);
+STEWARD_SDK_API std::optional<LifecycleStage> parseLifecycleStage(std::string_view s);
+STEWARD_SDK_API std::optional<RiskTier> parseRiskTier(std::string_view s);
+STEWARD_SDK_API std::optional<ProjectStage> parseProjectStage(std::string_view s);
+STEWARD_SDK_API std::optional<ProjectStatus> parseProjectStatus(std::string_view s);
+STEWARD_SDK_API std::optional<AiActRole> parseAiActRole(std::string_view s);
+STEWARD_SDK_API std::optional<Industry> parseIndustry(std::string_view s);
+STEWARD_SDK_API std::optional<RaciKind> parseRaciKind(std::string_view s);
+STEWARD_SDK_API std::optional<Severity> parseSeverity(std::string_view s);
 
 } // namespace steward

@@ -1,5 +1,14 @@
-// Symbol visibility for the Steward core library and the plugin SDK.
+// Symbol visibility for the Steward libraries. Both are built with hidden symbols and export only
+// what is marked:
+//   STEWARD_SDK_API   libsteward-sdk: what the SDK headers declare (all a plugin links against)
+//   STEWARD_CORE_API  libsteward-core: the services behind the programs, for in-tree clients only
 #pragma once
+
+#if defined(STEWARD_SDK_BUILDING)
+#define STEWARD_SDK_API __attribute__((visibility("default")))
+#else
+#define STEWARD_SDK_API
+#endif
 
 #if defined(STEWARD_CORE_BUILDING)
 #define STEWARD_CORE_API __attribute__((visibility("default")))

@@ -18,7 +18,7 @@ namespace steward {
 
 using Date = std::chrono::year_month_day;
 
-struct STEWARD_CORE_API ProjectInfo {
+struct STEWARD_SDK_API ProjectInfo {
     std::int64_t id = 0;
     std::string key;
     std::string name;
@@ -80,7 +80,7 @@ struct QualificationRequirementInfo {
     bool projectOwn = false;
 };
 
-struct STEWARD_CORE_API AssignmentInfo {
+struct STEWARD_SDK_API AssignmentInfo {
     std::int64_t id = 0;
     std::int64_t personId = 0;
     std::string projectKey;
@@ -106,7 +106,7 @@ struct RaciInfo {
     RaciKind kind = RaciKind::Responsible;
 };
 
-struct STEWARD_CORE_API ProjectStaffing {
+struct STEWARD_SDK_API ProjectStaffing {
     ProjectInfo project;
     Date asOf{};
     std::vector<PersonInfo> people;                   // everyone referenced below

@@ -1,4 +1,3 @@
-#include <steward/plugin.h>
 #include <steward/staffing.h>
 
 #include <algorithm>
@@ -7,28 +6,6 @@ namespace steward {
 
 Rule::~Rule() = default;
 ScopedRule::~ScopedRule() = default;
-
-Plugin::~Plugin() = default;
-std::vector<RoleSpec> Plugin::roles() const
-{
-    return {};
-}
-std::vector<std::shared_ptr<const Rule>> Plugin::rules() const
-{
-    return {};
-}
-std::vector<ChecklistSpec> Plugin::checklists() const
-{
-    return {};
-}
-std::vector<QualificationSpec> Plugin::qualifications() const
-{
-    return {};
-}
-std::vector<QualificationRequirementSpec> Plugin::qualificationRequirements() const
-{
-    return {};
-}
 
 bool ProjectInfo::hasTag(std::string_view tag) const
 {
