@@ -1,5 +1,7 @@
 #include "coverage/core_rules.h"
 
+#include "coverage/rule_text.h"
+
 #include <algorithm>
 #include <map>
 #include <set>
@@ -8,19 +10,8 @@
 namespace steward {
 namespace {
 
-std::string isoDate(Date d)
-{
-    char buffer[16];
-    std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02u", static_cast<int>(d.year()),
-                  static_cast<unsigned>(d.month()), static_cast<unsigned>(d.day()));
-    return buffer;
-}
-
-std::string personLabel(const ProjectStaffing& s, std::int64_t id)
-{
-    const PersonInfo* p = s.person(id);
-    return p ? p->name + " <" + p->email + ">" : "person #" + std::to_string(id);
-}
+using rule_text::isoDate;
+using rule_text::personLabel;
 
 std::string personEmail(const ProjectStaffing& s, std::int64_t id)
 {

@@ -3,6 +3,7 @@
 // (QUALIFICATION_EXPIRING); and, on a high-risk system the organisation deploys, a current and
 // qualified person Accountable for human oversight (NO_HUMAN_OVERSIGHT, EU AI Act Art. 26(2)).
 #include "coverage/core_rules.h"
+#include "coverage/rule_text.h"
 
 #include <steward/builtin_keys.h>
 #include <steward/rule_support.h>
@@ -14,19 +15,8 @@
 namespace steward {
 namespace {
 
-std::string isoDate(Date d)
-{
-    char buffer[16];
-    std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02u", static_cast<int>(d.year()),
-                  static_cast<unsigned>(d.month()), static_cast<unsigned>(d.day()));
-    return buffer;
-}
-
-std::string personLabel(const ProjectStaffing& s, std::int64_t id)
-{
-    const PersonInfo* p = s.person(id);
-    return p ? p->name + " <" + p->email + ">" : "person #" + std::to_string(id);
-}
+using rule_text::isoDate;
+using rule_text::personLabel;
 
 struct Need {
     std::string name;
