@@ -89,16 +89,19 @@ std::vector<CorePicks> corePicks()
         // requirement of its own, who lack a qualification a requirement binds them to, valid
         // through the warning window; then their assignments and entries on the project. (Those
         // who left are picked too and judged by the rule, which skips them: asking the person
-        // table here would scan it.)
+        // table here would scan it. The entries of duties with requirements of their own are
+        // looked up by responsibility, fenced by OFFSET 0, not found by scanning every entry.)
         {"qualified-holders",
          {QStringLiteral(
               "INSERT INTO cov_pick_pair SELECT DISTINCT h.project_id, h.person_id FROM (SELECT "
               "t.project_id, t.person_id, t.role_key, NULL::text AS duty FROM raci_role_tally t "
               "JOIN cov_scope s ON s.id = t.project_id WHERE t.entries > 0 OR t.held @> ?::date "
-              "UNION ALL SELECT e.project_id, e.person_id, NULL, e.responsibility_key FROM "
-              "raci_entry e JOIN cov_scope s ON s.id = e.project_id WHERE e.kind IN ('A', 'R') "
-              "AND e.responsibility_key IN (SELECT responsibility_key FROM "
-              "qualification_requirement WHERE responsibility_key IS NOT NULL)) h JOIN "
+              "UNION ALL SELECT e.project_id, e.person_id, NULL, e.responsibility_key FROM (SELECT "
+              "DISTINCT responsibility_key FROM qualification_requirement WHERE responsibility_key "
+              "IS NOT NULL) d CROSS JOIN LATERAL (SELECT x.project_id, x.person_id, "
+              "x.responsibility_key FROM raci_entry x WHERE x.responsibility_key = "
+              "d.responsibility_key AND x.kind IN ('A', 'R') OFFSET 0) e JOIN cov_scope s ON s.id "
+              "= e.project_id) h JOIN "
               "qualification_requirement q ON (q.project_id IS NULL OR q.project_id = "
               "h.project_id) AND CASE WHEN h.duty IS NULL THEN q.responsibility_key IS NULL AND "
               "(q.role_key IS NULL OR q.role_key = h.role_key) ELSE q.responsibility_key = h.duty "
