@@ -133,6 +133,20 @@ const std::vector<TableCase>& tableCases()
           {"INSERT", "ddddddoodd"},
           {"UPDATE", "ddddddoodd"},
           {"DELETE", "ddddddoodd"}}},
+        // The organisation's mail server: one row everybody reads, administrators change. The
+        // row exists, so an insert is an upsert of it.
+        {"mail_settings",
+         "singleton",
+         "singleton",
+         "INSERT INTO mail_settings (smtp_url, from_address) VALUES ('smtp://a.example.org', "
+         "'a@example.org') ON CONFLICT (singleton) DO UPDATE SET smtp_url = EXCLUDED.smtp_url",
+         "INSERT INTO mail_settings (smtp_url, from_address) VALUES ('smtp://b.example.org', "
+         "'b@example.org') ON CONFLICT (singleton) DO UPDATE SET smtp_url = EXCLUDED.smtp_url",
+         "from_name = 'Changed'",
+         {{"SELECT", "oooooooodd"},
+          {"INSERT", "ddddddoodd"},
+          {"UPDATE", "ddddddoodd"},
+          {"DELETE", "ddddddoodd"}}},
         // Published versions are evidence: an administrator publishes, nobody changes them.
         {"checklist_version",
          "checklist_key = 'list-c' AND number = 1",
