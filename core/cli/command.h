@@ -156,5 +156,6 @@ void registerAuditCommands(CommandLine& cli);
 void registerAuditReportCommands(CommandLine& cli);
 void registerUserCommands(CommandLine& cli);
 void registerReminderCommands(CommandLine& cli);
+void registerMailCommands(CommandLine& cli);
 
 } // namespace steward

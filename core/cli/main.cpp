@@ -103,5 +103,6 @@ int main(int argc, char* argv[])
     steward::registerAuditReportCommands(cli);
     steward::registerUserCommands(cli);
     steward::registerReminderCommands(cli);
+    steward::registerMailCommands(cli);
     return cli.execute(QCoreApplication::arguments());
 }
