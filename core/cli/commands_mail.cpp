@@ -106,11 +106,13 @@ int mailReminderDigests(Invocation& inv, const std::vector<Reminder>& reminders,
     if (inv.json()) {
         inv.printJson(results);
     } else {
-        inv.out() << digests.size() << " digest(s) " << (dryRun ? "to send" : "for") << " as of "
-                  << filter.asOf.toString(Qt::ISODate) << " through " << settings.smtpUrl << ": "
-                  << (dryRun ? static_cast<int>(digests.size())
-                             : static_cast<int>(digests.size()) - failed)
-                  << (dryRun ? " not sent (dry run)" : " sent") << ", " << failed << " failed.\n";
+        inv.out() << digests.size() << " digest(s) as of " << filter.asOf.toString(Qt::ISODate);
+        if (dryRun)
+            inv.out() << " would go through " << settings.smtpUrl << " (dry run: none sent).\n";
+        else
+            inv.out() << " through " << settings.smtpUrl << ": "
+                      << static_cast<int>(digests.size()) - failed << " sent, " << failed
+                      << " failed.\n";
     }
     return failed == 0 ? exit_code::Success : exit_code::Refused;
 }

@@ -146,7 +146,7 @@ TEST_F(MailTest, EachPersonReceivesOnlyTheirOwnDigest)
     EXPECT_TRUE(run.out.contains(QStringLiteral("sent  anna@example.org  Steward: 2 items due, "
                                                 "1 overdue")))
         << run.out.toStdString();
-    EXPECT_TRUE(run.out.contains(QStringLiteral("3 digest(s) for ")) &&
+    EXPECT_TRUE(run.out.contains(QStringLiteral("3 digest(s) as of ")) &&
                 run.out.contains(QStringLiteral(": 3 sent, 0 failed.")))
         << run.out.toStdString();
 
@@ -205,6 +205,7 @@ TEST_F(MailTest, EachPersonReceivesOnlyTheirOwnDigest)
                             QStringLiteral("--dry-run"), asOf()});
     ASSERT_EQ(dry.exitCode, 0) << dry.err.toStdString();
     EXPECT_TRUE(dry.out.contains(QStringLiteral("would send  zed@example.org")));
+    EXPECT_TRUE(dry.out.contains(QStringLiteral("(dry run: none sent).")));
     const QJsonArray after = sink.messages();
     ASSERT_EQ(after.size(), 4);
     EXPECT_EQ(after[3].toObject()[QStringLiteral("to")].toString(), kZed);
