@@ -29,11 +29,15 @@ PACKAGES=(
     libboost-dev
     # Checklist files: steward checklist import reads YAML (and OSCAL JSON) with yaml-cpp.
     libyaml-cpp-dev
+    # Reminder digests by e-mail: libcurl speaks SMTP (STARTTLS, AUTH) and builds the MIME message.
+    libcurl4-openssl-dev
     libgtest-dev libbenchmark-dev
     xvfb xauth
     python3 python3-jsonschema python3-regex
     # The reminders test reads `steward reminders --ics` with an independent iCalendar parser.
     python3-icalendar
+    # The mail test receives `steward reminders --mail` with a local SMTP server (aiosmtpd).
+    python3-aiosmtpd
     # Packages: manual pages, dpkg-shlibdeps (dpkg-dev, file), lintian, and the checks of the
     # desktop entry and AppStream metainfo.
     help2man dpkg-dev file lintian desktop-file-utils appstream

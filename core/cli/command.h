@@ -157,5 +157,6 @@ void registerAuditReportCommands(CommandLine& cli);
 void registerUserCommands(CommandLine& cli);
 void registerReminderCommands(CommandLine& cli);
 void registerQualificationCommands(CommandLine& cli);
+void registerMailCommands(CommandLine& cli);
 
 } // namespace steward

@@ -4,6 +4,7 @@
 #include "db/session.h"
 #include "error.h"
 #include "io/icalendar.h"
+#include "mail_delivery.h"
 #include "services/reminder_service.h"
 
 #include <QJsonArray>
@@ -62,7 +63,9 @@ void registerReminderCommands(CommandLine& cli)
                  "writes them as an iCalendar file (RFC 5545) "
                  "with one all-day event each; its event ids stay the same from one export to the "
                  "next, so a calendar subscribed to the file updates its events instead of adding "
-                 "them again."),
+                 "them again. --mail sends each person their own digest (with their events as an "
+                 "attached .ics file) through the SMTP server of `steward mail configure`; it "
+                 "prints a line per recipient and exits with 1 when any message failed."),
              {option(QStringLiteral("days"), QStringLiteral("How many days ahead (default 30)."),
                      QStringLiteral("n")),
               option(QStringLiteral("person"), QStringLiteral("Only this person's reminders."),
@@ -72,10 +75,18 @@ void registerReminderCommands(CommandLine& cli)
                      QStringLiteral("date")),
               option(QStringLiteral("ics"),
                      QStringLiteral("Write the reminders to FILE as an iCalendar file."),
-                     QStringLiteral("FILE"))},
+                     QStringLiteral("FILE")),
+              option(QStringLiteral("mail"),
+                     QStringLiteral("E-mail each person their own digest.")),
+              option(QStringLiteral("dry-run"),
+                     QStringLiteral("With --mail: print the digests instead of sending them."))},
              {},
              true,
              [](Invocation& inv) {
+                 if (inv.isSet(QStringLiteral("dry-run")) && !inv.isSet(QStringLiteral("mail")))
+                     throw UsageError(QStringLiteral("--dry-run: only with --mail"));
+                 if (inv.isSet(QStringLiteral("mail")) && inv.isSet(QStringLiteral("ics")))
+                     throw UsageError(QStringLiteral("--mail and --ics: choose one"));
                  ReminderFilter filter;
                  filter.asOf =
                      inv.dateOption(QStringLiteral("as-of")).value_or(QDate::currentDate());
@@ -84,6 +95,9 @@ void registerReminderCommands(CommandLine& cli)
                  ReminderService service(inv.session().db());
                  const std::vector<Reminder> reminders = service.due(filter);
                  const QString organisation = service.organisationId();
+                 if (inv.isSet(QStringLiteral("mail"))) {
+                     return mailReminderDigests(inv, reminders, filter, organisation);
+                 }
 
                  if (inv.isSet(QStringLiteral("ics"))) {
                      const QString path = inv.value(QStringLiteral("ics"));

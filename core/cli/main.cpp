@@ -104,5 +104,6 @@ int main(int argc, char* argv[])
     steward::registerUserCommands(cli);
     steward::registerReminderCommands(cli);
     steward::registerQualificationCommands(cli);
+    steward::registerMailCommands(cli);
     return cli.execute(QCoreApplication::arguments());
 }

@@ -145,6 +145,20 @@ const std::vector<TableCase>& tableCases()
           {"INSERT", "ddddddoodd"},
           {"UPDATE", "ddddddoodd"},
           {"DELETE", "ddddddoodd"}}},
+        // The organisation's mail server: one row everybody reads, administrators change. The
+        // row exists, so an insert is an upsert of it.
+        {"mail_settings",
+         "singleton",
+         "singleton",
+         "INSERT INTO mail_settings (smtp_url, from_address) VALUES ('smtp://a.example.org', "
+         "'a@example.org') ON CONFLICT (singleton) DO UPDATE SET smtp_url = EXCLUDED.smtp_url",
+         "INSERT INTO mail_settings (smtp_url, from_address) VALUES ('smtp://b.example.org', "
+         "'b@example.org') ON CONFLICT (singleton) DO UPDATE SET smtp_url = EXCLUDED.smtp_url",
+         "from_name = 'Changed'",
+         {{"SELECT", "oooooooodd"},
+          {"INSERT", "ddddddoodd"},
+          {"UPDATE", "ddddddoodd"},
+          {"DELETE", "ddddddoodd"}}},
         {"qualification_record",
          "person_id = (SELECT id FROM person WHERE email = 'lena@example.org')",
          "person_id = (SELECT id FROM person WHERE email = 'otto@example.org')",

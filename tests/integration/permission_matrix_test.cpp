@@ -144,6 +144,8 @@ protected:
             exec(QStringLiteral("INSERT INTO person (email, name) VALUES ('%1@example.org', '%1')")
                      .arg(QLatin1String(who)));
         exec(QStringLiteral("INSERT INTO org_unit (name) VALUES ('Spare A'), ('Spare B')"));
+        exec(QStringLiteral("INSERT INTO mail_settings (smtp_url, from_address) VALUES "
+                            "('smtp://mail.example.org', 'steward@example.org')"));
         exec(QStringLiteral("INSERT INTO role_pack (key, name, version) VALUES "
                             "('spare-a', 'A', '1'), ('spare-b', 'B', '1'), ('custom', 'C', '1')"));
         exec(QStringLiteral("INSERT INTO role (key, pack, name, category) VALUES "
