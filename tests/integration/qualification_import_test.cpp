@@ -4,6 +4,7 @@
 #include "cli_run.h"
 #include "database_fixture.h"
 #include "error.h"
+#include "io/csv_export.h"
 #include "io/qualification_import.h"
 #include "services/person_service.h"
 #include "services/project_service.h"

@@ -4,20 +4,12 @@
 #include "db/database.h"
 #include "domain/records.h"
 #include "error.h"
+#include "services/sql_values.h"
 
 #include <QSqlQuery>
 #include <QStringList>
 
 namespace steward {
-namespace {
-
-QVariant textOrNull(const std::string& s)
-{
-    return s.empty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(qs(s));
-}
-
-} // namespace
-
 QualificationSyncResult
 syncPackQualifications(Database& db, const QString& packKey,
                        const std::vector<QualificationSpec>& qualifications,
@@ -38,8 +30,6 @@ syncPackQualifications(Database& db, const QString& packKey,
                          owner.value(0).isNull()
                              ? QStringLiteral("an administrator")
                              : QStringLiteral("pack ") + owner.value(0).toString()));
-        const QVariant validity = spec.validityMonths ? QVariant(*spec.validityMonths)
-                                                      : QVariant(QMetaType(QMetaType::Int));
         QSqlQuery q = db.exec(
             QStringLiteral(
                 "INSERT INTO qualification (key, pack, name, provider, description, "
@@ -51,7 +41,8 @@ syncPackQualifications(Database& db, const QString& packKey,
                 "(excluded.name, excluded.provider, excluded.description, "
                 "excluded.validity_months, "
                 "true) RETURNING (xmax = 0)"),
-            {key, packKey, qs(spec.name), qs(spec.provider), qs(spec.description), validity});
+            {key, packKey, qs(spec.name), qs(spec.provider), qs(spec.description),
+             intOrNull(spec.validityMonths)});
         if (q.next())
             (q.value(0).toBool() ? result.added : result.updated)++;
     }
@@ -92,8 +83,8 @@ syncPackQualifications(Database& db, const QString& packKey,
             db.exec(QStringLiteral("INSERT INTO qualification_requirement (qualification_key, "
                                    "role_key, responsibility_key, pack) VALUES (?, ?, ?, ?) ON "
                                    "CONFLICT DO NOTHING"),
-                    {qs(r.qualificationKey), textOrNull(r.roleKey), textOrNull(r.responsibilityKey),
-                     packKey})
+                    {qs(r.qualificationKey), textOrNull(qs(r.roleKey)),
+                     textOrNull(qs(r.responsibilityKey)), packKey})
                 .numRowsAffected();
     }
     tx.commit();

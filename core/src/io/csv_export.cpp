@@ -94,6 +94,38 @@ qint64 exportAssignments(Database& db, QIODevice* out, const QString& projectKey
     return rows;
 }
 
+qint64 exportQualificationRecords(Database& db, QIODevice* out, const QString& qualificationKey)
+{
+    CsvWriter csv(out);
+    csv.writeRow({QStringLiteral("email"), QStringLiteral("qualification"),
+                  QStringLiteral("completed_on"), QStringLiteral("expires_on"),
+                  QStringLiteral("external_id"), QStringLiteral("evidence_url"),
+                  QStringLiteral("note")});
+    const QString filter =
+        qualificationKey.isEmpty() ? QString() : QStringLiteral("WHERE r.qualification_key = ? ");
+    const QVariantList params =
+        qualificationKey.isEmpty() ? QVariantList() : QVariantList{qualificationKey};
+    QSqlQuery q = streamQuery(
+        db,
+        QStringLiteral("SELECT p.email, r.qualification_key, r.completed_on, r.expires_on, "
+                       "coalesce(r.external_id, ''), CASE WHEN r.evidence_kind = 'url' THEN "
+                       "r.evidence_location ELSE '' END, r.note FROM qualification_record r JOIN "
+                       "person p ON p.id = r.person_id %1ORDER BY lower(p.email), "
+                       "r.qualification_key, r.completed_on")
+            .arg(filter),
+        params);
+    qint64 rows = 0;
+    while (q.next()) {
+        const QVariant expires = q.value(3);
+        csv.writeRow({q.value(0).toString(), q.value(1).toString(),
+                      q.value(2).toDate().toString(Qt::ISODate),
+                      expires.isNull() ? QString() : expires.toDate().toString(Qt::ISODate),
+                      q.value(4).toString(), q.value(5).toString(), q.value(6).toString()});
+        ++rows;
+    }
+    return rows;
+}
+
 qint64 exportRaciMatrix(Database& db, const QString& projectKey, QIODevice* out)
 {
     // The loader decides which responsibilities the project must cover, as the coverage check does.

@@ -1,6 +1,6 @@
-// `steward export`: people and assignments in exactly the formats the importers read (see
-// people_import.h and assignment_import.h), so that importing an export changes nothing, and a
-// project's RACI matrix for people to read.
+// `steward export`: people, assignments and qualification records in exactly the formats the
+// importers read (see people_import.h and assignment_import.h), so that importing an export changes
+// nothing, and a project's RACI matrix for people to read.
 #pragma once
 
 #include <steward/export.h>
@@ -22,6 +22,13 @@ STEWARD_CORE_API qint64 exportPeople(Database& db, QIODevice* out);
 // unknown project. Returns the number of data rows written.
 STEWARD_CORE_API qint64 exportAssignments(Database& db, QIODevice* out,
                                           const QString& projectKey = {});
+
+// Every qualification record, or one qualification's when `qualificationKey` is not empty, in the
+// format qualification_import.h reads: email, qualification, completed_on, expires_on,
+// external_id, evidence_url (URL evidence only: a file's stays where it is recorded), note; by
+// e-mail address, qualification and completion day. Returns the number of data rows written.
+STEWARD_CORE_API qint64 exportQualificationRecords(Database& db, QIODevice* out,
+                                                   const QString& qualificationKey = {});
 
 // A project's RACI matrix as of today. One row per responsibility that the project must cover,
 // that belongs to a role someone holds on the project, or that has RACI entries there; in

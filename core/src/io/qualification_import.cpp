@@ -5,7 +5,6 @@
 #include "error.h"
 #include "io/copy_in.h"
 
-#include <QSqlError>
 #include <QSqlQuery>
 #include <QUrl>
 
@@ -207,40 +206,6 @@ ImportResult importQualificationRecords(Database& db, const QByteArray& data,
     result.unchanged = static_cast<int>(file.records().size()) - result.updated - result.inserted;
     tx.commit();
     return result;
-}
-
-qint64 exportQualificationRecords(Database& db, QIODevice* out, const QString& qualificationKey)
-{
-    CsvWriter csv(out);
-    csv.writeRow({QStringLiteral("email"), QStringLiteral("qualification"),
-                  QStringLiteral("completed_on"), QStringLiteral("expires_on"),
-                  QStringLiteral("external_id"), QStringLiteral("evidence_url"),
-                  QStringLiteral("note")});
-    QSqlQuery q(db.sql());
-    q.setForwardOnly(true);
-    if (!q.prepare(QStringLiteral(
-            "SELECT p.email, r.qualification_key, r.completed_on, r.expires_on, "
-            "coalesce(r.external_id, ''), CASE WHEN r.evidence_kind = 'url' THEN "
-            "r.evidence_location ELSE '' END, r.note FROM qualification_record r JOIN person p ON "
-            "p.id = r.person_id WHERE ?::text IS NULL OR r.qualification_key = ? ORDER BY "
-            "lower(p.email), r.qualification_key, r.completed_on")))
-        throwDatabaseError(q.lastError(), QStringLiteral("exporting"));
-    const QVariant key = qualificationKey.isEmpty() ? QVariant(QMetaType(QMetaType::QString))
-                                                    : QVariant(qualificationKey);
-    q.addBindValue(key);
-    q.addBindValue(key);
-    if (!q.exec())
-        throwDatabaseError(q.lastError(), QStringLiteral("exporting"));
-    qint64 rows = 0;
-    while (q.next()) {
-        const QVariant expires = q.value(3);
-        csv.writeRow({q.value(0).toString(), q.value(1).toString(),
-                      q.value(2).toDate().toString(Qt::ISODate),
-                      expires.isNull() ? QString() : expires.toDate().toString(Qt::ISODate),
-                      q.value(4).toString(), q.value(5).toString(), q.value(6).toString()});
-        ++rows;
-    }
-    return rows;
 }
 
 } // namespace steward

@@ -1,5 +1,5 @@
-// `steward qualification import FILE.csv`: completions from a learning-management system's export,
-// all or nothing; and `steward qualification export`, in the same format.
+// `steward import qualifications FILE.csv`: completions from a learning-management system's
+// export, all or nothing. `steward export qualifications` (csv_export.h) writes the same format.
 //
 // The file is RFC 4180 CSV (UTF-8, with or without a byte order mark; LF or CRLF) whose first row
 // names the columns, in any order:
@@ -33,8 +33,6 @@
 
 #include <QDate>
 
-class QIODevice;
-
 namespace steward {
 
 class Database;
@@ -44,10 +42,5 @@ class Database;
 STEWARD_CORE_API ImportResult importQualificationRecords(Database& db, const QByteArray& data,
                                                          const QString& fileName,
                                                          const QDate& today);
-
-// Every record (or one qualification's) in the import's format, by e-mail address, qualification
-// and completion day. Returns the number of data rows written.
-STEWARD_CORE_API qint64 exportQualificationRecords(Database& db, QIODevice* out,
-                                                   const QString& qualificationKey = {});
 
 } // namespace steward

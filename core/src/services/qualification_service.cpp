@@ -114,16 +114,6 @@ void checkQualificationFields(const Qualification& q)
                                   .arg(*q.validityMonths));
 }
 
-QVariant intOrNull(const std::optional<int>& v)
-{
-    return v ? QVariant(*v) : QVariant(QMetaType(QMetaType::Int));
-}
-
-QVariant textOrNull(const QString& s)
-{
-    return s.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(s);
-}
-
 } // namespace
 
 QString QualificationRequirement::scope() const
@@ -238,11 +228,7 @@ QualificationRecord QualificationService::record(const RecordInput& input)
         evidence = locateEvidence(input.evidenceUrl, input.evidenceFile);
 
     Transaction tx(m_db);
-    QSqlQuery person = m_db.exec(
-        QStringLiteral("SELECT id FROM person WHERE lower(email) = lower(?)"), {input.personEmail});
-    if (!person.next())
-        throw notFoundError(
-            QStringLiteral("email: no person with e-mail %1").arg(input.personEmail));
+    const QVariant personId = personIdOrNull(m_db, input.personEmail, QStringLiteral("email"));
     const Qualification q = get(input.qualificationKey);
     if (q.retired)
         throw validationError(QStringLiteral("qualification: %1 is retired; its pack no longer "
@@ -261,8 +247,7 @@ QualificationRecord QualificationService::record(const RecordInput& input)
             "evidence_sha256 = excluded.evidence_sha256, evidence_size_bytes = "
             "excluded.evidence_size_bytes, external_id = excluded.external_id, note = "
             "excluded.note, updated_at = now() RETURNING id"),
-        {person.value(0), q.key, input.completedOn,
-         input.expiresOn ? QVariant(*input.expiresOn) : QVariant(QMetaType(QMetaType::QDate)),
+        {personId, q.key, input.completedOn, dateOrNull(input.expiresOn),
          evidence ? QVariant(evidence->kind) : nullText,
          evidence ? QVariant(evidence->location) : nullText, evidence ? evidence->sha256 : nullText,
          evidence ? evidence->size : nullSize, textOrNull(input.externalId), input.note.trimmed()});

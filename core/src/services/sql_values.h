@@ -19,6 +19,17 @@ inline QVariant dateOrNull(const std::optional<QDate>& d)
     return d ? QVariant(*d) : QVariant(QMetaType(QMetaType::QDate));
 }
 
+inline QVariant intOrNull(const std::optional<int>& v)
+{
+    return v ? QVariant(*v) : QVariant(QMetaType(QMetaType::Int));
+}
+
+// NULL for the empty text: an optional text column.
+inline QVariant textOrNull(const QString& s)
+{
+    return s.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(s);
+}
+
 // Reads an enumerated column. The database's CHECK constraints guarantee a known value, so an
 // unknown one means the schema and the program disagree. Takes the SDK's std::string_view
 // parsers and the core's QString ones alike.
