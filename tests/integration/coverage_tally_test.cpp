@@ -1,7 +1,8 @@
-// The coverage tallies (sql: raci_tally, raci_role_tally, person_load) that the organisation-wide
-// check reads instead of every RACI entry: after every kind of change to entries, assignments,
-// projects and the catalogue, by the owner and by a manager whom row-level security restricts,
-// they hold exactly what recounting the stored rows gives.
+// The coverage tallies (sql: raci_tally, raci_role_tally, person_load, qualification_gap) that the
+// organisation-wide check reads instead of every RACI entry and training record: after every kind
+// of change to entries, assignments, projects, the catalogue, qualification records and
+// requirements, by the owner, by a manager whom row-level security restricts, and by two
+// transactions at once, they hold exactly what recounting the stored rows gives.
 #include "database_fixture.h"
 #include "db/database.h"
 #include "demo/demo_generator.h"
@@ -14,7 +15,9 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <memory>
+#include <thread>
 
 namespace steward {
 namespace {
@@ -56,6 +59,30 @@ protected:
                       "allocation <> 0)")),
                   0)
             << "person_load after " << after;
+        // Per person, the days on which some qualification a requirement matching one of their
+        // holder tallies names is not valid for the next 30 days.
+        EXPECT_EQ(differences(QStringLiteral(
+                      "WITH bound AS (SELECT DISTINCT t.person_id, q.qualification_key FROM "
+                      "raci_role_tally t JOIN qualification_requirement q ON q.project_id IS NULL "
+                      "OR q.project_id = t.project_id WHERE (q.responsibility_key IS NULL AND "
+                      "(q.role_key IS NULL OR q.role_key = t.role_key)) OR q.responsibility_key IN "
+                      "(SELECT key FROM responsibility WHERE role_key = t.role_key)), fine AS "
+                      "(SELECT person_id, qualification_key, range_agg(daterange(completed_on, "
+                      "CASE WHEN expires_on IS NULL THEN NULL WHEN expires_on - 30 > completed_on "
+                      "THEN expires_on - 30 ELSE completed_on END)) AS days FROM "
+                      "qualification_record GROUP BY 1, 2), want AS (SELECT * FROM (SELECT "
+                      "b.person_id, range_agg('{(,)}'::datemultirange - coalesce(f.days, '{}')) "
+                      "AS gap FROM bound b LEFT JOIN fine f USING (person_id, qualification_key) "
+                      "GROUP BY 1) w WHERE NOT isempty(gap)), have AS (SELECT person_id, gap FROM "
+                      "qualification_gap WHERE NOT isempty(gap))")),
+                  0)
+            << "qualification_gap after " << after;
+        EXPECT_EQ(differences(QStringLiteral(
+                      "WITH want AS (SELECT g.person_id, u.days FROM qualification_gap g CROSS "
+                      "JOIN LATERAL unnest(g.gap) AS u (days)), have AS (SELECT person_id, days "
+                      "FROM qualification_gap_range)")),
+                  0)
+            << "qualification_gap_range after " << after;
     }
 
     int differences(const QString& withWantAndHave)
@@ -106,6 +133,49 @@ TEST_F(CoverageTally, FollowsEveryKindOfChange)
     db().exec(QStringLiteral("DELETE FROM project WHERE id = (SELECT max(id) FROM project WHERE "
                              "key <> 'LATE-COMER')"));
     expectExact("deleting a project");
+
+    // Training records and requirements.
+    EXPECT_GT(id(QStringLiteral("SELECT count(*) FROM qualification_gap WHERE NOT isempty(gap)")),
+              0);
+    db().exec(QStringLiteral("DELETE FROM qualification_record WHERE id % 5 = 0"));
+    expectExact("deleting records");
+    db().exec(QStringLiteral(
+        "UPDATE qualification_record SET completed_on = completed_on - 400, expires_on = NULL "
+        "WHERE id % 3 = 0"));
+    expectExact("moving records back and deriving their expiry again");
+    db().exec(QStringLiteral(
+        "INSERT INTO qualification_record (person_id, qualification_key, completed_on, "
+        "expires_on) SELECT DISTINCT ON (person_id) person_id, 'ai-risk-management', "
+        "'2025-06-01', '2025-06-20' FROM raci_role_tally WHERE person_id % 4 = 0"));
+    expectExact("adding records shorter than the warning window");
+    db().exec(
+        QStringLiteral("INSERT INTO qualification_requirement (qualification_key, role_key) SELECT "
+                       "'ai-risk-management', min(role_key) FROM raci_role_tally"));
+    expectExact("requiring a qualification of a role");
+    db().exec(QStringLiteral(
+        "INSERT INTO qualification_requirement (qualification_key, project_id) SELECT "
+        "'ai-risk-management', max(project_id) FROM raci_role_tally"));
+    expectExact("requiring a qualification on a project");
+    db().exec(QStringLiteral(
+        "INSERT INTO qualification_requirement (qualification_key, responsibility_key) SELECT "
+        "'ai-risk-management', min(responsibility_key) FROM raci_entry WHERE kind = 'A'"));
+    expectExact("requiring a qualification of a duty");
+    db().exec(QStringLiteral(
+        "UPDATE responsibility SET role_key = (SELECT max(key) FROM role WHERE key <> "
+        "responsibility.role_key) WHERE key = (SELECT responsibility_key FROM "
+        "qualification_requirement WHERE responsibility_key IS NOT NULL ORDER BY id DESC LIMIT "
+        "1)"));
+    expectExact("moving a duty with a requirement to another role");
+    db().exec(QStringLiteral("UPDATE qualification_requirement SET role_key = (SELECT max(key) "
+                             "FROM role) WHERE role_key IS NOT NULL AND qualification_key = "
+                             "'ai-risk-management'"));
+    expectExact("changing the role a requirement names");
+    db().exec(QStringLiteral("DELETE FROM qualification_requirement WHERE responsibility_key IS "
+                             "NULL AND role_key IS NULL AND project_id IS NULL"));
+    expectExact("dropping the requirement of everyone");
+    db().exec(QStringLiteral("DELETE FROM assignment WHERE person_id IN (SELECT min(person_id) "
+                             "FROM assignment)"));
+    expectExact("deleting a person's assignments");
     // A statement that fails leaves the tallies as they were.
     EXPECT_THROW(db().exec(QStringLiteral(
                      "INSERT INTO raci_entry (project_id, responsibility_key, person_id, kind) "
@@ -167,8 +237,73 @@ TEST_F(CoverageTally, FollowsAManagersChangesUnderRowLevelSecurity)
                               {other, own}),
                  Error);
     expectExact("a manager refused");
+    manager.exec(
+        QStringLiteral(
+            "INSERT INTO qualification_record (person_id, qualification_key, completed_on) SELECT "
+            "DISTINCT person_id, 'ai-risk-management', '2025-12-01'::date FROM raci_role_tally "
+            "WHERE "
+            "project_id = ?"),
+        {own});
+    expectExact("a manager recording qualifications");
     // Nobody writes a tally directly.
     EXPECT_THROW(manager.exec(QStringLiteral("UPDATE raci_tally SET accountable = 1")), Error);
+    EXPECT_THROW(manager.exec(QStringLiteral("UPDATE qualification_gap SET gap = '{}'")), Error);
+}
+
+// A gap is recomputed rather than moved by deltas, so two transactions changing one person's
+// training at once must not leave what one computed without the other's change. Here the first
+// removes a completion that changes nothing (a longer one covers its days) and the second removes
+// the longer one: computed without the first's removal, the second would leave the days of the
+// first completion covered. The second waits for the first's lock on the person's gap row and
+// computes after its commit.
+TEST_F(CoverageTally, GapsOfOnePersonChangedByTwoTransactionsAtOnce)
+{
+    DemoGenerator::generate(db(), GeneratedSize::Small, 4);
+    // Someone bound by the literacy requirement alone, with two completions of it.
+    db().exec(QStringLiteral("DELETE FROM qualification_requirement WHERE role_key IS NOT NULL OR "
+                             "responsibility_key IS NOT NULL OR project_id IS NOT NULL"));
+    const qint64 person = id(QStringLiteral("SELECT min(person_id) FROM raci_role_tally"));
+    db().exec(QStringLiteral("DELETE FROM qualification_record WHERE qualification_key = "
+                             "'ai-literacy-basics' AND person_id = ?"),
+              {person});
+    db().exec(QStringLiteral(
+                  "INSERT INTO qualification_record (person_id, qualification_key, completed_on, "
+                  "expires_on) VALUES (?1, 'ai-literacy-basics', '2025-01-01', '2026-01-01'), (?1, "
+                  "'ai-literacy-basics', '2024-12-01', '2027-02-01')")
+                  .replace(QLatin1String("?1"), QString::number(person)));
+    expectExact("recording two completions");
+    const auto gap = [&] {
+        return scalar(QStringLiteral("SELECT gap::text FROM qualification_gap WHERE person_id = ?"),
+                      {person})
+            .toString()
+            .toStdString();
+    };
+    // Valid for 30 days more from each completion until 30 days before its expiry.
+    EXPECT_EQ(gap(), "{(,2024-12-01),[2027-01-02,)}");
+
+    Database first(conninfo());
+    Database second(conninfo());
+    first.exec(QStringLiteral("BEGIN"));
+    first.exec(QStringLiteral("DELETE FROM qualification_record WHERE person_id = ? AND "
+                              "completed_on = '2025-01-01'"),
+               {person});
+    std::thread later([&] {
+        second.exec(QStringLiteral("DELETE FROM qualification_record WHERE person_id = ? AND "
+                                   "completed_on = '2024-12-01'"),
+                    {person});
+    });
+    QVariant waiting;
+    for (int i = 0; i < 200 && waiting.toInt() == 0; ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(25));
+        waiting = scalar(QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE "
+                                        "wait_event_type = 'Lock' AND datname = "
+                                        "current_database()"));
+    }
+    EXPECT_EQ(waiting.toInt(), 1);
+    first.exec(QStringLiteral("COMMIT"));
+    later.join();
+    EXPECT_EQ(gap(), "{(,)}");
+    expectExact("two transactions removing one person's training");
 }
 
 } // namespace

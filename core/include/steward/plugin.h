@@ -38,7 +38,8 @@ namespace steward {
 // 2: PersonInfo gained orgUnit, title and qualifications; ProjectInfo gained ownerId;
 //    ProjectStaffing gained qualificationRequirements; Plugin gained qualifications() and
 //    qualificationRequirements().
-inline constexpr int kPluginAbiVersion = 2;
+// 3: RuleInputs gained qualifications.
+inline constexpr int kPluginAbiVersion = 3;
 
 // Plain data only: the host reads it without running plugin code. The first two members keep
 // their type and position in every ABI version, so a host can name a plugin it refuses.

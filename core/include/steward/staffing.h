@@ -155,6 +155,10 @@ struct RuleInputs {
     std::vector<std::string> roles;
     // RACI entries for these responsibilities, and the responsibilities themselves.
     std::vector<std::string> responsibilities;
+    // Each person's valid qualifications (PersonInfo::qualifications) and the requirements that
+    // apply on the project (ProjectStaffing::qualificationRequirements): looking them up for every
+    // person picked costs time, so only rules that read them ask.
+    bool qualifications = false;
     // Always included besides: the project itself, every assignment on the project of each person
     // the above names, and those people. Nothing else: no other assignments, entries or people.
 };

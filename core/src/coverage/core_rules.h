@@ -24,7 +24,8 @@ inline constexpr const char* NoHumanOversight = "NO_HUMAN_OVERSIGHT";
 inline constexpr const char* RuleFailed = "RULE_FAILED";
 } // namespace coverage_code
 
-// How far ahead a required qualification's expiry is a warning.
+// How far ahead a required qualification's expiry is a warning. sql/0020_qualification_gaps.sql
+// has the same number: the organisation-wide check finds who may need a warning through it.
 inline constexpr int kQualificationWarningDays = 30;
 
 STEWARD_CORE_API std::vector<std::shared_ptr<const Rule>> coreCoverageRules();

@@ -25,7 +25,8 @@ namespace {
 struct CorePicks {
     const char* rule;
     std::vector<QString> statements;
-    int dayParameters; // how many `?` each statement has (all the day)
+    int dayParameters;           // how many `?` each statement has (all the day)
+    bool qualifications = false; // the rule reads people's qualifications (RuleInputs)
 };
 
 std::vector<CorePicks> corePicks()
@@ -84,30 +85,38 @@ std::vector<CorePicks> corePicks()
                              "o.project_id = t.project_id AND o.person_id = t.person_id AND "
                              "o.role_key = t.role_key")},
          1},
-        // People holding a role on the day, or Responsible or Accountable for a duty (one row
-        // of raci_role_tally per project, person and role tells both), or for a duty with a
-        // requirement of its own, who lack a qualification a requirement binds them to, valid
-        // through the warning window; then their assignments and entries on the project. (Those
-        // who left are picked too and judged by the rule, which skips them: asking the person
-        // table here would scan it. The entries of duties with requirements of their own are
-        // looked up by responsibility, fenced by OFFSET 0, not found by scanning every entry.)
+        // People who lack a qualification some requirement may bind them to, valid through the
+        // warning window (qualification_gap_range: a few hundred in a large organisation); their
+        // holder tallies on projects in scope (one row per project, person and role tells whether
+        // they hold the role on the day or are Responsible or Accountable for one of its duties);
+        // from those, each qualification a requirement binds them to, of holders of the role or
+        // of people R or A for a duty with a requirement of its own; the pairs where they lack
+        // it; then their assignments and entries on the project. Every step goes by index from
+        // the few people: the lateral subquery, fenced by OFFSET 0, and the EXISTS subqueries,
+        // whose OFFSET 0 keeps them per row, stop the planner from joining whole tables because
+        // it cannot tell how few people lack something. (Those who left are picked too and
+        // judged by the rule, which skips them: asking the person table here would scan it.)
         {"qualified-holders",
          {QStringLiteral(
-              "INSERT INTO cov_pick_pair SELECT DISTINCT h.project_id, h.person_id FROM (SELECT "
-              "t.project_id, t.person_id, t.role_key, NULL::text AS duty FROM raci_role_tally t "
-              "JOIN cov_scope s ON s.id = t.project_id WHERE t.entries > 0 OR t.held @> ?::date "
-              "UNION ALL SELECT e.project_id, e.person_id, NULL, e.responsibility_key FROM (SELECT "
-              "DISTINCT responsibility_key FROM qualification_requirement WHERE responsibility_key "
-              "IS NOT NULL) d CROSS JOIN LATERAL (SELECT x.project_id, x.person_id, "
-              "x.responsibility_key FROM raci_entry x WHERE x.responsibility_key = "
-              "d.responsibility_key AND x.kind IN ('A', 'R') OFFSET 0) e JOIN cov_scope s ON s.id "
-              "= e.project_id) h JOIN "
-              "qualification_requirement q ON (q.project_id IS NULL OR q.project_id = "
-              "h.project_id) AND CASE WHEN h.duty IS NULL THEN q.responsibility_key IS NULL AND "
-              "(q.role_key IS NULL OR q.role_key = h.role_key) ELSE q.responsibility_key = h.duty "
-              "END WHERE NOT EXISTS (SELECT FROM qualification_record r WHERE r.person_id = "
-              "h.person_id AND r.qualification_key = q.qualification_key AND r.completed_on <= "
-              "?::date AND (r.expires_on IS NULL OR r.expires_on > ?::date + %1))")
+              "INSERT INTO cov_pick_pair WITH lacking AS MATERIALIZED (SELECT DISTINCT g.person_id "
+              "FROM qualification_gap_range g WHERE g.days @> ?::date), holds AS MATERIALIZED "
+              "(SELECT t.project_id, t.person_id, t.role_key, t.entries, t.held FROM lacking l "
+              "CROSS JOIN LATERAL (SELECT x.project_id, x.person_id, x.role_key, x.entries, x.held "
+              "FROM raci_role_tally x WHERE x.person_id = l.person_id OFFSET 0) t JOIN cov_scope s "
+              "ON s.id = t.project_id), bound AS (SELECT h.project_id, h.person_id, "
+              "q.qualification_key FROM holds h JOIN qualification_requirement q ON (q.project_id "
+              "IS NULL OR q.project_id = h.project_id) AND q.responsibility_key IS NULL AND "
+              "(q.role_key IS NULL OR q.role_key = h.role_key) WHERE h.entries > 0 OR h.held @> "
+              "?::date UNION ALL SELECT h.project_id, h.person_id, q.qualification_key FROM holds "
+              "h JOIN responsibility r ON r.role_key = h.role_key JOIN qualification_requirement q "
+              "ON q.responsibility_key = r.key AND (q.project_id IS NULL OR q.project_id = "
+              "h.project_id) WHERE h.entries > 0 AND EXISTS (SELECT FROM raci_entry e WHERE "
+              "e.project_id = h.project_id AND e.responsibility_key = r.key AND e.person_id = "
+              "h.person_id AND e.kind IN ('A', 'R') OFFSET 0)) SELECT DISTINCT b.project_id, "
+              "b.person_id FROM bound b WHERE NOT EXISTS (SELECT FROM qualification_record r "
+              "WHERE r.person_id = b.person_id AND r.qualification_key = b.qualification_key AND "
+              "r.completed_on <= ?::date AND (r.expires_on IS NULL OR r.expires_on > ?::date + %1) "
+              "OFFSET 0)")
               .arg(kQualificationWarningDays),
           QStringLiteral("INSERT INTO cov_pick_assignment SELECT ") +
               assignmentPickColumns(QStringLiteral("a")) +
@@ -117,7 +126,8 @@ std::vector<CorePicks> corePicks()
               QStringLiteral(" FROM cov_pick_pair f JOIN raci_entry e ON e.person_id = "
                              "f.person_id AND e.project_id = f.project_id WHERE e.kind IN ('A', "
                              "'R')")},
-         3},
+         4,
+         true},
         // High-risk projects the organisation deploys, in use, with who is Accountable for human
         // oversight and what those people do on the project.
         {"human-oversight",
@@ -134,7 +144,8 @@ std::vector<CorePicks> corePicks()
               assignmentPickColumns(QStringLiteral("a")) +
               QStringLiteral(" FROM cov_pick_raci e JOIN assignment a ON a.project_id = "
                              "e.project_id AND a.person_id = e.person_id")},
-         0},
+         0,
+         true},
         // Assignments of inactive people that have not ended before the day: their holder
         // tallies whose days reach the day, then the assignments by project (as above; the
         // lateral subquery, fenced by OFFSET 0, looks each up by index however few the planner
@@ -221,8 +232,8 @@ CoverageReport checkOrganisation(
         for (const ProjectInfo& p : reader.projects())
             keys.push_back(p.key);
         const auto judge = [&](std::size_t position, const Rule& rule, bool everyProject,
-                               const std::vector<Industry>& industries) {
-            for (auto& snapshot : reader.read(everyProject, industries))
+                               const std::vector<Industry>& industries, bool qualifications) {
+            for (auto& snapshot : reader.read(everyProject, industries, qualifications))
                 for (Finding& f : runRule(rule, snapshot.staffing))
                     found[snapshot.project].emplace_back(position, std::move(f));
         };
@@ -240,7 +251,7 @@ CoverageReport checkOrganisation(
             const QVariantList day(it->dayParameters, asOf);
             for (const QString& statement : it->statements)
                 reader.pick(statement, statement.count(QLatin1Char('?')) ? day : QVariantList{});
-            judge(position++, *rule, false, {});
+            judge(position++, *rule, false, {}, it->qualifications);
             cancelled();
         }
         for (const auto& rule : rules.extra) {
@@ -251,7 +262,7 @@ CoverageReport checkOrganisation(
             }
             reader.clearPicks();
             pickInputs(reader, *inputs);
-            judge(position++, *rule, true, inputs->industries);
+            judge(position++, *rule, true, inputs->industries, inputs->qualifications);
             cancelled();
         }
         if (!wholeStaffing.empty()) {

@@ -109,7 +109,8 @@ void PartialStaffingReader::pick(const QString& statement, const QVariantList& p
 }
 
 std::vector<PartialStaffingReader::Snapshot>
-PartialStaffingReader::read(bool everyProject, const std::vector<Industry>& industries)
+PartialStaffingReader::read(bool everyProject, const std::vector<Industry>& industries,
+                            bool qualifications)
 {
     std::map<std::size_t, ProjectStaffing> byProject; // in key order
     const auto snapshotOf = [&](std::int64_t projectId) -> ProjectStaffing& {
@@ -197,10 +198,12 @@ PartialStaffingReader::read(bool everyProject, const std::vector<Industry>& indu
                 s.people.push_back(it->second);
         snapshots.push_back({index, std::move(s)});
     }
-    std::vector<ProjectStaffing*> all;
-    for (Snapshot& s : snapshots)
-        all.push_back(&s.staffing);
-    addQualificationFacts(m_db, all, m_asOf);
+    if (qualifications) {
+        std::vector<ProjectStaffing*> all;
+        for (Snapshot& s : snapshots)
+            all.push_back(&s.staffing);
+        addQualificationFacts(m_db, all, m_asOf);
+    }
     return snapshots;
 }
 

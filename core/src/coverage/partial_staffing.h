@@ -43,13 +43,16 @@ public:
 
     // One snapshot per project that has any pick, or, with `everyProject`, per project in scope
     // whose industry is in `industries` (all when empty). The responsibilities of picked entries
-    // are added to the picked ones, with `required` worked out as the whole loader does.
+    // are added to the picked ones, with `required` worked out as the whole loader does. With
+    // `qualifications`, the people's qualifications and the requirements that apply are read too
+    // (addQualificationFacts); else they are left empty.
     struct Snapshot {
         std::size_t project; // index into projects()
         ProjectStaffing staffing;
     };
     std::vector<Snapshot> read(bool everyProject = false,
-                               const std::vector<Industry>& industries = {});
+                               const std::vector<Industry>& industries = {},
+                               bool qualifications = false);
 
 private:
     Database& m_db;
