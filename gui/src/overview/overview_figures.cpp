@@ -80,6 +80,12 @@ OverviewFigures readFigures(Database& db, std::vector<std::shared_ptr<const Rule
                      });
     checkCancel(cancelRequested);
 
+    ReminderFilter due;
+    due.asOf = today;
+    due.days = kReminderDays;
+    f.reminders = ReminderService(db).due(due);
+    checkCancel(cancelRequested);
+
     // Score trends: one line per project and checklist, a point per audit.
     std::map<std::pair<QString, QString>, std::vector<OverviewFigures::TrendPoint>> lines;
     std::map<std::pair<QString, QString>, QDateTime> latest;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "audit/audit_records.h"
+#include "services/reminder_service.h"
 
 #include <steward/domain.h>
 #include <steward/staffing.h>
@@ -52,7 +53,11 @@ struct OverviewFigures {
     std::map<AuditStatus, int> auditsByStatus;
     std::vector<AuditFinding> overdue; // the most severe and the longest overdue first
     std::vector<TrendLine> trends;     // the most recently audited first
+    std::vector<Reminder> reminders;   // due or overdue within kReminderDays, organisation-wide
 };
+
+// How far ahead the overview's reminders look, as `steward reminders` does by default.
+inline constexpr int kReminderDays = 30;
 
 // Thrown by readFigures between its steps once the user has cancelled the reading.
 struct ReadingCancelled {};

@@ -8,6 +8,7 @@
 #include "db/database.h"
 #include "overview/overview_charts.h"
 #include "overview/overview_figures.h"
+#include "overview/overview_reminders.h"
 #include "plugins/plugin_runtime.h"
 
 #include <QBarCategoryAxis>
@@ -52,6 +53,7 @@ OverviewScreen::OverviewScreen(Workspace& workspace, QWidget* parent)
     , m_overdueButton(new QPushButton(this))
     , m_overdueBySeverity(new QLabel(this))
     , m_overdueList(new QListWidget(this))
+    , m_reminders(new OverviewReminders(this))
 {
     m_riskChart->setTitle(tr("Projects by EU AI Act risk tier"));
     m_stageChart->setTitle(tr("Projects by lifecycle stage"));
@@ -115,6 +117,11 @@ OverviewScreen::OverviewScreen(Workspace& workspace, QWidget* parent)
     auto* top = new QHBoxLayout;
     top->addWidget(makeView(m_riskChart, tr("Projects by risk tier"), this), 1);
     top->addWidget(makeView(m_stageChart, tr("Projects by lifecycle stage"), this), 1);
+    top->addWidget(m_reminders, 1);
+    connect(m_reminders, &OverviewReminders::projectActivated, this,
+            &OverviewScreen::projectActivated);
+    connect(m_reminders, &OverviewReminders::personActivated, this,
+            &OverviewScreen::personActivated);
     QChartView* auditView = makeView(m_auditChart, tr("Audits by status"), this);
     auditView->setMinimumHeight(170);
     auto* audits = new QVBoxLayout;
@@ -300,6 +307,7 @@ void OverviewScreen::showFigures(const OverviewFigures& figures)
                  tr("%1 of %n checked project(s) fully covered", nullptr, figures.checkedProjects)
                      .arg(figures.healthyProjects)));
     showAudits(figures);
+    m_reminders->show(figures.reminders, figures.today, kReminderDays);
 }
 
 AuditStatus OverviewScreen::auditStatusOfBar(int index)
