@@ -24,6 +24,7 @@ ReminderTable::ReminderTable(QWidget* parent)
     setSelectionBehavior(QAbstractItemView::SelectRows);
     setSelectionMode(QAbstractItemView::SingleSelection);
     setAlternatingRowColors(true);
+    setWordWrap(false); // one line a reminder; the tooltip has the details
     verticalHeader()->setVisible(false);
     horizontalHeader()->setStretchLastSection(true);
     setAccessibleName(tr("Reminders"));
@@ -37,6 +38,12 @@ ReminderTable::ReminderTable(QWidget* parent)
         else
             emit personActivated(r.personEmail);
     });
+}
+
+void ReminderTable::setCompact(bool compact)
+{
+    m_compact = compact;
+    setColumnHidden(KindColumn, compact);
 }
 
 QString ReminderTable::kindLabel(const QString& kind)
@@ -67,7 +74,7 @@ void ReminderTable::setReminders(std::vector<Reminder> reminders, const QDate& t
             days < 0    ? tr("%1 (overdue by %n day(s))", nullptr, static_cast<int>(-days)).arg(day)
             : days == 0 ? tr("%1 (today)").arg(day)
                         : tr("%1 (in %n day(s))", nullptr, static_cast<int>(days)).arg(day);
-        const QStringList cells{due, kindLabel(r.kind),
+        const QStringList cells{m_compact ? day : due, kindLabel(r.kind),
                                 r.personName.isEmpty() ? r.personEmail : r.personName, r.projectKey,
                                 r.summary};
         for (int c = 0; c < ColumnCount; ++c) {
@@ -76,6 +83,8 @@ void ReminderTable::setReminders(std::vector<Reminder> reminders, const QDate& t
             setItem(row, c, item);
         }
         item(row, PersonColumn)->setToolTip(r.personEmail);
+        if (m_compact)
+            item(row, DueColumn)->setToolTip(due);
         if (!r.projectName.isEmpty())
             item(row, ProjectColumn)->setToolTip(r.projectName);
         if (r.overdueOn(today)) {

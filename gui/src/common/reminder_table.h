@@ -25,6 +25,9 @@ public:
     int overdueCount() const { return m_overdue; }
     // A person's own list need not name them on every row.
     void setPersonColumnVisible(bool visible) { setColumnHidden(PersonColumn, !visible); }
+    // For a narrow panel: the due date alone (overdue ones still red and bold, how late in the
+    // tooltip) and no kind column, which the details' wording already says.
+    void setCompact(bool compact);
 
     // "Finding", "Audit", "Assignment ends", "Qualification expires" for a Reminder::kind.
     static QString kindLabel(const QString& kind);
@@ -37,6 +40,7 @@ signals:
 private:
     std::vector<Reminder> m_reminders;
     int m_overdue = 0;
+    bool m_compact = false;
 };
 
 } // namespace steward::gui

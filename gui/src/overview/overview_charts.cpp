@@ -65,6 +65,10 @@ QBarSet* fillBarChart(QChart* chart, const QStringList& categories, const QList<
     // Qt elides a label well before it meets its neighbour ("Develop..."); the categories are
     // few and short enough to be shown whole.
     categoryAxis->setTruncateLabels(false);
+    // Side by side with the reminders, a third of the width leaves a label less room than its
+    // length ("Development", "Unacceptable"): upright, they neither overlap nor leave the chart.
+    if (orientation == Qt::Vertical)
+        categoryAxis->setLabelsAngle(-90);
     chart->addAxis(categoryAxis, orientation == Qt::Vertical ? Qt::AlignBottom : Qt::AlignLeft);
     series->attachAxis(categoryAxis);
     auto* valueAxis = new QValueAxis;

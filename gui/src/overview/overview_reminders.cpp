@@ -19,6 +19,7 @@ OverviewReminders::OverviewReminders(QWidget* parent)
     bold.setBold(true);
     m_headline->setFont(bold);
     m_table->setAccessibleName(tr("Reminders of the organisation"));
+    m_table->setCompact(true);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_headline);
     layout->addWidget(m_table, 1);

@@ -112,12 +112,13 @@ OverviewScreen::OverviewScreen(Workspace& workspace, QWidget* parent)
     });
 
     auto* grid = new QGridLayout;
-    // Projects on top, side by side; below, coverage, the audit trends and the audit status
-    // with what is overdue, each a third of the width.
+    // Projects on top, side by side, with what is due soon; below, coverage, the audit trends and
+    // the audit status with what is overdue, each a third of the width.
     auto* top = new QHBoxLayout;
-    top->addWidget(makeView(m_riskChart, tr("Projects by risk tier"), this), 1);
-    top->addWidget(makeView(m_stageChart, tr("Projects by lifecycle stage"), this), 1);
-    top->addWidget(m_reminders, 1);
+    // The reminders' dates, names and sentences need more room than a chart's bars.
+    top->addWidget(makeView(m_riskChart, tr("Projects by risk tier"), this), 2);
+    top->addWidget(makeView(m_stageChart, tr("Projects by lifecycle stage"), this), 2);
+    top->addWidget(m_reminders, 3);
     connect(m_reminders, &OverviewReminders::projectActivated, this,
             &OverviewScreen::projectActivated);
     connect(m_reminders, &OverviewReminders::personActivated, this,

@@ -115,14 +115,11 @@ PersonPage::PersonPage(Workspace& workspace, QWidget* parent)
     layout->addWidget(m_raci, 2);
     layout->addWidget(m_findingsTitle);
     layout->addWidget(m_findings, 2);
-    // Qualifications and what is due side by side: both are short lists.
-    auto* reminders = new QVBoxLayout;
-    reminders->addWidget(m_remindersTitle);
-    reminders->addWidget(m_reminders, 1);
-    auto* bottom = new QHBoxLayout;
-    bottom->addWidget(m_qualifications, 1);
-    bottom->addLayout(reminders, 1);
-    layout->addLayout(bottom, 2);
+    // Full width: the page shares the window with the directory, and dates with their state need
+    // the room.
+    layout->addWidget(m_qualifications, 2);
+    layout->addWidget(m_remindersTitle);
+    layout->addWidget(m_reminders, 2);
     m_reminders->setPersonColumnVisible(false);
     connect(m_reminders, &ReminderTable::projectActivated, this, &PersonPage::projectActivated);
     connect(m_qualifications->recordButton(), &QPushButton::clicked, this,
