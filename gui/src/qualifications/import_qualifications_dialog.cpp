@@ -160,6 +160,12 @@ std::vector<ImportProblem> ImportQualificationsDialog::parseProblems(const QStri
     return problems;
 }
 
+void ImportQualificationsDialog::reject()
+{
+    if (m_state != State::Importing)
+        QDialog::reject();
+}
+
 void ImportQualificationsDialog::setState(State state)
 {
     m_state = state;

@@ -48,6 +48,11 @@ signals:
     void stateChanged(steward::gui::ImportQualificationsDialog::State state);
     void imported();
 
+protected:
+    // Not while importing: the import commits or rolls back as a whole, and the screens reload
+    // once it has.
+    void reject() override;
+
 private:
     void setState(State state);
 
