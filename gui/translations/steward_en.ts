@@ -126,6 +126,23 @@
     </message>
 </context>
 <context>
+    <name>steward::gui::OverviewReminders</name>
+    <message numerus="yes">
+        <source>Nothing due in the next %n day(s)</source>
+        <translation>
+            <numerusform>Nothing due in the next %n day</numerusform>
+            <numerusform>Nothing due in the next %n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reminder(s) for the next %1 days, %2 overdue</source>
+        <translation>
+            <numerusform>%n reminder for the next %1 days, %2 overdue</numerusform>
+            <numerusform>%n reminders for the next %1 days, %2 overdue</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>steward::gui::OverviewScreen</name>
     <message numerus="yes">
         <source>%n people</source>
@@ -227,6 +244,20 @@
             <numerusform>Open findings owned: %n</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Nothing due in the next %n day(s)</source>
+        <translation>
+            <numerusform>Nothing due in the next %n day</numerusform>
+            <numerusform>Nothing due in the next %n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Due in the next %n day(s): %1, %2 overdue</source>
+        <translation>
+            <numerusform>Due in the next %n day: %1, %2 overdue</numerusform>
+            <numerusform>Due in the next %n days: %1, %2 overdue</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>steward::gui::PersonPicker</name>
@@ -235,6 +266,30 @@
         <translation>
             <numerusform>Showing the first %n match; type more to narrow the search.</numerusform>
             <numerusform>Showing the first %n matches; type more to narrow the search.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>steward::gui::PersonQualifications</name>
+    <message numerus="yes">
+        <source>Expires in %n day(s)</source>
+        <translation>
+            <numerusform>Expires in %n day</numerusform>
+            <numerusform>Expires in %n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Expired %n day(s) ago</source>
+        <translation>
+            <numerusform>Expired %n day ago</numerusform>
+            <numerusform>Expired %n days ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Qualifications: %n recorded, %1 valid today</source>
+        <translation>
+            <numerusform>Qualifications: %n recorded, %1 valid today</numerusform>
+            <numerusform>Qualifications: %n recorded, %1 valid today</numerusform>
         </translation>
     </message>
 </context>
@@ -304,6 +359,16 @@
     </message>
 </context>
 <context>
+    <name>steward::gui::QualificationsScreen</name>
+    <message numerus="yes">
+        <source>%n month(s)</source>
+        <translation>
+            <numerusform>%n month</numerusform>
+            <numerusform>%n months</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>steward::gui::RaciEditor</name>
     <message numerus="yes">
         <source>Saved %n change(s) to the RACI matrix of %1.</source>
@@ -317,6 +382,23 @@
         <translation>
             <numerusform>%n coverage finding with these edits</numerusform>
             <numerusform>%n coverage findings with these edits</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>steward::gui::ReminderTable</name>
+    <message numerus="yes">
+        <source>%1 (overdue by %n day(s))</source>
+        <translation type="unfinished">
+            <numerusform>%1 (overdue by %n day)</numerusform>
+            <numerusform>%1 (overdue by %n days)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (in %n day(s))</source>
+        <translation>
+            <numerusform>%1 (in %n day)</numerusform>
+            <numerusform>%1 (in %n days)</numerusform>
         </translation>
     </message>
 </context>

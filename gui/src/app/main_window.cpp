@@ -11,9 +11,11 @@
 #include "history/history_screen.h"
 #include "overview/overview_screen.h"
 #include "people/people_screen.h"
+#include "people/person_page.h"
 #include "plugins/plugins_screen.h"
 #include "projects/project_page.h"
 #include "projects/projects_screen.h"
+#include "qualifications/qualifications_screen.h"
 #include "raci/raci_editor.h"
 #include "raci/raci_matrix_model.h"
 
@@ -43,6 +45,7 @@ MainWindow::MainWindow(Workspace& workspace, const QString& connectionDescriptio
     , m_raci(new RaciEditor(workspace, this))
     , m_audits(new AuditsScreen(workspace, this))
     , m_catalogue(new CatalogueScreen(workspace, this))
+    , m_qualifications(new QualificationsScreen(workspace, this))
     , m_plugins(new PluginsScreen(workspace, this))
     , m_history(new HistoryScreen(workspace, this))
     , m_changes(new ChangeFeed(workspace.db(), 250, this))
@@ -98,6 +101,23 @@ MainWindow::MainWindow(Workspace& workspace, const QString& connectionDescriptio
     connect(m_catalogue, &CatalogueScreen::projectActivated, this, openProject);
     connect(m_projects, &ProjectsScreen::personActivated, this, openPerson);
     connect(m_catalogue, &CatalogueScreen::personActivated, this, openPerson);
+    connect(m_qualifications, &QualificationsScreen::personActivated, this, openPerson);
+    connect(m_overview, &OverviewScreen::personActivated, this, openPerson);
+    // Completions change people's pages and the coverage findings of their projects.
+    auto qualificationsChanged = [this] {
+        m_overview->reload();
+        m_people->reload();
+        m_projects->reload();
+        m_qualifications->reload();
+        refreshStaffing(m_raci->model()->projectKey());
+    };
+    connect(m_qualifications, &QualificationsScreen::qualificationsChanged, this,
+            [this, qualificationsChanged] {
+                // The person page shows its person's records; the directory does not.
+                m_people->page()->showPerson(m_people->page()->currentEmail());
+                qualificationsChanged();
+            });
+    connect(m_people->page(), &PersonPage::qualificationsChanged, this, qualificationsChanged);
     connect(m_projects, &ProjectsScreen::editRaciRequested, this, [this](const QString& key) {
         if (m_raci->openProject(key))
             showScreen(Raci);
@@ -180,10 +200,12 @@ void MainWindow::applyChanges(const QStringList& tables)
     // Each screen reloads what it shows; selections and open pages are kept by their reload().
     m_overview->reload();
     m_history->reload();
-    if (changed.people || changed.staffing)
+    if (changed.people || changed.staffing || changed.qualifications)
         m_people->reload();
-    if (changed.projects || changed.staffing || changed.audits)
+    if (changed.projects || changed.staffing || changed.audits || changed.qualifications)
         m_projects->reload();
+    if (changed.people || changed.qualifications)
+        m_qualifications->reload();
     if (changed.catalogue || changed.staffing)
         m_catalogue->reload();
     if (changed.plugins)
@@ -192,7 +214,7 @@ void MainWindow::applyChanges(const QStringList& tables)
         m_audits->reload();
     if (changed.people || changed.projects)
         m_raci->reloadProjects();
-    if (changed.staffing || changed.catalogue)
+    if (changed.staffing || changed.catalogue || changed.qualifications)
         refreshStaffing(m_raci->model()->projectKey());
 }
 
@@ -225,6 +247,8 @@ QWidget* MainWindow::screen(Screen s) const
         return m_audits;
     case Catalogue:
         return m_catalogue;
+    case Qualifications:
+        return m_qualifications;
     case Plugins:
         return m_plugins;
     case History:
@@ -250,6 +274,8 @@ QString MainWindow::screenTitle(Screen s) const
         return tr("Audits");
     case Catalogue:
         return tr("Role catalogue");
+    case Qualifications:
+        return tr("Qualifications");
     case Plugins:
         return tr("Plugins");
     case History:
@@ -275,6 +301,8 @@ QString MainWindow::screenSlug(Screen s)
         return QStringLiteral("audits");
     case Catalogue:
         return QStringLiteral("role-catalogue");
+    case Qualifications:
+        return QStringLiteral("qualifications");
     case Plugins:
         return QStringLiteral("plugins");
     case History:
@@ -326,6 +354,7 @@ void MainWindow::createMenus()
         m_projects->reload();
         m_audits->reload();
         m_catalogue->reload();
+        m_qualifications->reload();
         m_plugins->reload();
         m_history->reload();
     });

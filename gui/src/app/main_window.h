@@ -17,6 +17,7 @@ class NavigationSidebar;
 class OverviewScreen;
 class PeopleScreen;
 class PluginsScreen;
+class QualificationsScreen;
 class ImportChecklistDialog;
 class ProjectsScreen;
 class RaciEditor;
@@ -33,6 +34,7 @@ public:
         Raci,
         Audits,
         Catalogue,
+        Qualifications,
         Plugins,
         History,
         ScreenCount
@@ -56,6 +58,7 @@ public:
     RaciEditor* raci() const { return m_raci; }
     AuditsScreen* audits() const { return m_audits; }
     CatalogueScreen* catalogue() const { return m_catalogue; }
+    QualificationsScreen* qualifications() const { return m_qualifications; }
     PluginsScreen* plugins() const { return m_plugins; }
     HistoryScreen* history() const { return m_history; }
     // What other clients changed; the window reloads its screens from it.
@@ -92,6 +95,7 @@ private:
     RaciEditor* m_raci;
     AuditsScreen* m_audits;
     CatalogueScreen* m_catalogue;
+    QualificationsScreen* m_qualifications;
     PluginsScreen* m_plugins;
     HistoryScreen* m_history;
     ChangeFeed* m_changes;

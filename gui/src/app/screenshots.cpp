@@ -9,6 +9,7 @@
 #include "overview/overview_screen.h"
 #include "people/people_screen.h"
 #include "projects/projects_screen.h"
+#include "qualifications/qualifications_screen.h"
 #include "raci/raci_editor.h"
 
 #include <QApplication>
@@ -25,6 +26,10 @@ namespace {
 const QString kDemoPerson = QStringLiteral("kwame.mensah@demo.steward.example");
 const QString kDemoProject = QStringLiteral("SEPSIS-ALERT");
 const QString kDemoRole = QStringLiteral("ai-ethicist");
+// The person whose oversight training lapsed, and the course every role requires: its holders
+// list Hannah's, which lapses soon, first.
+const QString kDemoUnqualified = QStringLiteral("elena.popescu@demo.steward.example");
+const QString kDemoQualification = QStringLiteral("ai-literacy-basics");
 // The demo's audit still being run, shown in its runner.
 const QString kDemoAuditProject = QStringLiteral("CARDIO-TRIAGE");
 
@@ -65,6 +70,8 @@ QStringList renderScreenshots(MainWindow& window, const QString& directory, cons
     window.projects()->showProject(kDemoProject);
     window.raci()->openProject(kDemoProject);
     window.catalogue()->showRole(kDemoRole);
+    window.qualifications()->waitUntilIdle();
+    window.qualifications()->showQualification(kDemoQualification);
     window.audits()->showAllStatuses();
 
     QStringList written;
@@ -80,6 +87,16 @@ QStringList renderScreenshots(MainWindow& window, const QString& directory, cons
                 .arg(s + 1, 2, 10, QLatin1Char('0'))
                 .arg(MainWindow::screenSlug(static_cast<MainWindow::Screen>(s))));
         save(window, file, written);
+        // A person's page again, for one whose qualifications have lapsed.
+        if (s == MainWindow::People) {
+            window.people()->showPerson(kDemoUnqualified);
+            settle();
+            save(window,
+                 QString(file).replace(QStringLiteral(".png"),
+                                       QStringLiteral("-qualifications.png")),
+                 written);
+            window.people()->showPerson(kDemoPerson);
+        }
         // The role catalogue, then Checklists › Import… previewing the bundled ISO/IEC 42001 file.
         if (s == MainWindow::Catalogue) {
             ImportChecklistDialog* dialog = window.importChecklist(

@@ -66,6 +66,8 @@ ChangedAreas changedAreas(const QStringList& tables)
             areas.audits = true;
         else if (t == QLatin1String("plugin"))
             areas.plugins = true;
+        else if (t.startsWith(QLatin1String("qualification")))
+            areas.qualifications = true;
     }
     return areas;
 }

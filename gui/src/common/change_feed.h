@@ -48,7 +48,11 @@ struct ChangedAreas {
     bool catalogue = false;
     bool audits = false;
     bool plugins = false;
-    bool any() const { return people || projects || staffing || catalogue || audits || plugins; }
+    bool qualifications = false; // the catalogue of them, records and requirements
+    bool any() const
+    {
+        return people || projects || staffing || catalogue || audits || plugins || qualifications;
+    }
 };
 ChangedAreas changedAreas(const QStringList& tables);
 

@@ -91,7 +91,8 @@ void Workspace::refreshPermissions()
                        "       has_table_privilege('audit', 'INSERT'),"
                        "       steward_is_admin(),"
                        "       has_table_privilege('plugin', 'UPDATE'),"
-                       "       has_table_privilege('checklist_version', 'INSERT')"));
+                       "       has_table_privilege('checklist_version', 'INSERT'),"
+                       "       has_table_privilege('qualification_record', 'INSERT, UPDATE')"));
     q.next();
     m_permissions.editPeople = q.value(0).toBool();
     m_permissions.editProjects = q.value(1).toBool();
@@ -101,6 +102,7 @@ void Workspace::refreshPermissions()
     m_permissions.auditAdmin = q.value(5).toBool();
     m_permissions.managePlugins = q.value(6).toBool();
     m_permissions.publishChecklists = q.value(7).toBool();
+    m_permissions.recordQualifications = q.value(8).toBool();
 }
 
 } // namespace steward::gui

@@ -21,20 +21,21 @@ namespace steward::gui {
 // What the connected PostgreSQL user may change, read from the database's own privileges
 // (has_table_privilege) so that the window offers exactly what the server would accept.
 struct Permissions {
-    bool editPeople = false;        // people and org units
-    bool editProjects = false;      // projects
-    bool editStaffing = false;      // role assignments and RACI entries
-    bool runAudits = false;         // assess items, attach evidence, raise findings
-    bool planAudits = false;        // create audits
-    bool auditAdmin = false;        // review and close any audit (member of steward_admin)
-    bool managePlugins = false;     // enable and disable plugins
-    bool publishChecklists = false; // import checklists and crosswalks (administrators)
+    bool editPeople = false;           // people and org units
+    bool editProjects = false;         // projects
+    bool editStaffing = false;         // role assignments and RACI entries
+    bool runAudits = false;            // assess items, attach evidence, raise findings
+    bool planAudits = false;           // create audits
+    bool auditAdmin = false;           // review and close any audit (member of steward_admin)
+    bool managePlugins = false;        // enable and disable plugins
+    bool publishChecklists = false;    // import checklists and crosswalks (administrators)
+    bool recordQualifications = false; // record and import people's qualifications
 
     // Nothing may be changed: a viewer.
     bool readOnly() const
     {
         return !editPeople && !editProjects && !editStaffing && !runAudits && !planAudits &&
-               !managePlugins && !publishChecklists;
+               !managePlugins && !publishChecklists && !recordQualifications;
     }
 };
 

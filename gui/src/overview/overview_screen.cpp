@@ -1,19 +1,17 @@
 #include "overview/overview_screen.h"
 
-#include "audit/audit_service.h"
 #include "audits/audit_labels.h"
 #include "common/background_task.h"
 #include "common/labels.h"
 #include "common/message_bar.h"
 #include "common/workspace.h"
 #include "db/database.h"
+#include "overview/overview_charts.h"
+#include "overview/overview_figures.h"
+#include "overview/overview_reminders.h"
 #include "plugins/plugin_runtime.h"
-#include "services/coverage_service.h"
-#include "services/person_service.h"
-#include "services/project_service.h"
 
 #include <QBarCategoryAxis>
-#include <QBarSeries>
 #include <QBarSet>
 #include <QChart>
 #include <QChartView>
@@ -22,7 +20,6 @@
 #include <QEventLoop>
 #include <QGridLayout>
 #include <QHBoxLayout>
-#include <QHorizontalBarSeries>
 #include <QHorizontalStackedBarSeries>
 #include <QLabel>
 #include <QLegend>
@@ -35,219 +32,10 @@
 #include <QValueAxis>
 
 #include <algorithm>
-#include <array>
 #include <cmath>
 #include <map>
 
 namespace steward::gui {
-
-// What the overview shows, read on a worker thread: plain values only, nothing of the widgets.
-struct OverviewFigures {
-    struct Health {
-        QString key;
-        int errors = 0;
-        int warnings = 0;
-    };
-    struct TrendPoint {
-        QDateTime at;
-        qint64 auditId = 0;
-        double percent = 0;
-    };
-    struct TrendLine {
-        QString projectKey;
-        QString checklistKey;
-        std::vector<TrendPoint> points; // oldest first
-    };
-
-    QDate today;
-    qint64 people = 0;
-    int projects = 0;
-    std::map<RiskTier, int> byTier;
-    std::map<ProjectStage, int> byStage;
-    int coverageErrors = 0;
-    int checkedProjects = 0;
-    int healthyProjects = 0;
-    std::vector<Health> worstCovered; // at most kMaxCoverageProjects, the worst last
-    std::map<AuditStatus, int> auditsByStatus;
-    std::vector<AuditFinding> overdue; // the most severe and the longest overdue first
-    std::vector<TrendLine> trends;     // the most recently audited first
-};
-
-namespace {
-
-// Stops a reading between its steps once the user has cancelled it.
-struct ReadingCancelled {};
-
-void checkCancel(const std::atomic<bool>& cancelRequested)
-{
-    if (cancelRequested)
-        throw ReadingCancelled{};
-}
-
-OverviewFigures readFigures(Database& db, std::vector<std::shared_ptr<const Rule>> rules,
-                            const QDate& today, const std::atomic<bool>& cancelRequested)
-{
-    OverviewFigures f;
-    f.today = today;
-    const auto projects = ProjectService(db).list();
-    f.projects = static_cast<int>(projects.size());
-    for (const Project& p : projects) {
-        ++f.byTier[p.riskTier];
-        ++f.byStage[p.stage];
-    }
-    f.people = PersonService(db).count();
-    checkCancel(cancelRequested);
-
-    // Coverage: errors and warnings per checked project, the worst at the top.
-    // Polled between batches of projects, so that a cancel stops the longest step too.
-    const CoverageReport coverage =
-        CoverageService(db, std::move(rules)).checkAll(today, [&cancelRequested] {
-            return cancelRequested.load();
-        });
-    checkCancel(cancelRequested);
-    f.coverageErrors = coverage.count(Severity::Error);
-    std::map<QString, OverviewFigures::Health> health;
-    for (const std::string& key : coverage.projectKeys)
-        health[qs(key)].key = qs(key);
-    for (const Finding& finding : coverage.findings) {
-        OverviewFigures::Health& h = health[qs(finding.projectKey)];
-        h.key = qs(finding.projectKey);
-        if (finding.severity == Severity::Error)
-            ++h.errors;
-        else if (finding.severity == Severity::Warning)
-            ++h.warnings;
-    }
-    f.checkedProjects = static_cast<int>(health.size());
-    for (const auto& [key, h] : health) {
-        if (h.errors == 0 && h.warnings == 0)
-            ++f.healthyProjects;
-        f.worstCovered.push_back(h);
-    }
-    std::stable_sort(f.worstCovered.begin(), f.worstCovered.end(),
-                     [](const OverviewFigures::Health& a, const OverviewFigures::Health& b) {
-                         return std::pair(a.errors, a.warnings) > std::pair(b.errors, b.warnings);
-                     });
-    if (f.worstCovered.size() > static_cast<std::size_t>(OverviewScreen::kMaxCoverageProjects))
-        f.worstCovered.resize(static_cast<std::size_t>(OverviewScreen::kMaxCoverageProjects));
-    std::reverse(f.worstCovered.begin(), f.worstCovered.end()); // horizontal bars go bottom up
-
-    AuditService service(db, today);
-    const std::vector<Audit> audits = service.list();
-    for (const Audit& a : audits)
-        ++f.auditsByStatus[a.status];
-
-    f.overdue = service.openFindings(today);
-    std::stable_sort(f.overdue.begin(), f.overdue.end(),
-                     [](const AuditFinding& a, const AuditFinding& b) {
-                         return std::pair(b.severity, a.dueDate) < std::pair(a.severity, b.dueDate);
-                     });
-    checkCancel(cancelRequested);
-
-    // Score trends: one line per project and checklist, a point per audit.
-    std::map<std::pair<QString, QString>, std::vector<OverviewFigures::TrendPoint>> lines;
-    std::map<std::pair<QString, QString>, QDateTime> latest;
-    for (const Audit& a : audits) {
-        // A closed audit scores on the day it was signed off; an open one as of now.
-        const QDateTime at = a.status == AuditStatus::Closed && a.closedAt.isValid()
-                                 ? a.closedAt
-                                 : QDateTime(today, QTime(12, 0));
-        // The checklist's key keeps the legend short; its title is long ("EU AI Act: ...").
-        const auto key = std::pair(a.projectKey, a.checklistKey);
-        lines[key].push_back({at, a.id, 0});
-        latest[key] = std::max(latest[key], at);
-    }
-    std::vector<std::pair<QString, QString>> keys;
-    for (const auto& [key, points] : lines)
-        keys.push_back(key);
-    std::stable_sort(keys.begin(), keys.end(),
-                     [&latest](const auto& a, const auto& b) { return latest[a] > latest[b]; });
-    if (keys.size() > static_cast<std::size_t>(OverviewScreen::kMaxTrendSeries))
-        keys.resize(static_cast<std::size_t>(OverviewScreen::kMaxTrendSeries));
-    for (const auto& key : keys) {
-        std::vector<OverviewFigures::TrendPoint>& points = lines[key];
-        std::sort(points.begin(), points.end(),
-                  [](const auto& a, const auto& b) { return a.at < b.at; });
-        for (OverviewFigures::TrendPoint& p : points)
-            p.percent = std::round(service.scores(p.auditId).overall.percent);
-        f.trends.push_back({key.first, key.second, std::move(points)});
-    }
-    return f;
-}
-
-// The overdue findings' counts read from the worst down.
-constexpr std::array kSeveritiesWorstFirst = {FindingSeverity::Critical, FindingSeverity::High,
-                                              FindingSeverity::Medium, FindingSeverity::Low};
-
-QColor severityColour(FindingSeverity s)
-{
-    switch (s) {
-    case FindingSeverity::Critical:
-        return QColor(0x8e, 0x10, 0x10);
-    case FindingSeverity::High:
-        return QColor(0xc6, 0x28, 0x28);
-    case FindingSeverity::Medium:
-        return QColor(0x9a, 0x67, 0x00);
-    case FindingSeverity::Low:
-        return QColor(0x1e, 0x5a, 0x9c);
-    }
-    return {};
-}
-
-QChartView* makeView(QChart* chart, const QString& accessibleName, QWidget* parent)
-{
-    chart->setAnimationOptions(QChart::NoAnimation);
-    chart->setBackgroundRoundness(0);
-    chart->setMargins(QMargins(4, 4, 4, 4));
-    auto* view = new QChartView(chart, parent);
-    view->setRenderHint(QPainter::Antialiasing);
-    view->setAccessibleName(accessibleName);
-    view->setMinimumHeight(220);
-    return view;
-}
-
-// Replaces the chart's content with one bar per category. Horizontal bars leave their
-// categories the room of the chart's width, for labels too long to sit under a narrow bar.
-QBarSet* fillBarChart(QChart* chart, const QStringList& categories, const QList<int>& values,
-                      const QColor& colour, const QString& what,
-                      Qt::Orientation orientation = Qt::Vertical)
-{
-    chart->removeAllSeries();
-    for (QAbstractAxis* axis : chart->axes())
-        chart->removeAxis(axis);
-    auto* set = new QBarSet(what);
-    set->setColor(colour);
-    for (int v : values)
-        *set << v;
-    QAbstractBarSeries* series = orientation == Qt::Vertical
-                                     ? static_cast<QAbstractBarSeries*>(new QBarSeries)
-                                     : static_cast<QAbstractBarSeries*>(new QHorizontalBarSeries);
-    series->append(set);
-    series->setLabelsVisible(true);
-    series->setLabelsPosition(QAbstractBarSeries::LabelsInsideEnd);
-    chart->addSeries(series);
-    auto* categoryAxis = new QBarCategoryAxis;
-    categoryAxis->append(categories);
-    QFont small = categoryAxis->labelsFont();
-    small.setPointSizeF(small.pointSizeF() * 0.85);
-    categoryAxis->setLabelsFont(small);
-    // Qt elides a label well before it meets its neighbour ("Develop..."); the categories are
-    // few and short enough to be shown whole.
-    categoryAxis->setTruncateLabels(false);
-    chart->addAxis(categoryAxis, orientation == Qt::Vertical ? Qt::AlignBottom : Qt::AlignLeft);
-    series->attachAxis(categoryAxis);
-    auto* valueAxis = new QValueAxis;
-    const int top =
-        values.isEmpty() ? 1 : std::max(1, *std::max_element(values.begin(), values.end()));
-    valueAxis->setRange(0, top);
-    valueAxis->setTickCount(std::min(top, 5) + 1);
-    valueAxis->setLabelFormat(QStringLiteral("%d"));
-    chart->addAxis(valueAxis, orientation == Qt::Vertical ? Qt::AlignLeft : Qt::AlignBottom);
-    series->attachAxis(valueAxis);
-    chart->legend()->setVisible(false);
-    return set;
-}
-
-} // namespace
 
 OverviewScreen::OverviewScreen(Workspace& workspace, QWidget* parent)
     : QWidget(parent)
@@ -265,6 +53,7 @@ OverviewScreen::OverviewScreen(Workspace& workspace, QWidget* parent)
     , m_overdueButton(new QPushButton(this))
     , m_overdueBySeverity(new QLabel(this))
     , m_overdueList(new QListWidget(this))
+    , m_reminders(new OverviewReminders(this))
 {
     m_riskChart->setTitle(tr("Projects by EU AI Act risk tier"));
     m_stageChart->setTitle(tr("Projects by lifecycle stage"));
@@ -323,11 +112,17 @@ OverviewScreen::OverviewScreen(Workspace& workspace, QWidget* parent)
     });
 
     auto* grid = new QGridLayout;
-    // Projects on top, side by side; below, coverage, the audit trends and the audit status
-    // with what is overdue, each a third of the width.
+    // Projects on top, side by side, with what is due soon; below, coverage, the audit trends and
+    // the audit status with what is overdue, each a third of the width.
     auto* top = new QHBoxLayout;
-    top->addWidget(makeView(m_riskChart, tr("Projects by risk tier"), this), 1);
-    top->addWidget(makeView(m_stageChart, tr("Projects by lifecycle stage"), this), 1);
+    // The reminders' dates, names and sentences need more room than a chart's bars.
+    top->addWidget(makeView(m_riskChart, tr("Projects by risk tier"), this), 2);
+    top->addWidget(makeView(m_stageChart, tr("Projects by lifecycle stage"), this), 2);
+    top->addWidget(m_reminders, 3);
+    connect(m_reminders, &OverviewReminders::projectActivated, this,
+            &OverviewScreen::projectActivated);
+    connect(m_reminders, &OverviewReminders::personActivated, this,
+            &OverviewScreen::personActivated);
     QChartView* auditView = makeView(m_auditChart, tr("Audits by status"), this);
     auditView->setMinimumHeight(170);
     auto* audits = new QVBoxLayout;
@@ -513,6 +308,7 @@ void OverviewScreen::showFigures(const OverviewFigures& figures)
                  tr("%1 of %n checked project(s) fully covered", nullptr, figures.checkedProjects)
                      .arg(figures.healthyProjects)));
     showAudits(figures);
+    m_reminders->show(figures.reminders, figures.today, kReminderDays);
 }
 
 AuditStatus OverviewScreen::auditStatusOfBar(int index)

@@ -1,9 +1,9 @@
 // The organisation at a glance: projects by risk tier and by lifecycle stage, coverage health
-// per project, audits by status, overdue audit findings and score trends. Clicking a bar, a
-// point or a line opens the list behind it. The figures are read on a thread of their own (the
-// coverage check of every project takes seconds on a large organisation): the window stays
-// responsive, the screen shows that it is reading and offers to cancel, and keeps the figures it
-// has until the new ones arrive.
+// per project, audits by status, overdue audit findings, score trends and what is due soon.
+// Clicking a bar, a point or a line opens the list behind it. The figures are read on a thread of
+// their own (the coverage check of every project takes seconds on a large organisation): the window
+// stays responsive, the screen shows that it is reading and offers to cancel, and keeps the figures
+// it has until the new ones arrive.
 #pragma once
 
 #include "audit/audit_records.h"
@@ -28,6 +28,7 @@ namespace steward::gui {
 
 class BackgroundTask;
 class MessageBar;
+class OverviewReminders;
 class Workspace;
 struct OverviewFigures;
 
@@ -69,6 +70,8 @@ public:
     static AuditStatus auditStatusOfBar(int index);
     // The audit behind point `index` of a trend series; 0 when there is none.
     qint64 trendAudit(const QLineSeries* series, int index) const;
+    // What is due or overdue across the organisation in the next 30 days.
+    OverviewReminders* reminders() const { return m_reminders; }
     // The project keys of the coverage chart's bars, bottom to top.
     const QStringList& coverageProjects() const { return m_coverageProjects; }
 
@@ -76,6 +79,8 @@ signals:
     void riskTierActivated(steward::RiskTier tier);
     void stageActivated(steward::ProjectStage stage);
     void projectActivated(const QString& projectKey);
+    // A reminder that is a person's own (a qualification that lapses) was activated.
+    void personActivated(const QString& email);
     // Open the audits list filtered to this status.
     void auditStatusActivated(steward::AuditStatus status);
     // Open the list of overdue audit findings.
@@ -106,6 +111,7 @@ private:
     QPushButton* m_overdueButton;
     QLabel* m_overdueBySeverity;
     QListWidget* m_overdueList;
+    OverviewReminders* m_reminders;
     int m_overdueCount = 0;
     QStringList m_coverageProjects;
     std::map<const QLineSeries*, QList<qint64>> m_trendAudits; // point index -> audit id

@@ -3,11 +3,16 @@
 #include "audit/audit_service.h"
 #include "common/labels.h"
 #include "common/message_bar.h"
+#include "common/reminder_table.h"
 #include "common/workspace.h"
 #include "coverage/core_rules.h"
+#include "people/person_qualifications.h"
+#include "people/record_qualification_dialog.h"
 #include "services/catalog_service.h"
 #include "services/coverage_service.h"
 #include "services/person_service.h"
+#include "services/qualification_service.h"
+#include "services/reminder_service.h"
 #include "services/staffing_service.h"
 
 #include <QBrush>
@@ -84,6 +89,9 @@ PersonPage::PersonPage(Workspace& workspace, QWidget* parent)
     , m_findingsTitle(new QLabel(tr("Open findings owned"), this))
     , m_findings(makeTable({tr("Severity"), tr("Project"), tr("Audit"), tr("Due")},
                            tr("Open findings owned"), this))
+    , m_qualifications(new PersonQualifications(this))
+    , m_remindersTitle(new QLabel(tr("Reminders"), this))
+    , m_reminders(new ReminderTable(this))
 {
     QFont big = m_name->font();
     big.setPointSizeF(big.pointSizeF() * 1.4);
@@ -107,6 +115,15 @@ PersonPage::PersonPage(Workspace& workspace, QWidget* parent)
     layout->addWidget(m_raci, 2);
     layout->addWidget(m_findingsTitle);
     layout->addWidget(m_findings, 2);
+    // Full width: the page shares the window with the directory, and dates with their state need
+    // the room.
+    layout->addWidget(m_qualifications, 2);
+    layout->addWidget(m_remindersTitle);
+    layout->addWidget(m_reminders, 2);
+    m_reminders->setPersonColumnVisible(false);
+    connect(m_reminders, &ReminderTable::projectActivated, this, &PersonPage::projectActivated);
+    connect(m_qualifications->recordButton(), &QPushButton::clicked, this,
+            &PersonPage::recordQualification);
 
     connect(m_history, &QPushButton::clicked, this,
             [this] { emit historyRequested(QStringLiteral("person"), QString::number(m_id)); });
@@ -137,6 +154,10 @@ void PersonPage::clear()
     m_raci->setRowCount(0);
     m_findings->setRowCount(0);
     m_findingsTitle->setText(tr("Open findings owned"));
+    m_qualifications->clear();
+    m_qualifications->recordButton()->setEnabled(false);
+    m_reminders->setReminders({}, QDate::currentDate());
+    m_remindersTitle->setText(tr("Reminders"));
 }
 
 void PersonPage::showPerson(const QString& email)
@@ -203,8 +224,21 @@ void PersonPage::showPerson(const QString& email)
         m_raci->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
 
         showFindings();
+        showReminders();
 
-        const QString overAllocated = overAllocationMessage(assignments);
+        const std::vector<Finding> about = findingsAbout(assignments);
+        std::vector<Finding> unfit;
+        for (const Finding& f : about)
+            if (f.code == coverage_code::UnqualifiedHolder ||
+                f.code == coverage_code::QualificationExpiring)
+                unfit.push_back(f);
+        RecordFilter mine;
+        mine.personEmail = p.email;
+        m_qualifications->show(QualificationService(db).records(mine), unfit, QDate::currentDate());
+        m_qualifications->recordButton()->setEnabled(
+            m_workspace.permissions().recordQualifications);
+
+        const QString overAllocated = overAllocationMessage(about);
         if (!overAllocated.isEmpty())
             m_warning->showMessage(MessageBar::Kind::Warning, overAllocated);
     } catch (const std::exception& e) {
@@ -276,32 +310,66 @@ void PersonPage::showFindings()
             tr("Open findings owned: %n", nullptr, static_cast<int>(owned.size())));
 }
 
-QString PersonPage::overAllocationMessage(const std::vector<Assignment>& assignments)
+std::vector<Finding> PersonPage::findingsAbout(const std::vector<Assignment>& assignments)
 {
     const QDate today = QDate::currentDate();
     std::set<QString> projects;
     for (const Assignment& a : assignments)
         if (!a.to || *a.to >= today)
             projects.insert(a.projectKey);
+    std::vector<Finding> about;
+    CoverageService coverage = m_workspace.coverage();
+    for (const QString& key : projects)
+        for (Finding& f : coverage.checkProject(key, today).findings)
+            if (qs(f.subject).compare(m_email, Qt::CaseInsensitive) == 0)
+                about.push_back(std::move(f));
+    return about;
+}
+
+QString PersonPage::overAllocationMessage(const std::vector<Finding>& findings)
+{
     // Every project involved reports the same over-allocation; say it once and name them.
     QString message;
     QStringList flaggedOn;
-    CoverageService coverage = m_workspace.coverage();
-    for (const QString& key : projects) {
-        for (const Finding& f : coverage.checkProject(key, today).findings) {
-            if (f.code != coverage_code::OverAllocated ||
-                qs(f.subject).compare(m_email, Qt::CaseInsensitive) != 0)
-                continue;
-            if (message.isEmpty())
-                message = qs(f.message) + QLatin1Char(' ') + qs(f.remedy);
-            flaggedOn << key;
-            break;
-        }
+    for (const Finding& f : findings) {
+        if (f.code != coverage_code::OverAllocated)
+            continue;
+        if (message.isEmpty())
+            message = qs(f.message) + QLatin1Char(' ') + qs(f.remedy);
+        flaggedOn << qs(f.projectKey);
     }
     if (message.isEmpty())
         return {};
     return tr("Over-allocated (flagged on %1): %2")
         .arg(flaggedOn.join(QStringLiteral(", ")), message);
+}
+
+void PersonPage::recordQualification()
+{
+    if (m_email.isEmpty())
+        return;
+    RecordQualificationDialog dialog(m_workspace, m_email, m_name->text(), this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    showPerson(m_email);
+    emit qualificationsChanged();
+}
+
+void PersonPage::showReminders()
+{
+    const QDate today = QDate::currentDate();
+    ReminderFilter filter;
+    filter.asOf = today;
+    filter.personEmail = m_email;
+    m_reminders->setReminders(ReminderService(m_workspace.db()).due(filter), today);
+    const int count = static_cast<int>(m_reminders->reminders().size());
+    if (count == 0)
+        m_remindersTitle->setText(tr("Nothing due in the next %n day(s)", nullptr, filter.days));
+    else
+        m_remindersTitle->setText(
+            tr("Due in the next %n day(s): %1, %2 overdue", nullptr, filter.days)
+                .arg(count)
+                .arg(m_reminders->overdueCount()));
 }
 
 } // namespace steward::gui

@@ -7,6 +7,7 @@
 #include "common/message_bar.h"
 #include "common/person_picker.h"
 #include "common/workspace.h"
+#include "coverage/core_rules.h"
 #include "db/database.h"
 #include "services/catalog_service.h"
 #include "services/coverage_service.h"
@@ -30,6 +31,7 @@ namespace {
 
 constexpr int kEmailRole = Qt::UserRole + 1;
 constexpr int kAuditIdRole = Qt::UserRole + 2;
+constexpr int kUnfitRole = ProjectPage::UnqualifiedRole;
 
 enum FindingColumn { SeverityColumn, MessageColumn, RemedyColumn, ActionColumn };
 
@@ -371,6 +373,12 @@ void ProjectPage::showProject(const QString& key)
         m_editRaci->setEnabled(true);
 
         const QDate today = QDate::currentDate();
+        // Who lacks, or will soon lack, a qualification their roles or duties here require.
+        std::map<QString, std::vector<const Finding*>> unfit; // by lower-case e-mail
+        for (const Finding& f : coverage.findings)
+            if (f.code == coverage_code::UnqualifiedHolder ||
+                f.code == coverage_code::QualificationExpiring)
+                unfit[qs(f.subject).toLower()].push_back(&f);
         std::map<QString, QTreeWidgetItem*> roles;
         for (const Assignment& a : team) {
             QTreeWidgetItem*& roleItem = roles[a.roleKey];
@@ -394,6 +402,19 @@ void ProjectPage::showProject(const QString& key)
             if ((a.to && *a.to < today) || a.from > today) {
                 for (int c = 0; c < person->columnCount(); ++c)
                     person->setForeground(c, QColor(Qt::gray));
+            } else if (const auto lacks = unfit.find(a.personEmail.toLower());
+                       lacks != unfit.end()) {
+                QStringList why{a.personEmail};
+                Severity worst = Severity::Warning;
+                for (const Finding* f : lacks->second) {
+                    why << qs(f->message);
+                    if (f->severity == Severity::Error)
+                        worst = Severity::Error;
+                }
+                person->setText(0, QStringLiteral("\u26a0 ") + a.personName);
+                person->setForeground(0, severityColour(worst));
+                person->setToolTip(0, why.join(QLatin1Char('\n')));
+                person->setData(0, kUnfitRole, true);
             }
         }
         m_team->expandAll();

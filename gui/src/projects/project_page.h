@@ -30,6 +30,9 @@ public:
     QString currentKey() const { return m_key; }
 
     QTreeWidget* teamTree() const { return m_team; }
+    // True on a team member's item when they lack, or will soon lack, a qualification their
+    // roles or duties on the project require; the item's tooltip says which.
+    static constexpr int UnqualifiedRole = Qt::UserRole + 3;
     QTableWidget* findingsTable() const { return m_findings; }
     QTableWidget* auditsTable() const { return m_audits; }
     // Coverage across frameworks: per audited checklist, items satisfied directly, through a

@@ -295,11 +295,10 @@ bool RaciEditor::save()
     } catch (const std::exception& e) {
         // Say which operation failed; the edits stay, so saving again retries it (the
         // connection, if it was lost, is opened again for that).
-        m_message->showMessage(
-            MessageBar::Kind::Error,
-            tr("Saving the RACI matrix of %1 failed, and nothing was saved: %2\n"
-               "Your edits are still here: save again to retry.")
-                .arg(m_currentKey, describeFailure(e)));
+        m_message->showMessage(MessageBar::Kind::Error,
+                               tr("Saving the RACI matrix of %1 failed, and nothing was saved: %2\n"
+                                  "Your edits are still here: save again to retry.")
+                                   .arg(m_currentKey, describeFailure(e)));
         return false;
     }
 }

@@ -32,6 +32,12 @@ bool isShapeCode(const std::string& code)
            code == coverage_code::NoResponsible;
 }
 
+// Whether the finding says a person lacks, or is about to lose, what their roles require.
+bool isUnfitCode(const std::string& code)
+{
+    return code == coverage_code::UnqualifiedHolder || code == coverage_code::QualificationExpiring;
+}
+
 QString lettersText(RaciMatrixModel::Letters letters)
 {
     QStringList parts;
@@ -137,10 +143,14 @@ void RaciMatrixModel::evaluate()
             if (letters & bit(k))
                 edited.raci.push_back({cell.second, cell.first, k});
     m_shapeFindings.clear();
+    m_unfitFindings.clear();
     m_findings = m_workspace.coverage().evaluate(edited);
-    for (const Finding& f : m_findings)
+    for (const Finding& f : m_findings) {
         if (isShapeCode(f.code))
             m_shapeFindings[f.subject].push_back(&f);
+        else if (isUnfitCode(f.code))
+            m_unfitFindings[qs(f.subject).toLower()].push_back(&f);
+    }
 }
 
 const ResponsibilityInfo* RaciMatrixModel::responsibilityAt(int row) const
@@ -200,6 +210,9 @@ bool RaciMatrixModel::setLetters(const QModelIndex& index, Letters letters)
     evaluate();
     // A letter changes the shape of its whole row, and the highlighting follows the findings.
     emit dataChanged(this->index(0, 0), this->index(rowCount() - 1, columnCount() - 1));
+    // Being Responsible or Accountable for a duty can bring a requirement of its own.
+    if (columnCount() > 1)
+        emit headerDataChanged(Qt::Horizontal, 1, columnCount() - 1);
     emit findingsChanged();
     return true;
 }
@@ -467,7 +480,23 @@ QVariant RaciMatrixModel::headerData(int section, Qt::Orientation orientation, i
     const PersonInfo* p = personAt(section);
     if (!p)
         return {};
+    const auto unfit = m_unfitFindings.find(qs(p->email).toLower());
+    const bool lacking = unfit != m_unfitFindings.end();
     switch (role) {
+    case QualificationFindingsRole: {
+        QStringList codes;
+        if (lacking)
+            for (const Finding* f : unfit->second)
+                codes << qs(f->code);
+        return codes;
+    }
+    case Qt::ForegroundRole:
+        if (!lacking)
+            return {};
+        return std::any_of(unfit->second.begin(), unfit->second.end(),
+                           [](const Finding* f) { return f->severity == Severity::Error; })
+                   ? QColor(0xb7, 0x1c, 0x1c)
+                   : QColor(0x9a, 0x67, 0x00);
     case Qt::DisplayRole: {
         // Names wrap onto short lines so that a whole team fits in narrow columns.
         QStringList lines;
@@ -477,14 +506,21 @@ QVariant RaciMatrixModel::headerData(int section, Qt::Orientation orientation, i
             else
                 lines << word;
         }
+        // A warning sign before the name of someone who lacks what their roles require.
+        if (lacking && !lines.isEmpty())
+            lines.front().prepend(QStringLiteral("\u26a0 "));
         return lines.join(QLatin1Char('\n'));
     }
     case Qt::ToolTipRole: {
         const auto roles = m_rolesOf.find(p->id);
-        return tr("%1 <%2>\n%3")
-            .arg(qs(p->name), qs(p->email),
-                 roles == m_rolesOf.end() ? tr("no current role on this project")
-                                          : roles->second.join(QStringLiteral(", ")));
+        QString tip = tr("%1 <%2>\n%3")
+                          .arg(qs(p->name), qs(p->email),
+                               roles == m_rolesOf.end() ? tr("no current role on this project")
+                                                        : roles->second.join(QStringLiteral(", ")));
+        if (lacking)
+            for (const Finding* f : unfit->second)
+                tip += QLatin1Char('\n') + qs(f->message);
+        return tip;
     }
     default:
         return {};

@@ -4,7 +4,8 @@
 //
 // Edits stay in the model until save(). After every edit the coverage rules run on the edited
 // snapshot, so a broken shape (nobody Accountable, two Accountable, nobody Responsible) shows
-// while it is being made, with the rule's own sentence, before anything is written.
+// while it is being made, with the rule's own sentence, before anything is written. A person who
+// lacks a qualification their roles or duties require is marked on their column's header.
 #pragma once
 
 #include <steward/staffing.h>
@@ -31,6 +32,9 @@ public:
     static constexpr int StageHeaderRole = Qt::UserRole + 1;
     // The finding codes of the cell's responsibility (QStringList).
     static constexpr int FindingCodesRole = Qt::UserRole + 2;
+    // On a person's column header: the codes of the findings that they lack, or will soon lack, a
+    // qualification their roles or duties require (QStringList; empty when they have all).
+    static constexpr int QualificationFindingsRole = Qt::UserRole + 3;
 
     struct SaveResult {
         bool saved = false;
@@ -107,6 +111,7 @@ private:
     Cells m_edited;
     std::vector<Finding> m_findings;
     std::map<std::string, std::vector<const Finding*>> m_shapeFindings; // by responsibility key
+    std::map<QString, std::vector<const Finding*>> m_unfitFindings;     // by lower-case e-mail
 };
 
 } // namespace steward::gui
