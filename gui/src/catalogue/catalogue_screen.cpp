@@ -2,6 +2,7 @@
 
 #include "common/labels.h"
 #include "common/message_bar.h"
+#include "common/read_only_table.h"
 #include "common/workspace.h"
 #include "plugins/plugin_runtime.h"
 #include "services/catalog_service.h"
@@ -23,15 +24,8 @@ constexpr int kKeyRole = Qt::UserRole + 1;
 
 QTableWidget* makeTable(const QStringList& headers, const QString& accessibleName, QWidget* parent)
 {
-    auto* table = new QTableWidget(0, static_cast<int>(headers.size()), parent);
-    table->setHorizontalHeaderLabels(headers);
-    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    table->setAlternatingRowColors(true);
+    QTableWidget* table = makeReadOnlyTable(headers, accessibleName, parent);
     table->setWordWrap(true);
-    table->verticalHeader()->setVisible(false);
-    table->horizontalHeader()->setStretchLastSection(true);
-    table->setAccessibleName(accessibleName);
     return table;
 }
 

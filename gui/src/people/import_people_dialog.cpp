@@ -1,6 +1,7 @@
 #include "people/import_people_dialog.h"
 
 #include "common/message_bar.h"
+#include "common/read_only_table.h"
 #include "common/workspace.h"
 #include "db/database.h"
 #include "error.h"
@@ -60,7 +61,8 @@ ImportPeopleDialog::ImportPeopleDialog(Workspace& workspace, const QString& path
     , m_path(path)
     , m_fileName(QFileInfo(path).fileName())
     , m_summary(new QLabel(this))
-    , m_problems(new QTableWidget(0, 3, this))
+    , m_problems(makeReadOnlyTable({tr("Where"), tr("Column"), tr("Problem")},
+                                   tr("Problems found in the file"), this))
     , m_status(new QLabel(this))
     , m_progress(new QProgressBar(this))
     , m_import(new QPushButton(tr("&Import"), this))
@@ -76,16 +78,9 @@ ImportPeopleDialog::ImportPeopleDialog(Workspace& workspace, const QString& path
     m_summary->setWordWrap(true);
     m_summary->setAccessibleName(tr("Import summary"));
 
-    m_problems->setHorizontalHeaderLabels({tr("Where"), tr("Column"), tr("Problem")});
-    m_problems->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_problems->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_problems->setAlternatingRowColors(true);
     m_problems->setWordWrap(true);
-    m_problems->verticalHeader()->setVisible(false);
-    m_problems->horizontalHeader()->setStretchLastSection(true);
     m_problems->setColumnWidth(0, 150);
     m_problems->setColumnWidth(1, 110);
-    m_problems->setAccessibleName(tr("Problems found in the file"));
 
     m_status->setWordWrap(true);
     m_status->setAccessibleName(tr("Import status"));

@@ -3,6 +3,7 @@
 #include "audit/audit_service.h"
 #include "common/labels.h"
 #include "common/message_bar.h"
+#include "common/read_only_table.h"
 #include "common/reminder_table.h"
 #include "common/workspace.h"
 #include "coverage/core_rules.h"
@@ -31,19 +32,6 @@
 
 namespace steward::gui {
 namespace {
-
-QTableWidget* makeTable(const QStringList& headers, const QString& accessibleName, QWidget* parent)
-{
-    auto* table = new QTableWidget(0, static_cast<int>(headers.size()), parent);
-    table->setHorizontalHeaderLabels(headers);
-    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    table->setAlternatingRowColors(true);
-    table->verticalHeader()->setVisible(false);
-    table->horizontalHeader()->setStretchLastSection(true);
-    table->setAccessibleName(accessibleName);
-    return table;
-}
 
 void setRow(QTableWidget* table, int row, const QStringList& cells)
 {
@@ -83,12 +71,14 @@ PersonPage::PersonPage(Workspace& workspace, QWidget* parent)
     , m_history(new QPushButton(tr("&History…"), this))
     , m_details(new QLabel(this))
     , m_warning(new MessageBar(this))
-    , m_assignments(makeTable({tr("Project"), tr("Role"), tr("From"), tr("To"), tr("Allocation")},
-                              tr("Roles held"), this))
-    , m_raci(makeTable({tr("Project"), tr("Responsibility"), tr("RACI")}, tr("RACI entries"), this))
+    , m_assignments(
+          makeReadOnlyTable({tr("Project"), tr("Role"), tr("From"), tr("To"), tr("Allocation")},
+                            tr("Roles held"), this))
+    , m_raci(makeReadOnlyTable({tr("Project"), tr("Responsibility"), tr("RACI")},
+                               tr("RACI entries"), this))
     , m_findingsTitle(new QLabel(tr("Open findings owned"), this))
-    , m_findings(makeTable({tr("Severity"), tr("Project"), tr("Audit"), tr("Due")},
-                           tr("Open findings owned"), this))
+    , m_findings(makeReadOnlyTable({tr("Severity"), tr("Project"), tr("Audit"), tr("Due")},
+                                   tr("Open findings owned"), this))
     , m_qualifications(new PersonQualifications(this))
     , m_remindersTitle(new QLabel(tr("Reminders"), this))
     , m_reminders(new ReminderTable(this))

@@ -1,6 +1,7 @@
 #include "qualifications/import_qualifications_dialog.h"
 
 #include "common/background_task.h"
+#include "common/read_only_table.h"
 #include "common/workspace.h"
 #include "db/database.h"
 #include "error.h"
@@ -37,7 +38,8 @@ ImportQualificationsDialog::ImportQualificationsDialog(Workspace& workspace, con
     : QDialog(parent)
     , m_fileName(QFileInfo(path).fileName())
     , m_summary(new QLabel(this))
-    , m_problems(new QTableWidget(0, 3, this))
+    , m_problems(makeReadOnlyTable({tr("Line"), tr("Column"), tr("Problem")},
+                                   tr("Problems found in the file"), this))
     , m_close(new QPushButton(tr("&Close"), this))
 {
     setWindowTitle(tr("Import qualifications from %1").arg(m_fileName));
@@ -47,14 +49,7 @@ ImportQualificationsDialog::ImportQualificationsDialog(Workspace& workspace, con
     file->setAccessibleName(tr("File"));
     m_summary->setWordWrap(true);
     m_summary->setAccessibleName(tr("Import summary"));
-    m_problems->setHorizontalHeaderLabels({tr("Line"), tr("Column"), tr("Problem")});
-    m_problems->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_problems->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_problems->setAlternatingRowColors(true);
     m_problems->setWordWrap(true);
-    m_problems->verticalHeader()->setVisible(false);
-    m_problems->horizontalHeader()->setStretchLastSection(true);
-    m_problems->setAccessibleName(tr("Problems found in the file"));
     m_problems->hide();
     auto* buttons = new QDialogButtonBox(this);
     buttons->addButton(m_close, QDialogButtonBox::RejectRole);

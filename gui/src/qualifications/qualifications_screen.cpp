@@ -2,6 +2,7 @@
 
 #include "common/background_task.h"
 #include "common/message_bar.h"
+#include "common/read_only_table.h"
 #include "common/workspace.h"
 #include "db/database.h"
 #include "domain/records.h"
@@ -38,15 +39,8 @@ namespace {
 
 QTableWidget* makeTable(const QStringList& headers, const QString& accessibleName, QWidget* parent)
 {
-    auto* table = new QTableWidget(0, static_cast<int>(headers.size()), parent);
-    table->setHorizontalHeaderLabels(headers);
-    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    QTableWidget* table = makeReadOnlyTable(headers, accessibleName, parent);
     table->setSelectionMode(QAbstractItemView::SingleSelection);
-    table->setAlternatingRowColors(true);
-    table->verticalHeader()->setVisible(false);
-    table->horizontalHeader()->setStretchLastSection(true);
-    table->setAccessibleName(accessibleName);
     return table;
 }
 
