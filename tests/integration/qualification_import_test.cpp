@@ -50,12 +50,19 @@ protected:
         try {
             importQualificationRecords(db(), fixture(name), QLatin1String(name), kToday);
             ADD_FAILURE() << name << " was accepted";
-        } catch (const Error& e) {
+        } catch (const ImportRefused& e) {
             EXPECT_EQ(e.kind(), ErrorKind::Validation);
+            // The same problems, structured, for the GUI's dialog.
+            refused = e.problems();
+            QStringList texts;
+            for (const ImportProblem& p : refused)
+                texts << p.text;
+            EXPECT_EQ(texts, e.details());
             return e.details();
         }
         return {};
     }
+    std::vector<ImportProblem> refused;
     CliRun cli(QStringList args)
     {
         args.prepend(QStringLiteral("--database=") + conninfo());
@@ -121,6 +128,12 @@ TEST_F(QualificationImportTest, ABadFileIsRejectedWholeWithEveryProblemByLineAnd
                        "(e.g. https://lms.example.org/certificates/123)"),
     };
     EXPECT_EQ(problems, expected);
+    ASSERT_EQ(refused.size(), 7u);
+    EXPECT_EQ(refused[0].line, 3);
+    EXPECT_EQ(refused[0].column, QStringLiteral("email"));
+    EXPECT_EQ(refused[0].what, QStringLiteral("no person with e-mail nobody@example.org"));
+    EXPECT_EQ(refused[6].line, 8);
+    EXPECT_EQ(refused[6].column, QStringLiteral("evidence_url"));
     EXPECT_EQ(records(), 0) << "line 2 was fine, but nothing of a bad file is stored";
 
     const QStringList unknown = problemsOf("lms-export-unknown-column.csv");

@@ -204,16 +204,31 @@ void ImportFile::throwIfProblems()
 {
     if (m_problems.empty())
         return;
-    QStringList details;
-    details.reserve(static_cast<qsizetype>(m_problems.size()));
-    for (const ImportProblem& p : problems())
-        details << p.text;
-    const qsizetype n = details.size();
-    throw validationError(QStringLiteral("%1: %2 %3, nothing was imported")
-                              .arg(m_fileName)
-                              .arg(n)
-                              .arg(n == 1 ? QStringLiteral("problem") : QStringLiteral("problems")),
-                          std::move(details));
+    const qsizetype n = static_cast<qsizetype>(m_problems.size());
+    throw ImportRefused(QStringLiteral("%1: %2 %3, nothing was imported")
+                            .arg(m_fileName)
+                            .arg(n)
+                            .arg(n == 1 ? QStringLiteral("problem") : QStringLiteral("problems")),
+                        problems());
+}
+
+namespace {
+
+QStringList problemTexts(const std::vector<ImportProblem>& problems)
+{
+    QStringList texts;
+    texts.reserve(static_cast<qsizetype>(problems.size()));
+    for (const ImportProblem& p : problems)
+        texts << p.text;
+    return texts;
+}
+
+} // namespace
+
+ImportRefused::ImportRefused(const QString& message, std::vector<ImportProblem> problems)
+    : Error(ErrorKind::Validation, message, problemTexts(problems))
+    , m_problems(std::move(problems))
+{
 }
 
 std::optional<bool> parseImportBool(const QString& text)

@@ -3,6 +3,7 @@
 // core/src/io.
 #pragma once
 
+#include "error.h"
 #include "io/csv.h"
 
 #include <steward/export.h>
@@ -38,6 +39,18 @@ struct ImportProblem {
     QString column;
     QString what;
     QString text; // "FILE:LINE: column: what is wrong", as the CLI prints it
+};
+
+// What ImportFile::throwIfProblems throws: a validation error whose details are the problems'
+// texts, carrying the problems themselves for callers that show them one by one (the GUI's import
+// dialogs), so that none has to parse the texts back.
+class STEWARD_CORE_API ImportRefused : public Error {
+public:
+    ImportRefused(const QString& message, std::vector<ImportProblem> problems);
+    const std::vector<ImportProblem>& problems() const noexcept { return m_problems; }
+
+private:
+    std::vector<ImportProblem> m_problems;
 };
 
 // What an import would do to the database as it is now: the counts it would report, or the
@@ -118,7 +131,7 @@ public:
     qsizetype problemCount() const { return static_cast<qsizetype>(m_problems.size()); }
     // Every problem so far, ordered by line, then by column.
     std::vector<ImportProblem> problems();
-    // Throws Error(Validation, "<file>: N problems, nothing was imported") listing every problem
+    // Throws ImportRefused ("<file>: N problems, nothing was imported") listing every problem
     // ordered by line, then by column.
     void throwIfProblems();
 

@@ -14,7 +14,6 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
-#include <QRegularExpression>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -28,7 +27,7 @@ struct Outcome {
     ImportResult result;
     bool refused = false;
     QString message;
-    QStringList details;
+    std::vector<ImportProblem> problems;
 };
 
 } // namespace
@@ -80,20 +79,21 @@ ImportQualificationsDialog::ImportQualificationsDialog(Workspace& workspace, con
                 Database db(conninfo, actor);
                 outcome->result =
                     importQualificationRecords(db, data, fileName, QDate::currentDate());
-            } catch (const Error& e) {
-                outcome->refused = e.kind() == ErrorKind::Validation && !e.details().isEmpty();
+            } catch (const ImportRefused& e) {
+                outcome->refused = true;
                 outcome->message = e.message();
-                outcome->details = e.details();
+                outcome->problems = e.problems();
+            } catch (const Error& e) {
+                outcome->message = e.message();
             }
         },
         this);
     connect(m_task, &BackgroundTask::succeeded, this, [this, outcome] {
         m_close->setEnabled(true);
         if (outcome->refused) {
-            const auto problems = parseProblems(outcome->details);
-            m_problems->setRowCount(static_cast<int>(problems.size()));
+            m_problems->setRowCount(static_cast<int>(outcome->problems.size()));
             int row = 0;
-            for (const ImportProblem& p : problems) {
+            for (const ImportProblem& p : outcome->problems) {
                 m_problems->setItem(
                     row, 0, new QTableWidgetItem(p.line > 0 ? QString::number(p.line) : QString()));
                 m_problems->setItem(row, 1, new QTableWidgetItem(p.column));
@@ -130,30 +130,6 @@ ImportQualificationsDialog::ImportQualificationsDialog(Workspace& workspace, con
 
 // The task waits for its thread; the import commits or rolls back on its own.
 ImportQualificationsDialog::~ImportQualificationsDialog() = default;
-
-std::vector<ImportProblem> ImportQualificationsDialog::parseProblems(const QStringList& details)
-{
-    static const QRegularExpression withColumn(
-        QStringLiteral("^(.*):(\\d+): ([a-z_]+|row): (.*)$"));
-    static const QRegularExpression lineOnly(QStringLiteral("^(.*):(\\d+): (.*)$"));
-    std::vector<ImportProblem> problems;
-    for (const QString& text : details) {
-        ImportProblem p;
-        p.text = text;
-        if (const auto m = withColumn.match(text); m.hasMatch()) {
-            p.line = m.captured(2).toInt();
-            p.column = m.captured(3);
-            p.what = m.captured(4);
-        } else if (const auto l = lineOnly.match(text); l.hasMatch()) {
-            p.line = l.captured(2).toInt();
-            p.what = l.captured(3);
-        } else {
-            p.what = text;
-        }
-        problems.push_back(std::move(p));
-    }
-    return problems;
-}
 
 void ImportQualificationsDialog::reject()
 {

@@ -40,10 +40,6 @@ public:
     QTableWidget* problemsTable() const { return m_problems; }
     QLabel* summaryLabel() const { return m_summary; }
 
-    // The problem lines of a refused import ("FILE:LINE: column: what"), as rows of
-    // (line, column, what); a line that does not read so is kept whole as `what`.
-    static std::vector<ImportProblem> parseProblems(const QStringList& details);
-
 signals:
     void stateChanged(steward::gui::ImportQualificationsDialog::State state);
     void imported();
